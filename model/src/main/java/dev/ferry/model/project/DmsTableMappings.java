@@ -162,7 +162,7 @@ public final class DmsTableMappings {
         TransformationRule.Action action = o.enumValue("rule-action", TransformationRule.Action.class, DmsNames::of, true);
         boolean needsTable = target != TransformationRule.Target.SCHEMA;
         boolean needsColumn = target == TransformationRule.Target.COLUMN && action != TransformationRule.Action.ADD_COLUMN
-                && !locatorHas(o, "data-type");
+                && action != TransformationRule.Action.ADD_BEFORE_IMAGE_COLUMNS && !locatorHas(o, "data-type");
         ObjectLocator loc = readLocator(o, List.of("schema-name", "table-name", "column-name", "data-type",
                 "table-tablespace-name", "index-tablespace-name"), needsTable, needsColumn);
         String value = o.str("value", false);
