@@ -43,20 +43,26 @@ public final class FerryCli implements Callable<Integer> {
         return newCommandLine(out, err).execute(args);
     }
 
-    /** The configured command line writing to {@code out} and {@code err}. */
+    /**
+     * The configured command line writing to {@code out} and {@code err}. Errors handled by the exception handlers always
+     * go to {@code err}; a subcommand added later with {@code addSubcommand} should be followed by {@code setOut}/
+     * {@code setErr} so its own output goes there too (subcommands declared in {@code @Command} inherit them).
+     */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new FerryCli());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean isVerbose = parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
-            PrintWriter e = commandLine.getErr();
+            PrintWriter e = err;
             int code = ex instanceof ConfigurationException || ex instanceof ProjectFileException || ex instanceof ParameterException
                     ? ExitCodes.USAGE : ExitCodes.WORK_FAILED;
             String message = ex instanceof ProjectFileException ? ex.getMessage() : Redaction.redact(String.valueOf(ex.getMessage()));
             e.println(ex instanceof ProjectFileException ? message : "ferry: " + message);
             if (isVerbose) {
-                ex.printStackTrace(e);
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                e.print(Redaction.redact(trace.toString()));
             } else if (code == ExitCodes.WORK_FAILED) {
                 e.println("(run again with --verbose for details)");
             }
@@ -65,7 +71,7 @@ public final class FerryCli implements Callable<Integer> {
         });
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            PrintWriter e = c.getErr();
+            PrintWriter e = err;
             e.println("ferry: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
             e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");

@@ -38,6 +38,50 @@ class FerryCliTest {
             }
             """;
 
+    @picocli.CommandLine.Command(name = "boom")
+    static final class BoomCommand implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        VerboseMixin verbose;
+
+        @picocli.CommandLine.Parameters(index = "0")
+        String kind;
+
+        @Override
+        public Integer call() {
+            if (kind.equals("config")) {
+                throw new ConfigurationException("endpoint 'tgt' has no host");
+            }
+            throw new IllegalStateException("connection to jdbc:postgresql://app:hunter2@db:5432/sales lost");
+        }
+    }
+
+    private int runWithBoom(String... args) {
+        picocli.CommandLine cmd = FerryCli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        cmd.addSubcommand("boom", new BoomCommand());
+        return cmd.execute(args);
+    }
+
+    @Test
+    void aFailedCommandExitsWithOneAndARedactedMessage() {
+        assertThat(runWithBoom("boom", "work")).isEqualTo(ExitCodes.WORK_FAILED);
+        assertThat(err.toString()).isEqualTo("ferry: connection to jdbc:postgresql://app:*****@db:5432/sales lost"
+                + System.lineSeparator() + "(run again with --verbose for details)" + System.lineSeparator());
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceStillRedacted() {
+        assertThat(runWithBoom("boom", "work", "--verbose")).isEqualTo(ExitCodes.WORK_FAILED);
+        assertThat(err.toString()).startsWith("ferry: connection to jdbc:postgresql://app:*****@db:5432/sales lost")
+                .contains("at dev.ferry.app.cli.FerryCliTest$BoomCommand.call")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aConfigurationProblemExitsWithTwo() {
+        assertThat(runWithBoom("boom", "config")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().trim()).isEqualTo("ferry: endpoint 'tgt' has no host");
+    }
+
     @Test
     void helpListsTheCommandsAndOptions() {
         assertThat(run("--help")).isEqualTo(ExitCodes.OK);

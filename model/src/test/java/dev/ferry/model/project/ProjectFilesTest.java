@@ -146,6 +146,25 @@ class ProjectFilesTest {
     }
 
     @Test
+    void aNewerFormatVersionIsReportedBeforeFieldsThisFerryDoesNotKnow() {
+        String json = BASE.replace("\"formatVersion\": 1", "\"formatVersion\": 2, \"workspaces\": []");
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", json))
+                .hasMessage("p.json was written by a newer Ferry (formatVersion 2; this Ferry reads up to 1)");
+    }
+
+    @Test
+    void savingKeepsTheExistingFilesPermissions() throws IOException {
+        Path file = dir.resolve("p.ferry.json");
+        ProjectFiles.save(Project.empty("old"), file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(file)
+                .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        ProjectFiles.save(sampleProject(), file);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
+    }
+
+    @Test
     void loadNamesTheFileAndPathAndLocation() throws IOException {
         Path file = dir.resolve("p.json");
         Files.writeString(file, BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 0"));
