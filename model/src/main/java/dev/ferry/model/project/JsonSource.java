@@ -25,7 +25,6 @@ final class JsonSource {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
     /** Line and column, 1-based. */
@@ -52,7 +51,7 @@ final class JsonSource {
             }
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage();
+            String msg = dev.ferry.model.util.Redaction.redact(e.getOriginalMessage());
             int nl = msg.indexOf('\n');
             if (nl > 0) {
                 msg = msg.substring(0, nl);
