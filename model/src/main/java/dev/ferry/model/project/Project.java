@@ -37,4 +37,40 @@ public record Project(String name, List<EndpointConfig> endpoints, TableMappings
     public Optional<TaskConfig> task(String taskName) {
         return tasks.stream().filter(t -> t.name().equals(taskName)).findFirst();
     }
+
+    /** This project with {@code endpoint} added, or replacing the endpoint of the same name in place. */
+    public Project withEndpoint(EndpointConfig endpoint) {
+        List<EndpointConfig> list = new java.util.ArrayList<>(endpoints);
+        int i = indexOf(list.stream().map(EndpointConfig::name).toList(), endpoint.name());
+        if (i < 0) {
+            list.add(endpoint);
+        } else {
+            list.set(i, endpoint);
+        }
+        return new Project(name, list, tableMappings, typeMappings, tasks);
+    }
+
+    /** This project with {@code task} added, or replacing the task of the same name in place. */
+    public Project withTask(TaskConfig task) {
+        List<TaskConfig> list = new java.util.ArrayList<>(tasks);
+        int i = indexOf(list.stream().map(TaskConfig::name).toList(), task.name());
+        if (i < 0) {
+            list.add(task);
+        } else {
+            list.set(i, task);
+        }
+        return new Project(name, endpoints, tableMappings, typeMappings, list);
+    }
+
+    public Project withTableMappings(TableMappings mappings) {
+        return new Project(name, endpoints, mappings, typeMappings, tasks);
+    }
+
+    public Project withTypeMappings(List<TypeMappingRule> rules) {
+        return new Project(name, endpoints, tableMappings, rules, tasks);
+    }
+
+    private static int indexOf(List<String> names, String wanted) {
+        return names.indexOf(wanted);
+    }
 }

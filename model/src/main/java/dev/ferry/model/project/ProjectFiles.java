@@ -81,6 +81,9 @@ public final class ProjectFiles {
         } catch (NoSuchFileException e) {
             throw new ProjectFileException(file + ": no such file");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as some Windows editors write
+        }
         return parse(fileName, text);
     }
 

@@ -165,6 +165,28 @@ class ProjectFilesTest {
     }
 
     @Test
+    void aByteOrderMarkIsAccepted() throws IOException {
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF" + BASE);
+        assertThat(ProjectFiles.load(file).name()).isEqualTo("p");
+    }
+
+    @Test
+    void withEndpointAndWithTaskReplaceByNameOrAppend() {
+        Project p = sampleProject();
+        EndpointConfig moved = p.endpoint("tgt").orElseThrow().withName("tgt");
+        EndpointConfig other = new EndpointConfig("tgt", Engine.MYSQL, "mysql.local", 3307, "hr", "u", null, null, null, null, null, null);
+        Project replaced = p.withEndpoint(other);
+        assertThat(replaced.endpoints()).extracting(EndpointConfig::name).containsExactly("src", "tgt", "lite");
+        assertThat(replaced.endpoint("tgt")).contains(other);
+        assertThat(p.endpoint("tgt")).contains(moved);
+        Project added = p.withTask(new TaskConfig("cdc-only", TaskType.CDC, "src", "lite", null));
+        assertThat(added.tasks()).extracting(TaskConfig::name).containsExactly("full", "cdc", "cdc-only");
+        assertThat(added.withTask(new TaskConfig("full", TaskType.CDC, "src", "tgt", null)).task("full").orElseThrow().type())
+                .isEqualTo(TaskType.CDC);
+    }
+
+    @Test
     void loadNamesTheFileAndPathAndLocation() throws IOException {
         Path file = dir.resolve("p.json");
         Files.writeString(file, BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 0"));
