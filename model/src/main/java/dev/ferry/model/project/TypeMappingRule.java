@@ -46,6 +46,35 @@ public record TypeMappingRule(Scope scope, String schema, String table, String c
         transformations = transformations == null ? List.of() : List.copyOf(transformations);
     }
 
+    /**
+     * Whether this rule's scope covers the column {@code schemaName.tableName.columnName}. Names in the rule may use the
+     * DMS wildcards {@code %} and {@code _}; matching is case-sensitive.
+     */
+    public boolean appliesTo(String schemaName, String tableName, String columnName) {
+        return ObjectLocator.matches(schema, schemaName) && ObjectLocator.matches(table, tableName)
+                && ObjectLocator.matches(column, columnName);
+    }
+
+    /**
+     * The rule that decides the target type of a column: among the rules whose scope covers the column and whose source
+     * side matches the type, the most specific scope wins (column, table, schema, project); within a scope, the first in
+     * list order.
+     *
+     * @return the winning rule, or empty when the converter's default mapping applies
+     */
+    public static java.util.Optional<TypeMappingRule> resolve(List<TypeMappingRule> rules, String schemaName, String tableName,
+                                                              String columnName, String typeName, Integer len, Integer prec,
+                                                              Integer sc) {
+        TypeMappingRule best = null;
+        for (TypeMappingRule r : rules) {
+            if (r.appliesTo(schemaName, tableName, columnName) && r.matches(typeName, len, prec, sc)
+                    && (best == null || r.scope().ordinal() > best.scope().ordinal())) {
+                best = r;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
     /** Whether this rule's source side matches a type with the given attributes (each may be {@code null}). */
     public boolean matches(String typeName, Integer len, Integer prec, Integer sc) {
         return typeName != null && typeName.toLowerCase(Locale.ROOT).equals(sourceType.toLowerCase(Locale.ROOT))

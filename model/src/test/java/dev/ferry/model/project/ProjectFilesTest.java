@@ -324,6 +324,24 @@ class ProjectFilesTest {
     }
 
     @Test
+    void theMostSpecificTypeMappingWins() {
+        TypeMappingRule project = new TypeMappingRule(TypeMappingRule.Scope.PROJECT, null, null, null, "number", null,
+                null, new TypeMappingRule.Range(null, 0), "bigint", List.of());
+        TypeMappingRule projectLater = new TypeMappingRule(TypeMappingRule.Scope.PROJECT, null, null, null, "number", null,
+                null, null, "numeric", List.of());
+        TypeMappingRule schema = new TypeMappingRule(TypeMappingRule.Scope.SCHEMA, "HR", null, null, "number", null,
+                new TypeMappingRule.Range(1, 9), new TypeMappingRule.Range(0, 0), "integer", List.of());
+        TypeMappingRule column = new TypeMappingRule(TypeMappingRule.Scope.COLUMN, "HR", "EMP%", "ACTIVE", "number", null,
+                null, null, "boolean", List.of());
+        List<TypeMappingRule> rules = List.of(project, projectLater, schema, column);
+        assertThat(TypeMappingRule.resolve(rules, "HR", "EMPLOYEES", "ACTIVE", "NUMBER", null, 1, 0)).contains(column);
+        assertThat(TypeMappingRule.resolve(rules, "HR", "EMPLOYEES", "SALARY", "number", null, 8, 0)).contains(schema);
+        assertThat(TypeMappingRule.resolve(rules, "HR", "EMPLOYEES", "SALARY", "number", null, 12, 0)).contains(project);
+        assertThat(TypeMappingRule.resolve(rules, "CO", "ORDERS", "TOTAL", "number", null, 12, 2)).contains(projectLater);
+        assertThat(TypeMappingRule.resolve(rules, "CO", "ORDERS", "NOTE", "varchar2", 200, null, null)).isEmpty();
+    }
+
+    @Test
     void typeMappingRuleMatchesRanges() {
         TypeMappingRule r = sampleProject().typeMappings().get(0);
         assertThat(r.matches("NUMBER", null, 5, 0)).isTrue();

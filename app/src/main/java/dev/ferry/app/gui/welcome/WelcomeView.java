@@ -32,6 +32,7 @@ public final class WelcomeView {
     @FXML private Label versionLabel;
     @FXML private ListView<RecentProject> recentList;
     @FXML private Label emptyLabel;
+    @FXML private Label openHint;
     @FXML private Label statusLabel;
 
     private WelcomeView(WelcomeViewModel viewModel) {
@@ -60,6 +61,8 @@ public final class WelcomeView {
         emptyLabel.setText(viewModel.emptyText());
         emptyLabel.visibleProperty().bind(viewModel.emptyStateVisibleProperty());
         emptyLabel.managedProperty().bind(emptyLabel.visibleProperty());
+        openHint.visibleProperty().bind(viewModel.emptyStateVisibleProperty().not());
+        openHint.managedProperty().bind(openHint.visibleProperty());
         recentList.setItems(viewModel.recentProjects());
         recentList.visibleProperty().bind(viewModel.emptyStateVisibleProperty().not());
         recentList.managedProperty().bind(recentList.visibleProperty());

@@ -46,6 +46,7 @@ class WelcomeViewTest {
         assertThat(list.getItems()).hasSize(1);
         assertThat(list.isVisible()).isTrue();
         assertThat(robot.lookup("#emptyLabel").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#openHint").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("hr.ferry.json").tryQuery()).isPresent();
         assertThat(((Stage) title.getScene().getWindow()).getTitle()).isEqualTo("Ferry");
     }
