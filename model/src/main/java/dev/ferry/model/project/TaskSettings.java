@@ -1,0 +1,83 @@
+package dev.ferry.model.project;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A task's settings. JSON names follow the AWS DMS task-settings names where DMS has one. Every field has a default
+ * ({@link #DEFAULTS}); see the table in {@code docs/project-file.md}.
+ *
+ * @param maxFullLoadSubTasks   {@code MaxFullLoadSubTasks}: tables loaded in parallel, 1..64, default 8
+ * @param commitRate            {@code CommitRate}: rows per target commit during full load, 1..100000, default 10000
+ * @param targetTablePrepMode   {@code TargetTablePrepMode}, default {@link PrepMode#DO_NOTHING}
+ * @param lobMode               {@code LobMode}: how LOB columns are copied, default {@link LobMode#LIMITED}
+ * @param lobMaxSize            {@code LobMaxSize}: KB; larger LOBs are truncated in limited mode, default 32
+ * @param lobChunkSize          {@code LobChunkSize}: KB per LOB chunk in full mode, default 64
+ * @param errorPolicy           {@code ErrorPolicy}: what to do on data, table and apply errors
+ * @param batchApplyEnabled     {@code BatchApplyEnabled}: apply CDC changes in batches, default false
+ * @param cdcStartPosition      {@code CdcStartPosition}: engine-specific start position (LSN, binlog file:pos), or {@code null}
+ * @param cdcStopPosition       {@code CdcStopPosition}: {@code server_time:yyyy-MM-ddTHH:mm:ss} or {@code commit_time:...}, or {@code null}
+ * @param validationEnabled     {@code ValidationEnabled}: compare rows after the load, default false
+ */
+public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
+                           int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
+                           String cdcStartPosition, String cdcStopPosition, boolean validationEnabled) {
+
+    public enum PrepMode { DO_NOTHING, DROP_AND_CREATE, TRUNCATE_BEFORE_LOAD }
+
+    public enum LobMode { NONE, LIMITED, FULL }
+
+    /** Error actions; each {@link ErrorPolicy} field allows a subset, as in DMS. */
+    public enum ErrorAction { LOG_ERROR, SUPPRESS_RECORD, IGNORE_RECORD, STOP_TASK, SUSPEND_TABLE, INSERT_RECORD, UPDATE_RECORD }
+
+    /**
+     * The DMS {@code ErrorBehavior} subset Ferry honours.
+     *
+     * @param dataErrorPolicy           {@code DataErrorPolicy}: LOG_ERROR (default), SUPPRESS_RECORD, IGNORE_RECORD, STOP_TASK
+     * @param dataTruncationErrorPolicy {@code DataTruncationErrorPolicy}: same values, default LOG_ERROR
+     * @param tableErrorPolicy          {@code TableErrorPolicy}: SUSPEND_TABLE (default), STOP_TASK
+     * @param applyErrorDeletePolicy    {@code ApplyErrorDeletePolicy}: IGNORE_RECORD (default), LOG_ERROR, SUSPEND_TABLE, STOP_TASK
+     * @param applyErrorInsertPolicy    {@code ApplyErrorInsertPolicy}: LOG_ERROR (default), IGNORE_RECORD, SUSPEND_TABLE, STOP_TASK, INSERT_RECORD
+     * @param applyErrorUpdatePolicy    {@code ApplyErrorUpdatePolicy}: LOG_ERROR (default), IGNORE_RECORD, SUSPEND_TABLE, STOP_TASK, UPDATE_RECORD
+     */
+    public record ErrorPolicy(ErrorAction dataErrorPolicy, ErrorAction dataTruncationErrorPolicy, ErrorAction tableErrorPolicy,
+                              ErrorAction applyErrorDeletePolicy, ErrorAction applyErrorInsertPolicy,
+                              ErrorAction applyErrorUpdatePolicy) {
+
+        public static final List<ErrorAction> DATA_ACTIONS = List.of(ErrorAction.LOG_ERROR, ErrorAction.SUPPRESS_RECORD,
+                ErrorAction.IGNORE_RECORD, ErrorAction.STOP_TASK);
+        public static final List<ErrorAction> TABLE_ACTIONS = List.of(ErrorAction.SUSPEND_TABLE, ErrorAction.STOP_TASK);
+        public static final List<ErrorAction> APPLY_DELETE_ACTIONS = List.of(ErrorAction.IGNORE_RECORD, ErrorAction.LOG_ERROR,
+                ErrorAction.SUSPEND_TABLE, ErrorAction.STOP_TASK);
+        public static final List<ErrorAction> APPLY_INSERT_ACTIONS = List.of(ErrorAction.LOG_ERROR, ErrorAction.IGNORE_RECORD,
+                ErrorAction.SUSPEND_TABLE, ErrorAction.STOP_TASK, ErrorAction.INSERT_RECORD);
+        public static final List<ErrorAction> APPLY_UPDATE_ACTIONS = List.of(ErrorAction.LOG_ERROR, ErrorAction.IGNORE_RECORD,
+                ErrorAction.SUSPEND_TABLE, ErrorAction.STOP_TASK, ErrorAction.UPDATE_RECORD);
+
+        public static final ErrorPolicy DEFAULTS = new ErrorPolicy(ErrorAction.LOG_ERROR, ErrorAction.LOG_ERROR,
+                ErrorAction.SUSPEND_TABLE, ErrorAction.IGNORE_RECORD, ErrorAction.LOG_ERROR, ErrorAction.LOG_ERROR);
+    }
+
+    /** {@code server_time:2026-01-31T23:00:00} or {@code commit_time:...}, as in DMS. */
+    public static final Pattern STOP_POSITION = Pattern.compile("(server_time|commit_time):\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+
+    public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.LIMITED, 32, 64,
+            ErrorPolicy.DEFAULTS, false, null, null, false);
+
+    public TaskSettings {
+        if (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 64) {
+            throw new IllegalArgumentException("MaxFullLoadSubTasks must be between 1 and 64");
+        }
+        if (commitRate < 1 || commitRate > 100000) {
+            throw new IllegalArgumentException("CommitRate must be between 1 and 100000");
+        }
+        targetTablePrepMode = targetTablePrepMode == null ? PrepMode.DO_NOTHING : targetTablePrepMode;
+        lobMode = lobMode == null ? LobMode.LIMITED : lobMode;
+        errorPolicy = errorPolicy == null ? ErrorPolicy.DEFAULTS : errorPolicy;
+    }
+
+    public TaskSettings withMaxFullLoadSubTasks(int n) {
+        return new TaskSettings(n, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled);
+    }
+}
