@@ -57,7 +57,25 @@ public final class PgOutputDecoder implements AutoCloseable {
         }
     }
 
+    /**
+     * Progress of streamed (protocol v2) transactions; called on the decoder's thread.
+     */
+    public interface StreamListener {
+        /** Ignores everything. */
+        StreamListener NO_OP = new StreamListener() {
+        };
+
+        /** A streamed transaction was committed and is about to be emitted. */
+        default void onStreamCommitted(String xid, long messages, boolean spilled) {
+        }
+
+        /** A streamed transaction (or, when {@code subXid} differs, one of its subtransactions) was rolled back. */
+        default void onStreamAborted(String xid, String subXid, long messages) {
+        }
+    }
+
     private final ChangeListener listener;
+    private StreamListener streamListener = StreamListener.NO_OP;
     private final long streamMemoryBytes;
     private final Path spillDirectory;
     private final Map<Integer, PgRelation> relations = new HashMap<>();
@@ -100,6 +118,12 @@ public final class PgOutputDecoder implements AutoCloseable {
         this.listener = listener;
         this.streamMemoryBytes = streamMemoryBytes;
         this.spillDirectory = spillDirectory;
+    }
+
+    /** Sets who hears about streamed transactions. */
+    public PgOutputDecoder streamListener(StreamListener l) {
+        this.streamListener = l == null ? StreamListener.NO_OP : l;
+        return this;
     }
 
     /** The relation cache (by relation OID), for diagnostics. */
@@ -264,6 +288,7 @@ public final class PgOutputDecoder implements AutoCloseable {
             LOG.debug("Stream Abort of unknown transaction {}", Integer.toUnsignedString(xid));
             return;
         }
+        streamListener.onStreamAborted(Integer.toUnsignedString(xid), Integer.toUnsignedString(subXid), buffer.count());
         if (xid == subXid) {
             streamed.remove(xid);
             buffer.close();
@@ -282,6 +307,9 @@ public final class PgOutputDecoder implements AutoCloseable {
         PgStreamedTransactionBuffer buffer = streamed.remove(xid);
         String xidText = Integer.toUnsignedString(xid);
         Map<Integer, PgRelation> overlay = new HashMap<>();
+        if (buffer != null) {
+            streamListener.onStreamCommitted(xidText, buffer.count(), buffer.spilled());
+        }
         tx = new Tx(xidText, commitLsn, overlay);
         try {
             listener.onEvent(new ChangeEvent.Begin(xidText, new PostgresPosition(commitLsn, 0, commitLsn), commitTime));
