@@ -188,6 +188,11 @@ public final class PostgresStreamingSource implements AutoCloseable {
         return Optional.ofNullable(acknowledged.get());
     }
 
+    /** Events read but not yet taken by {@link #poll}; never more than the configured queue capacity. */
+    public int queuedEvents() {
+        return queue.size();
+    }
+
     public boolean isRunning() {
         return running;
     }
