@@ -3,7 +3,7 @@ package dev.ferry.engine.cdc;
 /**
  * The change capture stopped: the replication connection was lost, the server refused the stream, or a message could
  * not be decoded. The message names the source and slot/stream and never contains secrets. Whether to retry is the
- * caller's decision; {@link #isConnectionLoss()} tells whether a reconnect can help.
+ * caller's decision; {@link #isConnectionLoss()} tells whether a reconnect can help. Immutable.
  */
 public class ChangeCaptureException extends RuntimeException {
 

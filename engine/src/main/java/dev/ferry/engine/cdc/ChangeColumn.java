@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * Metadata of one column of a captured table, in the column order of the row values.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name         column name as in the source
  * @param typeName     source type name (PostgreSQL: {@code int4}, {@code numeric}, {@code _int4}, {@code public.mood})
  * @param typeId       source type id (PostgreSQL: the type OID)

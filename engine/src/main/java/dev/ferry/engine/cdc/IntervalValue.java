@@ -7,6 +7,8 @@ import java.time.Period;
  * A SQL interval as the three independent fields PostgreSQL keeps (months, days and microseconds), because neither
  * {@link Period} nor {@link Duration} alone can hold {@code 1 mon 2 days 03:00:00} without losing meaning.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param months       whole months (years are 12 months)
  * @param days         whole days
  * @param microseconds the time part in microseconds

@@ -2,7 +2,7 @@ package dev.ferry.engine.cdc;
 
 /**
  * Values of an exact numeric column ({@code numeric}/{@code decimal}) that {@link java.math.BigDecimal} cannot
- * represent. Floating point columns use {@link Double#NaN} and the infinities instead.
+ * represent. Floating point columns use {@link Double#NaN} and the infinities instead. Constants: thread-safe.
  */
 public enum SpecialNumber {
     NAN("NaN"),

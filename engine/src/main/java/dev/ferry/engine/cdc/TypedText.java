@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param text     the value in the source's text output format
  * @param typeId   the source type id (PostgreSQL: the type OID)
+ * <p>Immutable and thread-safe.
+ *
  * @param typeName the source type name as far as known (PostgreSQL: {@code _int4}, {@code public.mood}), or the
  *                 id as text when the type is unknown
  */

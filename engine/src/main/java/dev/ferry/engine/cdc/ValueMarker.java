@@ -2,7 +2,7 @@ package dev.ferry.engine.cdc;
 
 /**
  * Special column values that are not data. They appear in {@link ChangeEvent.RowChange#after()} /
- * {@link ChangeEvent.RowChange#before()} instead of a Java value.
+ * {@link ChangeEvent.RowChange#before()} instead of a Java value. Constants: thread-safe.
  */
 public enum ValueMarker {
     /**

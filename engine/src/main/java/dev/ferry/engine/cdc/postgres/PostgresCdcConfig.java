@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Settings of a PostgreSQL logical replication capture.
+ * Settings of a PostgreSQL logical replication capture. Immutable (do not modify the password array) and thread-safe;
+ * {@link #toString()} never shows the password.
  *
  * @param jdbcUrl           {@code jdbc:postgresql://host:port/db} without credentials
  * @param user              login role (needs the REPLICATION attribute, or superuser)
