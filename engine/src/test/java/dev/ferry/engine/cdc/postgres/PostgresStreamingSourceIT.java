@@ -335,6 +335,36 @@ class PostgresStreamingSourceIT {
     }
 
     @Test
+    void aSubtransactionRolledBackInsideAStreamedTransactionIsLeftOut() throws Exception {
+        server.execute(db, "CREATE TABLE bulk (id int PRIMARY KEY)",
+                "ALTER DATABASE " + db + " SET logical_decoding_work_mem = '64kB'");
+        admin.createPublication(List.of());
+        admin.createSlot();
+        List<String> aborted = new CopyOnWriteArrayList<>();
+        PostgresStreamingSource s = source(config, new PostgresStreamingSource.Listener() {
+            @Override
+            public void onStreamAborted(String xid, String subXid, long messages) {
+                aborted.add(subXid);
+            }
+        });
+        s.start(null);
+        try (Connection c = server.connect(db); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("INSERT INTO bulk SELECT g FROM generate_series(1, 20000) g");
+            st.execute("SAVEPOINT s1");
+            st.execute("INSERT INTO bulk SELECT g FROM generate_series(20001, 40000) g");
+            st.execute("ROLLBACK TO SAVEPOINT s1");
+            st.execute("INSERT INTO bulk VALUES (-1)");
+            c.commit();
+        }
+        List<RowChange> rows = rows(take(s, commits(1)));
+        assertThat(rows).hasSize(20_001);
+        assertThat(rows.get(19_999).value("id")).isEqualTo(20_000);
+        assertThat(rows.get(20_000).value("id")).isEqualTo(-1);
+        assertThat(aborted).as("the savepoint's changes were streamed and then aborted").isNotEmpty();
+    }
+
+    @Test
     void onlyAcknowledgedPositionsAreConfirmedAndRestartsResumeRightAfterThem() throws Exception {
         server.execute(db, "CREATE TABLE t (id int PRIMARY KEY, v text)");
         admin.createPublication(List.of(new QualifiedName("public", "t")));
@@ -443,7 +473,9 @@ class PostgresStreamingSourceIT {
                 "INSERT INTO t VALUES (1, 'one'), (2, 'two'), (3, 'three')");
         admin.createPublication(List.of(new QualifiedName("public", "t")));
         List<Integer> loaded = new ArrayList<>();
+        PostgresPosition start;
         try (PostgresReplicationConnection.ExportedSnapshot snapshot = admin.createSlotExportingSnapshot()) {
+            start = snapshot.startPosition();
             assertThat(snapshot.snapshotName()).isNotBlank();
             assertThat(snapshot.consistentPoint()).isPositive();
             server.execute(db, "INSERT INTO t VALUES (4, 'four')", "UPDATE t SET v = 'uno' WHERE id = 1",
@@ -464,7 +496,7 @@ class PostgresStreamingSourceIT {
         assertThat(loaded).containsExactly(1, 2, 3);
 
         PostgresStreamingSource s = source(config, null);
-        s.start(null);
+        s.start(start);
         server.execute(db, "INSERT INTO t VALUES (5, 'five')");
         List<RowChange> rows = rows(take(s, commits(4)));
         assertThat(rows).extracting(RowChange::operation)
