@@ -100,8 +100,13 @@ public final class PgOutputDecoder implements AutoCloseable {
             this.overlay = overlay;
         }
 
+        long lastChangeLsn;
+
         PostgresPosition next(long changeLsn) {
-            return new PostgresPosition(commitLsn, ++ordinal, changeLsn);
+            // Relation messages carry no WAL position of their own (0): use the last one seen
+            long lsn = changeLsn != 0 ? changeLsn : lastChangeLsn != 0 ? lastChangeLsn : commitLsn;
+            lastChangeLsn = lsn;
+            return new PostgresPosition(commitLsn, ++ordinal, lsn);
         }
     }
 
