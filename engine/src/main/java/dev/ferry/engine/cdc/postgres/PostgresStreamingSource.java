@@ -46,6 +46,9 @@ public final class PostgresStreamingSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStreamingSource.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long MIN_ACK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long SLOT_BUSY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** SQLSTATE of "replication slot ... is active for PID ...". */
+    private static final String OBJECT_IN_USE = "55006";
 
     /** Progress of the stream; every method runs on the reader thread and must not block. */
     public interface Listener extends PgOutputDecoder.StreamListener {
@@ -105,7 +108,8 @@ public final class PostgresStreamingSource implements AutoCloseable {
      *              {@code after} are dropped. When {@code after} lies inside a transaction, that transaction's
      *              {@code Begin} is delivered again, followed by its changes after {@code after} and its {@code Commit}.
      *              {@code after} also becomes the last acknowledged position.
-     * @throws SQLException when the replication connection or the stream cannot be opened (message redacted)
+     * @throws SQLException when the replication connection or the stream cannot be opened (message redacted); a slot
+     *                      still held by a just-closed stream is waited for up to 10 seconds
      */
     public synchronized void start(PostgresPosition after) throws SQLException {
         if (running) {
@@ -119,6 +123,24 @@ public final class PostgresStreamingSource implements AutoCloseable {
         int proto = config.protocolVersion() != 0 ? config.protocolVersion() : serverVersion >= 140000 ? 2 : 1;
         boolean streaming = proto >= 2 && config.streaming() && serverVersion >= 140000;
         long startLsn = after == null ? 0L : after.flushLsn();
+        long deadline = System.nanoTime() + SLOT_BUSY_WAIT_NANOS;
+        while (true) {
+            try {
+                startReader(after, startLsn, proto, streaming, serverVersion >= 140000);
+                return;
+            } catch (SQLException e) {
+                // the walsender of a connection we just closed may still hold the slot for a moment
+                if (!OBJECT_IN_USE.equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.debug("slot {} still in use, retrying: {}", config.slotName(), e.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    private void startReader(PostgresPosition after, long startLsn, int proto, boolean streaming, boolean messages)
+            throws SQLException {
         Connection connection = admin.openReplication();
         PGReplicationStream stream;
         try {
@@ -132,7 +154,7 @@ public final class PostgresStreamingSource implements AutoCloseable {
             if (streaming) {
                 b.withSlotOption("streaming", "on");
             }
-            if (serverVersion >= 140000) {
+            if (messages) {
                 b.withSlotOption("messages", "true");
             }
             stream = b.start();
