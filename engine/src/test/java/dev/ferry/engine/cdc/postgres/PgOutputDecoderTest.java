@@ -277,6 +277,36 @@ class PgOutputDecoderTest {
     }
 
     @Test
+    void relationAndTypeFromAnAbortedSubtransactionStayKnownAndStreamedMessagesCarryTheirXid() throws Exception {
+        ByteBuffer type = of('Y').i32(61).i32(99002).str("app").str("colour").buffer();
+        ByteBuffer rel = relation(61, 500, "app", "paint", 'd', col(1, "id", PgTypes.INT4), col(0, "c", 99002));
+        ByteBuffer msg = of('M').i32(60).b(1).i64(0xF008).str("p").i32(1).b('x').buffer();
+        feed(streamStart(60, true), type, rel, insert(61, 500, "1", "red"), streamStop(),
+                streamStart(60, false), msg, insert(60, 500, "2", "blue"), streamStop(),
+                streamAbort(60, 61), streamCommit(60, 0xF000, 0xF010));
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Begin", "LogicalMessage", "RowChange", "Commit");
+        RowChange r = (RowChange) events.get(2);
+        assertThat(r.value("id")).isEqualTo(2);
+        assertThat(r.value("c")).isEqualTo(new TypedText("blue", 99002, "app.colour"));
+        assertThat(((LogicalMessage) events.get(1)).content()).containsExactly('x');
+        assertThat(decoder.relations()).containsKey(500);
+    }
+
+    @Test
+    void configRejectsBadNamesAndNeverShowsThePassword() {
+        PostgresCdcConfig c = PostgresCdcConfig.forTask("jdbc:postgresql://h/db", "u", "s3cret!".toCharArray(), "Order Sync");
+        assertThat(c.slotName()).isEqualTo("ferry_order_sync");
+        assertThat(c.toString()).doesNotContain("s3cret!");
+        assertThatThrownBy(() -> c.withSlotName("Bad-Name")).hasMessageContaining("'Bad-Name'");
+        assertThatThrownBy(() -> PostgresCdcConfig.forTask("jdbc:mysql://h/db", "u", null, "x"))
+                .hasMessageContaining("not a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> c.withServerSettings(java.util.Map.of("work_mem", "1'; DROP")))
+                .hasMessageContaining("unsupported server setting");
+    }
+
+    @Test
     void largeStreamedTransactionSpillsToDiskAndReplaysInOrder(@TempDir Path spill) throws Exception {
         PgOutputDecoder small = new PgOutputDecoder(events::add, 1024, spill);
         small.decode(streamStart(70, true), 1);
