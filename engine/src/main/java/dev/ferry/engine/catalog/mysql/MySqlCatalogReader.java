@@ -230,7 +230,7 @@ public final class MySqlCatalogReader implements CatalogReader {
                     onUpdate = extra.substring(on + "on update ".length()).trim();
                 }
                 String def = generated != null ? null
-                        : normaliseDefault(rs.getString("COLUMN_DEFAULT"), dataType, extraLower.contains("default_generated"));
+                        : normaliseDefault(rs.getString("COLUMN_DEFAULT"), dataType, extraLower.contains("default_generated"), mariadb);
                 Column col = new Column(rs.getString("COLUMN_NAME"), rs.getInt("ORDINAL_POSITION"), type,
                         "YES".equals(rs.getString("IS_NULLABLE")), def, identity, generated, stored, rs.getString("CHARACTER_SET_NAME"),
                         rs.getString("COLLATION_NAME"), blankToNull(rs.getString("COLUMN_COMMENT")), onUpdate);
@@ -238,27 +238,6 @@ public final class MySqlCatalogReader implements CatalogReader {
                 return null;
             }, schema);
             return out;
-        }
-
-        /**
-         * Turns {@code COLUMN_DEFAULT} into SQL expression text. MariaDB (10.2.7+) already reports SQL: quoted literals,
-         * {@code NULL} for a NULL default, expressions as is. MySQL reports the bare literal and flags expressions with
-         * {@code DEFAULT_GENERATED}.
-         */
-        String normaliseDefault(String raw, String dataType, boolean expression) {
-            if (raw == null) {
-                return null;
-            }
-            if (mariadb) {
-                return "NULL".equalsIgnoreCase(raw) ? null : raw;
-            }
-            if (expression) {
-                return raw;
-            }
-            if (STRING_TYPES.contains(dataType) && !raw.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP")) {
-                return CatalogText.quoteLiteral(raw);
-            }
-            return raw;
         }
 
         // ------------------------------------------------------------ checks & keys
@@ -515,6 +494,27 @@ public final class MySqlCatalogReader implements CatalogReader {
             }
             return out;
         }
+    }
+
+    /**
+     * Turns {@code COLUMN_DEFAULT} into SQL expression text. MariaDB (10.2.7+) already reports SQL: quoted literals,
+     * {@code NULL} for a NULL default, expressions as is. MySQL reports the bare literal and flags expressions with
+     * {@code DEFAULT_GENERATED} in {@code EXTRA} ({@code expression}).
+     */
+    static String normaliseDefault(String raw, String dataType, boolean expression, boolean mariadb) {
+        if (raw == null) {
+            return null;
+        }
+        if (mariadb) {
+            return "NULL".equalsIgnoreCase(raw) ? null : raw;
+        }
+        if (expression) {
+            return raw;
+        }
+        if (STRING_TYPES.contains(dataType) && !raw.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP")) {
+            return CatalogText.quoteLiteral(raw);
+        }
+        return raw;
     }
 
     static String quote(String identifier) {
