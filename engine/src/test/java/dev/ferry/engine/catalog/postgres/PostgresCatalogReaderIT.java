@@ -363,6 +363,24 @@ class PostgresCatalogReaderIT {
     }
 
     @Test
+    void temporaryTablesWhenTheirSchemaIsAskedFor() throws Exception {
+        try (Connection c = pg.connect(db)) {
+            c.createStatement().execute("create temp table scratch_tmp (id int primary key, note text)");
+            String tempSchema;
+            try (var rs = c.createStatement().executeQuery("select nspname from pg_namespace where oid = pg_my_temp_schema()")) {
+                rs.next();
+                tempSchema = rs.getString(1);
+            }
+            DatabaseModel m = CatalogReaders.forEngine(Engine.POSTGRESQL).read(c, CatalogRequest.schemas(tempSchema), CatalogListener.NO_OP);
+            Table t = m.schema(tempSchema).orElseThrow().table("scratch_tmp").orElseThrow();
+            assertThat(t.kind()).isEqualTo(Table.Kind.TEMPORARY);
+            assertThat(t.primaryKey().columns()).containsExactly("id");
+            // and the default read (all non-system schemas) does not include pg_temp_N
+            assertThat(CatalogReaders.forEngine(Engine.POSTGRESQL).read(c).schemas()).extracting(Schema::name).doesNotContain(tempSchema);
+        }
+    }
+
+    @Test
     void jsonRoundTripAndSummary() {
         assertThat(ModelJson.read(ModelJson.write(model))).isEqualTo(model);
         String text = CatalogPrinter.summary(model);
