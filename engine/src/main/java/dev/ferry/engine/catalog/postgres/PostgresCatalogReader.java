@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,17 @@ public final class PostgresCatalogReader implements CatalogReader {
     private static final class Reader {
         private final int versionNum;
 
+        private String schema;
+        private Map<Long, List<Column>> columnsByRel;
+        private Map<Long, Constraints> constraintsByRel;
+        private Map<Long, List<Index>> indexesByRel;
+
         Reader(int versionNum) {
             this.versionNum = versionNum;
         }
 
         private Schema readSchema(Connection c, String schema, CatalogRequest request, CatalogListener listener) throws SQLException {
+            this.schema = schema;
             listener.onPhase("tables of " + schema);
             List<Table> tables = readTables(c, schema, request, listener);
             listener.onPhase("views of " + schema);
@@ -173,10 +180,18 @@ public final class PostgresCatalogReader implements CatalogReader {
             return new Partitioning(method, keys, parts);
         }
 
-        /** Columns of a table, view or composite type (by relation oid). */
+        /** Columns of a table, view or composite type (by relation oid); the whole schema is read with the first call. */
         private List<Column> readColumns(Connection c, long relOid, String q) throws SQLException {
-            return query(c, "columns of " + q, """
-                    select a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) as full_type,
+            if (columnsByRel == null) {
+                columnsByRel = new HashMap<>();
+                loadColumns(c);
+            }
+            return columnsByRel.getOrDefault(relOid, List.of());
+        }
+
+        private void loadColumns(Connection c) throws SQLException {
+            query(c, "columns of schema " + schema, """
+                    select a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) as full_type,
                            format_type(case when t.typcategory = 'A' and t.typelem <> 0 then t.typelem else a.atttypid end, null) as base_type,
                            t.typcategory, a.attndims, a.attnotnull, pg_get_expr(d.adbin, d.adrelid) as def,
                            a.attidentity, %s as attgenerated,
@@ -192,8 +207,10 @@ public final class PostgresCatalogReader implements CatalogReader {
                                        where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass
                                          and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype in ('a', 'i')
                                        limit 1) sq on true
-                    where a.attrelid = ? and a.attnum > 0 and not a.attisdropped
-                    order by a.attnum""".formatted(versionNum >= 120000 ? "a.attgenerated" : "''::\"char\""), rs -> {
+                    where a.attrelid in (select c2.oid from pg_class c2 join pg_namespace n2 on n2.oid = c2.relnamespace
+                                        where n2.nspname = ? and c2.relkind in ('r', 'p', 'v', 'm', 'c', 'f') and not c2.relispartition)
+                      and a.attnum > 0 and not a.attisdropped
+                    order by a.attrelid, a.attnum""".formatted(versionNum >= 120000 ? "a.attgenerated" : "''::\"char\""), rs -> {
                 String full = rs.getString("full_type");
                 int dims = rs.getInt("attndims");
                 if ("A".equals(rs.getString("typcategory")) && dims == 0) {
@@ -217,9 +234,11 @@ public final class PostgresCatalogReader implements CatalogReader {
                 } else if (seq != null && def != null && def.startsWith("nextval(")) {
                     identity = new Identity(Identity.Kind.SERIAL, longOrNull(rs, "seqstart"), longOrNull(rs, "seqincrement"), seq);
                 }
-                return new Column(rs.getString("attname"), rs.getInt("attnum"), type, !rs.getBoolean("attnotnull"), def, identity,
+                Column col = new Column(rs.getString("attname"), rs.getInt("attnum"), type, !rs.getBoolean("attnotnull"), def, identity,
                         generated, stored, null, rs.getString("collname"), rs.getString("comment"), null);
-            }, relOid);
+                columnsByRel.computeIfAbsent(rs.getLong("attrelid"), k -> new ArrayList<>()).add(col);
+                return null;
+            }, schema);
         }
 
         private static int countBrackets(String s) {
@@ -262,13 +281,19 @@ public final class PostgresCatalogReader implements CatalogReader {
                                    List<CheckConstraint> checks) {
         }
 
+        /** Keys and checks of a table; the whole schema is read with the first call. */
         private Constraints readConstraints(Connection c, long relOid, String q) throws SQLException {
-            KeyConstraint[] pk = new KeyConstraint[1];
-            List<KeyConstraint> uniques = new ArrayList<>();
-            List<ForeignKey> fks = new ArrayList<>();
-            List<CheckConstraint> checks = new ArrayList<>();
-            query(c, "constraints of " + q, """
-                    select con.conname, con.contype, con.condeferrable, con.condeferred,
+            if (constraintsByRel == null) {
+                constraintsByRel = new HashMap<>();
+                loadConstraints(c);
+            }
+            Constraints k = constraintsByRel.get(relOid);
+            return k == null ? new Constraints(null, List.of(), List.of(), List.of()) : k;
+        }
+
+        private void loadConstraints(Connection c) throws SQLException {
+            query(c, "constraints of schema " + schema, """
+                    select con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred,
                            array(select a.attname from unnest(con.conkey) with ordinality k(attnum, ord)
                                  join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum order by k.ord) as cols,
                            rn.nspname as ref_schema, rc.relname as ref_table,
@@ -278,8 +303,15 @@ public final class PostgresCatalogReader implements CatalogReader {
                     from pg_constraint con
                     left join pg_class rc on rc.oid = con.confrelid
                     left join pg_namespace rn on rn.oid = rc.relnamespace
-                    where con.conrelid = ? and con.contype in ('p', 'u', 'f', 'c')
-                    order by con.conname""", rs -> {
+                    where con.conrelid in (select c2.oid from pg_class c2 join pg_namespace n2 on n2.oid = c2.relnamespace
+                                        where n2.nspname = ? and c2.relkind in ('r', 'p') and not c2.relispartition)
+                      and con.contype in ('p', 'u', 'f', 'c')
+                    order by con.conrelid, con.conname""", rs -> {
+                Constraints k = constraintsByRel.computeIfAbsent(rs.getLong("conrelid"),
+                        x -> new Constraints(null, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                List<KeyConstraint> uniques = k.uniques();
+                List<ForeignKey> fks = k.foreignKeys();
+                List<CheckConstraint> checks = k.checks();
                 String type = rs.getString("contype");
                 String name = rs.getString("conname");
                 List<String> cols = strings(rs.getArray("cols"));
@@ -287,7 +319,8 @@ public final class PostgresCatalogReader implements CatalogReader {
                 boolean deferred = rs.getBoolean("condeferred");
                 switch (type) {
                     case "p":
-                        pk[0] = new KeyConstraint(name, cols, deferrable, deferred);
+                        constraintsByRel.put(rs.getLong("conrelid"),
+                                new Constraints(new KeyConstraint(name, cols, deferrable, deferred), uniques, fks, checks));
                         break;
                     case "u":
                         uniques.add(new KeyConstraint(name, cols, deferrable, deferred));
@@ -302,8 +335,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                         checks.add(new CheckConstraint(name, checkExpression(rs.getString("def")), true));
                 }
                 return null;
-            }, relOid);
-            return new Constraints(pk[0], uniques, fks, checks);
+            }, schema);
         }
 
         private static ForeignKey.Action action(String code) {
@@ -342,33 +374,46 @@ public final class PostgresCatalogReader implements CatalogReader {
 
         // ---------------------------------------------------------------- indexes
 
+        /** Indexes of a table; the whole schema is read with the first call. */
         private List<Index> readIndexes(Connection c, long relOid, String q) throws SQLException {
+            if (indexesByRel == null) {
+                indexesByRel = new HashMap<>();
+                loadIndexes(c);
+            }
+            return indexesByRel.getOrDefault(relOid, List.of());
+        }
+
+        private void loadIndexes(Connection c) throws SQLException {
             Map<Long, List<Index.Element>> elements = new LinkedHashMap<>();
-            query(c, "index columns of " + q, """
+            query(c, "index columns of schema " + schema, """
                     select i.indexrelid, g.n, i.indkey[g.n - 1] as attnum, a.attname,
                            pg_get_indexdef(i.indexrelid, g.n, true) as def,
                            (i.indoption[g.n - 1]::int & 1) = 1 as descending
                     from pg_index i cross join lateral generate_series(1, i.indnkeyatts) g(n)
                     left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[g.n - 1] and i.indkey[g.n - 1] > 0
-                    where i.indrelid = ?
+                    where i.indrelid in (select c2.oid from pg_class c2 join pg_namespace n2 on n2.oid = c2.relnamespace
+                                        where n2.nspname = ? and c2.relkind in ('r', 'p', 'm') and not c2.relispartition)
                     order by i.indexrelid, g.n""", rs -> {
                 String col = rs.getInt("attnum") > 0 ? rs.getString("attname") : null;
                 Index.Element e = new Index.Element(col, col == null ? rs.getString("def") : null, rs.getBoolean("descending"), null);
                 elements.computeIfAbsent(rs.getLong("indexrelid"), k -> new ArrayList<>()).add(e);
                 return null;
-            }, relOid);
-            return query(c, "indexes of " + q, """
-                    select i.indexrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true) as pred,
+            }, schema);
+            query(c, "indexes of schema " + schema, """
+                    select i.indrelid, i.indexrelid, ic.relname, i.indisunique, am.amname, pg_get_expr(i.indpred, i.indrelid, true) as pred,
                            exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.conrelid = i.indrelid
                                    and con.contype in ('p', 'u', 'x')) as backed,
                            obj_description(i.indexrelid, 'pg_class') as comment
                     from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_am am on am.oid = ic.relam
-                    where i.indrelid = ?
-                    order by ic.relname""",
-                    rs -> new Index(rs.getString("relname"), rs.getBoolean("indisunique"),
-                            elements.getOrDefault(rs.getLong("indexrelid"), List.of()), rs.getString("amname"), rs.getString("pred"),
-                            rs.getBoolean("backed"), rs.getString("comment")),
-                    relOid);
+                    where i.indrelid in (select c2.oid from pg_class c2 join pg_namespace n2 on n2.oid = c2.relnamespace
+                                        where n2.nspname = ? and c2.relkind in ('r', 'p', 'm') and not c2.relispartition)
+                    order by ic.relname""", rs -> {
+                Index ix = new Index(rs.getString("relname"), rs.getBoolean("indisunique"),
+                        elements.getOrDefault(rs.getLong("indexrelid"), List.of()), rs.getString("amname"), rs.getString("pred"),
+                        rs.getBoolean("backed"), rs.getString("comment"));
+                indexesByRel.computeIfAbsent(rs.getLong("indrelid"), k -> new ArrayList<>()).add(ix);
+                return null;
+            }, schema);
         }
 
         // ---------------------------------------------------------------- views
