@@ -14,24 +14,32 @@ package dev.ferry.model.schema;
  * @param charset    character set, or {@code null}
  * @param collation  collation, or {@code null}
  * @param comment    comment, or {@code null}
+ * @param onUpdate   MySQL {@code ON UPDATE} expression (e.g. {@code CURRENT_TIMESTAMP}), or {@code null}
  */
 public record Column(String name, int position, DataType type, boolean nullable, String defaultExpression,
                      Identity identity, String generated, boolean generatedStored, String charset, String collation,
-                     String comment) {
+                     String comment, String onUpdate) {
+
+    /** The column without an {@code ON UPDATE} clause (the shape before {@code onUpdate} was added). */
+    public Column(String name, int position, DataType type, boolean nullable, String defaultExpression,
+                  Identity identity, String generated, boolean generatedStored, String charset, String collation,
+                  String comment) {
+        this(name, position, type, nullable, defaultExpression, identity, generated, generatedStored, charset, collation, comment, null);
+    }
 
     public static Column of(String name, int position, DataType type, boolean nullable) {
-        return new Column(name, position, type, nullable, null, null, null, false, null, null, null);
+        return new Column(name, position, type, nullable, null, null, null, false, null, null, null, null);
     }
 
     public Column withDefault(String expression) {
-        return new Column(name, position, type, nullable, expression, identity, generated, generatedStored, charset, collation, comment);
+        return new Column(name, position, type, nullable, expression, identity, generated, generatedStored, charset, collation, comment, onUpdate);
     }
 
     public Column withIdentity(Identity id) {
-        return new Column(name, position, type, nullable, defaultExpression, id, generated, generatedStored, charset, collation, comment);
+        return new Column(name, position, type, nullable, defaultExpression, id, generated, generatedStored, charset, collation, comment, onUpdate);
     }
 
     public Column withComment(String text) {
-        return new Column(name, position, type, nullable, defaultExpression, identity, generated, generatedStored, charset, collation, text);
+        return new Column(name, position, type, nullable, defaultExpression, identity, generated, generatedStored, charset, collation, text, onUpdate);
     }
 }

@@ -13,14 +13,22 @@ import java.util.List;
 public record Index(String name, boolean unique, List<Element> elements, String method, String where,
                     boolean constraintBacked, String comment) {
 
-    /** One indexed column or expression. Exactly one of {@code column} and {@code expression} is set. */
-    public record Element(String column, String expression, boolean descending) {
+    /**
+     * One indexed column or expression. Exactly one of {@code column} and {@code expression} is set.
+     * {@code prefixLength} is MySQL's indexed prefix length ({@code KEY (name(10))}), else {@code null}.
+     */
+    public record Element(String column, String expression, boolean descending, Integer prefixLength) {
+
+        public Element(String column, String expression, boolean descending) {
+            this(column, expression, descending, null);
+        }
+
         public static Element column(String name) {
-            return new Element(name, null, false);
+            return new Element(name, null, false, null);
         }
 
         public static Element expression(String sql) {
-            return new Element(null, sql, false);
+            return new Element(null, sql, false, null);
         }
 
         public boolean isExpression() {
