@@ -194,7 +194,7 @@ partitionList
 
 partitionDefinition
     : PARTITION identifier?
-      ( VALUES LESS THAN LPAREN partitionBound (COMMA partitionBound)* RPAREN
+      ( VALUES LESS_KW THAN LPAREN partitionBound (COMMA partitionBound)* RPAREN
       | VALUES LPAREN partitionBound (COMMA partitionBound)* RPAREN
       )?
       physicalClause*
@@ -299,7 +299,7 @@ materializedViewOption
     ;
 
 createSynonym
-    : CREATE (OR REPLACE)? editionability? PUBLIC? SYNONYM objectName FOR objectName
+    : CREATE (OR REPLACE)? editionability? PUBLIC? SYNONYM objectName FOR objectName (AT_SIGN dbLink)?
     ;
 
 commentOn
@@ -478,7 +478,7 @@ triggerBody
     ;
 
 timingPointSection
-    : timingPoint IS BEGIN statements exceptionSection? END timingPoint SEMI
+    : timingPoint IS declareItem* BEGIN statements exceptionSection? END timingPoint SEMI
     ;
 
 timingPoint
@@ -624,7 +624,7 @@ variableRef
     ;
 
 referenceSuffix
-    : DOT (identifier | DELETE | EXISTS | PRIOR)
+    : DOT (identifier | DELETE | EXISTS | PRIOR | ROWID)
     | functionArguments
     | PERCENT_SIGN identifier
     | AT_SIGN identifier (DOT identifier)*
@@ -658,7 +658,7 @@ updateStatement
     ;
 
 updateSetItem
-    : columnList EQUAL LPAREN query RPAREN
+    : LPAREN qualifiedName (COMMA qualifiedName)* RPAREN EQUAL LPAREN query RPAREN
     | ROW EQUAL expression
     | qualifiedName EQUAL (DEFAULT | expression)
     ;
@@ -934,6 +934,7 @@ primary
     | CURSOR LPAREN query RPAREN                                  # cursorPrimary
     | NEW typeName functionArguments                              # constructorPrimary
     | ROWNUM                                                      # rownumPrimary
+    | ROWID                                                       # rowidPrimary
     | LEVEL                                                       # levelPrimary
     | SQL PERCENT_SIGN identifier (LPAREN expression RPAREN)?     # sqlAttributePrimary
     | QUESTION                                                    # placeholderPrimary
@@ -1130,7 +1131,7 @@ dropStatement
 
 grantStatement
     : GRANT grantItem (COMMA grantItem)* (ON (DIRECTORY | JAVA_WORD=identifier)? objectName)? TO grantee (COMMA grantee)*
-      (WITH identifier OPTION)* (IDENTIFIED BY identifier)?
+      (WITH (GRANT | identifier) OPTION)* (IDENTIFIED BY identifier)?
     ;
 
 revokeStatement
@@ -1181,7 +1182,9 @@ identifier
 
 // keywords that may be used as names (generated list; reserved words and clause starters are left out)
 nonReservedKeyword
-    : ACCESSIBLE
+    : AT
+    | LESS_KW
+    | ACCESSIBLE
     | ADD
     | AFTER
     | AGENT
