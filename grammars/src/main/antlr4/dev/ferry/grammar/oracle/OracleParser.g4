@@ -262,7 +262,7 @@ signedNumber
 
 // ==================================================================================================== views, synonyms, comments
 createView
-    : CREATE (OR REPLACE)? (NO? FORCE)? editionability* VIEW objectName
+    : CREATE (OR REPLACE)? (NO? FORCE | NOFORCE)? editionability* VIEW objectName
       (LPAREN viewColumn (COMMA viewColumn)* RPAREN)?
       (BEQUEATH (CURRENT_USER | DEFINER))?
       AS query
@@ -535,7 +535,19 @@ labeledStatement
     ;
 
 label
-    : LABEL_START identifier LABEL_END
+    : LABEL_START labelName LABEL_END
+    ;
+
+labelName
+    : identifier
+    | OUTER
+    | INNER
+    | LEFT
+    | RIGHT
+    | FULL
+    | CROSS
+    | NATURAL
+    | JOIN
     ;
 
 plsqlStatement
@@ -543,9 +555,9 @@ plsqlStatement
     | caseStatement
     | loopStatement
     | forallStatement
-    | EXIT identifier? (WHEN condition)? SEMI
-    | CONTINUE identifier? (WHEN condition)? SEMI
-    | GOTO identifier SEMI
+    | EXIT labelName? (WHEN condition)? SEMI
+    | CONTINUE labelName? (WHEN condition)? SEMI
+    | GOTO labelName SEMI
     | NULL_ SEMI
     | RETURN condition? SEMI
     | RAISE qualifiedName? SEMI
@@ -573,7 +585,7 @@ loopStatement
       | FOR identifier IN LPAREN query RPAREN
       | FOR identifier IN variableRef
       )?
-      LOOP statements END LOOP identifier? SEMI
+      LOOP statements END LOOP labelName? SEMI
     ;
 
 forallStatement

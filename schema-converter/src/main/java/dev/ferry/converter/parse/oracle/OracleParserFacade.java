@@ -246,6 +246,11 @@ public final class OracleParserFacade {
                 if (t.getType() == Token.EOF) {
                     index = Math.max(0, statement.text().codePointCount(0, statement.text().length()));
                     detail = "unexpected end of statement";
+                } else if (t.getType() == OracleLexer.UNEXPECTED_CHARACTER) {
+                    index = t.getStartIndex();
+                    detail = t.getText().equals("'") || t.getText().equals("\"")
+                            ? "unterminated quoted literal" : "unexpected character " + describe(t);
+                    expected = null;
                 } else {
                     index = t.getStartIndex();
                     detail = "unexpected " + describe(t);
