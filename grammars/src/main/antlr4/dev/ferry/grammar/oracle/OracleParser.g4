@@ -460,7 +460,7 @@ dmlEvent
     ;
 
 systemEvent
-    : identifier+
+    : (identifier | CREATE | ALTER | DROP | GRANT | REVOKE | TRUNCATE | RENAME | COMMENT | ANALYZE | AUDIT | NOAUDIT)+
     ;
 
 referencingClause
@@ -796,9 +796,19 @@ tableFactor
       | TABLE LPAREN expression RPAREN OUTER_JOIN?
       | jsonTable
       | ONLY LPAREN objectName RPAREN
-      | objectName (AT_SIGN dbLink)? partitionExtension? flashbackClause?
+      | objectName (AT_SIGN dbLink)? partitionExtension? sampleClause? flashbackClause?
       )
+      pivotClause?
       tableAlias?
+    ;
+
+sampleClause
+    : SAMPLE BLOCK_WORD=identifier? LPAREN NUMERIC_LITERAL RPAREN (SEED_WORD=identifier LPAREN NUMERIC_LITERAL RPAREN)?
+    ;
+
+// PIVOT / UNPIVOT are accepted and kept opaque
+pivotClause
+    : (PIVOT | UNPIVOT) identifier? ((INCLUDE_WORD=identifier | EXCEPT) NULLS)? parenBlock
     ;
 
 partitionExtension
@@ -1195,6 +1205,9 @@ identifier
 // keywords that may be used as names (generated list; reserved words and clause starters are left out)
 nonReservedKeyword
     : AT
+    | PIVOT
+    | UNPIVOT
+    | SAMPLE
     | LESS_KW
     | ACCESSIBLE
     | ADD

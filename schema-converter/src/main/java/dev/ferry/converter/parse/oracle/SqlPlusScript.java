@@ -429,7 +429,7 @@ public final class SqlPlusScript {
                         }
                     }
                 }
-                case "START" -> include(file, lineNo, start + 1, args.split("\\s+")[0], stack);
+                case "START" -> include(file, lineNo, start + 1, args, stack);
                 default -> {
                     // nothing to do: the command only affects SQL*Plus output or session behaviour
                 }
@@ -444,7 +444,16 @@ public final class SqlPlusScript {
             if (name.endsWith(";")) {
                 name = name.substring(0, name.length() - 1);
             }
-            name = name.split("\\s+")[0];
+            String[] words = name.split("\\s+");
+            name = words[0];
+            // @file arg1 arg2 ... defines &1, &2, ... like SQL*Plus
+            for (int a = 1; a < words.length; a++) {
+                String arg = words[a];
+                if (arg.length() >= 2 && (arg.startsWith("'") && arg.endsWith("'") || arg.startsWith("\"") && arg.endsWith("\""))) {
+                    arg = arg.substring(1, arg.length() - 1);
+                }
+                vars.put(String.valueOf(a), arg);
+            }
             if (name.isEmpty()) {
                 problems.add(new Problem(file, lineNo, col, "include without a file name"));
                 return;

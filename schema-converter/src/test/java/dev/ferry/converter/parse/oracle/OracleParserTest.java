@@ -90,6 +90,24 @@ class OracleParserTest {
                 ok(ALTER_SESSION, null, "ALTER SESSION SET NLS_DATE_FORMAT = 'YYYY-MM-DD'"),
                 ok(ALTER_TRIGGER, null, "ALTER TRIGGER trg ENABLE"),
                 ok(TRUNCATE, "t", "TRUNCATE TABLE t DROP STORAGE"),
+                ok(CREATE_OTHER, null, "CREATE OR REPLACE DIRECTORY dump_dir AS '/tmp'"),
+                ok(CREATE_OTHER, null, "CREATE DATABASE LINK remote CONNECT TO u IDENTIFIED BY p USING 'tns'"),
+                ok(CREATE_TABLE, "p2", "CREATE TABLE p2 (id NUMBER, d DATE) PARTITION BY RANGE (d) SUBPARTITION BY HASH (id) SUBPARTITIONS 4 "
+                        + "(PARTITION p1 VALUES LESS THAN (DATE '2020-01-01'))"),
+                ok(CREATE_TABLE, "t3", "CREATE TABLE t3 (a VARCHAR2(10) COLLATE BINARY_CI, b NUMBER INVISIBLE) NOLOGGING PARALLEL 4 ENABLE ROW MOVEMENT"),
+                ok(CREATE_INDEX, "gi", "CREATE INDEX gi ON p2 (id) GLOBAL PARTITION BY HASH (id) PARTITIONS 4"),
+                ok(CREATE_TYPE, "circle_t", "CREATE OR REPLACE TYPE circle_t UNDER shape_t (r NUMBER, OVERRIDING MAP MEMBER FUNCTION area RETURN NUMBER);"),
+                ok(CREATE_TYPE, "shape_t", "CREATE OR REPLACE TYPE shape_t FORCE AS OBJECT (n VARCHAR2(30), "
+                        + "MEMBER PROCEDURE scale (SELF IN OUT NOCOPY shape_t, f NUMBER), STATIC FUNCTION make (n VARCHAR2) RETURN shape_t) "
+                        + "NOT FINAL NOT INSTANTIABLE;"),
+                ok(CREATE_TRIGGER, "ddl_audit", "CREATE OR REPLACE TRIGGER ddl_audit AFTER CREATE OR ALTER OR DROP ON SCHEMA BEGIN NULL; END;"),
+                ok(CREATE_TRIGGER, "logon_trg", "CREATE OR REPLACE TRIGGER logon_trg AFTER LOGON ON DATABASE BEGIN NULL; END;"),
+                ok(SELECT, null, "SELECT * FROM (SELECT a, b FROM t) PIVOT (SUM(b) FOR a IN (1 AS one, 2 AS two)) p"),
+                ok(SELECT, null, "SELECT * FROM t SAMPLE (10) WHERE ROWNUM < 3"),
+                ok(SELECT, null, "SELECT a FROM t AS OF TIMESTAMP SYSTIMESTAMP - INTERVAL '10' MINUTE"),
+                ok(SELECT, null, "SELECT CAST(MULTISET(SELECT a FROM t) AS num_tab), TRIM(BOTH ' ' FROM x), TRIM(x) FROM TABLE(f(1)) x"),
+                ok(SELECT, null, "SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, 4)) AND x MEMBER OF coll"),
+                ok(SELECT, null, "SELECT SYSTIMESTAMP AT TIME ZONE 'UTC', x.\"Quoted Col\" FROM \"T\" x"),
                 // ------------------------------------------------------------------ queries
                 ok(SELECT, null, "SELECT /*+ FULL(e) */ DISTINCT e.* FROM hr.employees e"),
                 ok(SELECT, null, "SELECT UNIQUE a FROM t"),

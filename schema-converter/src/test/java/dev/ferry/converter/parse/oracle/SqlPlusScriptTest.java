@@ -146,19 +146,20 @@ class SqlPlusScriptTest {
                 "REM child",
                 "",
                 "CREATE TABLE b (x NUMBER);",
-                "@@grandchild",
+                "@@grandchild HR 'two words'",
                 ""));
-        Files.writeString(sub.resolve("grandchild.sql"), "BEGIN\n  NULL;\nEND;\n/\n");
+        Files.writeString(sub.resolve("grandchild.sql"), "BEGIN\n  NULL;\nEND;\n/\nSELECT '&1' FROM dual;\n");
         SqlPlusScript s = SqlPlusScript.read(dir.resolve("main.sql"));
         assertThat(s.problems()).isEmpty();
         assertThat(s.texts()).containsExactly("CREATE TABLE a (x NUMBER)", "CREATE TABLE b (x NUMBER)",
-                "BEGIN\n  NULL;\nEND;", "CREATE TABLE c (x NUMBER)");
+                "BEGIN\n  NULL;\nEND;", "SELECT 'HR' FROM dual", "CREATE TABLE c (x NUMBER)");
         List<SqlPlusScript.Statement> st = s.statements();
         assertThat(st.get(1).file().getFileName().toString()).isEqualTo("child.sql");
         assertThat(st.get(1).line()).isEqualTo(3);
         assertThat(st.get(2).file().getFileName().toString()).isEqualTo("grandchild.sql");
-        assertThat(st.get(3).file().getFileName().toString()).isEqualTo("main.sql");
-        assertThat(st.get(3).line()).isEqualTo(4);
+        assertThat(st.get(3).line()).isEqualTo(5);
+        assertThat(st.get(4).file().getFileName().toString()).isEqualTo("main.sql");
+        assertThat(st.get(4).line()).isEqualTo(4);
     }
 
     @Test
