@@ -142,6 +142,9 @@ columnList
 
 tableProperty
     : ON COMMIT (DELETE | PRESERVE) ROWS
+    | OBJECT identifier IS (PRIMARY KEY | SYSTEM identifier)
+    | NESTED TABLE identifier STORE AS identifier parenBlock? (RETURN AS? identifier)?
+    | XMLTYPE COLUMN? identifier STORE AS (SECUREFILE | BASICFILE)? (CLOB | identifier identifier?) parenBlock?
     | ORGANIZATION (HEAP | INDEX | EXTERNAL parenBlock)
     | partitioningClause
     | physicalClause
@@ -978,7 +981,7 @@ functionArguments
     ;
 
 argument
-    : (identifier ARROW)? condition (AS identifier)? 
+    : (identifier ARROW)? KEY? condition (AS identifier | VALUE condition)?
     ;
 
 // trailing clauses of built-in functions (LISTAGG, JSON_VALUE, CHR ... USING NCHAR_CS, etc.)
