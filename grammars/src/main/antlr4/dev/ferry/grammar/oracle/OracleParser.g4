@@ -799,6 +799,7 @@ tableFactor
       | TABLE LPAREN expression RPAREN OUTER_JOIN?
       | jsonTable
       | ONLY LPAREN objectName RPAREN
+      | qualifiedName functionArguments
       | objectName (AT_SIGN dbLink)? partitionExtension? sampleClause? flashbackClause?
       )
       pivotClause?
@@ -997,6 +998,14 @@ argumentOption
     | NULL_ ON NULL_
     | ABSENT_WORD=identifier ON NULL_
     | DEFAULT expression ON identifier identifier
+    | PASSING (BY VALUE)? expression (AS identifier)? (COMMA expression (AS identifier)?)*
+    | COLUMNS xmlColumn (COMMA xmlColumn)*
+    ;
+
+// XMLTABLE column definitions
+xmlColumn
+    : identifier FOR ORDINALITY
+    | identifier dataType (PATH stringLiteral)? (DEFAULT expression)?
     ;
 
 withinGroupClause
@@ -1208,6 +1217,7 @@ identifier
 // keywords that may be used as names (generated list; reserved words and clause starters are left out)
 nonReservedKeyword
     : AT
+    | PASSING
     | PIVOT
     | UNPIVOT
     | SAMPLE
