@@ -558,7 +558,7 @@ public final class SqlPlusScript {
                 put(cp, lineNo, i + 1);
                 i += Character.charCount(cp);
             }
-            lex.inLineComment = false;
+            lex.endLine();
         }
 
         private void appendLiteral(String value, int lineNo, int col) {
@@ -585,7 +585,7 @@ public final class SqlPlusScript {
             for (int i = from; i < to; i++) {
                 lex.step(raw, i);
             }
-            lex.inLineComment = false;
+            lex.endLine();
         }
 
         /** Index of the terminating ';' on this line outside strings and comments, or -1 (state is advanced). */
@@ -637,6 +637,14 @@ public final class SqlPlusScript {
             qClose = o.qClose;
             inBlockComment = o.inBlockComment;
             inLineComment = o.inLineComment;
+            qJustOpened = o.qJustOpened;
+            blockOpenedAt = o.blockOpenedAt;
+        }
+
+        /** Called at the end of every line: line comments end, a block comment continues on the next line. */
+        void endLine() {
+            inLineComment = false;
+            blockOpenedAt = -3;
         }
 
         boolean inString() {
@@ -650,7 +658,7 @@ public final class SqlPlusScript {
                 return;
             }
             if (inBlockComment) {
-                if (c == '/' && i > 0 && s.charAt(i - 1) == '*' && !(i > 1 && s.charAt(i - 2) == '/' && false)) {
+                if (c == '/' && i > 0 && i > blockOpenedAt + 2 && s.charAt(i - 1) == '*') {
                     inBlockComment = false;
                 }
                 return;
@@ -672,7 +680,7 @@ public final class SqlPlusScript {
                 inLineComment = true;
             } else if (c == '/' && next == '*') {
                 inBlockComment = true;
-                blockOpenedAt = i;
+                blockOpenedAt = i; // "/*/" does not close the comment it opens
             } else if ((c == 'q' || c == 'Q') && next == '\'' && i + 2 < s.length()
                     && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == 'n' || s.charAt(i - 1) == 'N')) {
                 char open = s.charAt(i + 2);
@@ -683,18 +691,16 @@ public final class SqlPlusScript {
                     case '<' -> '>';
                     default -> open;
                 };
-                skipTo = i + 2;
                 qJustOpened = true;
             } else if (c == '\'' || c == '"') {
                 quote = c;
             }
         }
 
+        /** True right after the 'q' of q'x...x' so that the opening quote is not taken as the closing one. */
         private boolean qJustOpened;
-        @SuppressWarnings("unused")
-        private int skipTo;
-        @SuppressWarnings("unused")
-        private int blockOpenedAt;
+        /** Index (on the current line) of the '/' that opened the block comment; -3 when it opened on an earlier line. */
+        private int blockOpenedAt = -3;
     }
 
     @Override

@@ -59,6 +59,15 @@ class SqlPlusScriptTest {
     }
 
     @Test
+    void semicolonsInMultiLineCommentsAndQuotesDoNotTerminate() {
+        SqlPlusScript s = split("SELECT 1 /* a ;\n  still ; comment */ , q'{x;\n;y}' ,\n \"odd;name\" FROM dual;\nSELECT 2 FROM dual;\n");
+        assertThat(s.texts()).containsExactly(
+                "SELECT 1 /* a ;\n  still ; comment */ , q'{x;\n;y}' ,\n \"odd;name\" FROM dual",
+                "SELECT 2 FROM dual");
+        assertThat(s.statements().get(1).line()).isEqualTo(5);
+    }
+
+    @Test
     void sqlPlusCommandsAreSkippedAndReportedWithLines() {
         SqlPlusScript s = split(String.join("\n",
                 "REM a remark",                    // 1
