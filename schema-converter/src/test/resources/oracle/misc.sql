@@ -1,4 +1,4 @@
--- Synthetic: object types, system triggers, PIVOT, external/nested/XMLType tables, misc DDL and DML
+-- Synthetic: object types, system triggers, PIVOT, XMLTABLE, external/nested/XMLType tables, conditional compilation, misc DDL and DML
 CREATE OR REPLACE TRIGGER ddl_audit AFTER CREATE OR ALTER OR DROP ON SCHEMA
 BEGIN
   INSERT INTO ddl_log VALUES (ora_sysevent, ora_dict_obj_name, SYSDATE);
@@ -153,3 +153,21 @@ END;
 /
 SELECT x.* FROM t, XMLTABLE('/rows/row' PASSING t.doc COLUMNS id NUMBER PATH '@id', name VARCHAR2(30) PATH 'name', n FOR ORDINALITY) x;
 SELECT XMLELEMENT("e", XMLATTRIBUTES(a AS "id"), b) FROM t;
+CREATE OR REPLACE PACKAGE BODY cc AS
+  PROCEDURE p IS
+    $IF DBMS_DB_VERSION.VER_LE_11 $THEN
+      v VARCHAR2(30);
+    $ELSIF DBMS_DB_VERSION.VERSION >= 19 $THEN
+      v VARCHAR2(128);
+    $ELSE
+      v VARCHAR2(64);
+    $END
+  BEGIN
+    $IF $$DEBUG $THEN
+      DBMS_OUTPUT.PUT_LINE($$PLSQL_UNIT || ':' || $$PLSQL_LINE);
+    $END
+    $ERROR 'unsupported' $END
+    NULL;
+  END p;
+END cc;
+/

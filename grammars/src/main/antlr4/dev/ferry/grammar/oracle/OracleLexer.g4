@@ -501,6 +501,16 @@ DOUBLE_AT: '@@';
 COLON: ':';
 QUESTION: '?';
 
+// ---------------------------------------------------------------- PL/SQL conditional compilation
+// Selection directives are hidden, so the code of every branch is parsed in sequence (a converter must keep
+// whichever branch it needs); inquiry directives ($$PLSQL_UNIT) are values.
+INQUIRY_DIRECTIVE: '$$' [A-Z_] [A-Z0-9_$#]*;
+CC_IF: '$IF' .*? '$THEN' -> channel(HIDDEN);
+CC_ELSIF: '$ELSIF' .*? '$THEN' -> channel(HIDDEN);
+CC_ELSE: '$ELSE' -> channel(HIDDEN);
+CC_ERROR: '$ERROR' .*? '$END' -> channel(HIDDEN);
+CC_END: '$END' -> channel(HIDDEN);
+
 // ---------------------------------------------------------------- hidden
 HINT: '/*+' .*? '*/' -> channel(HIDDEN);
 BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);

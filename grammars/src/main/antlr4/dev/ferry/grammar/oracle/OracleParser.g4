@@ -964,6 +964,7 @@ primary
     | LEVEL                                                       # levelPrimary
     | SQL PERCENT_SIGN identifier (LPAREN expression RPAREN)?     # sqlAttributePrimary
     | QUESTION                                                    # placeholderPrimary
+    | INQUIRY_DIRECTIVE                                           # inquiryDirectivePrimary
     | reference                                                   # referencePrimary
     ;
 
