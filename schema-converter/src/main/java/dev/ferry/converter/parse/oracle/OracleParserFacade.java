@@ -50,6 +50,34 @@ public final class OracleParserFacade {
         return parse(SqlPlusScript.parse(text, file, Map.of()));
     }
 
+    /**
+     * Parses one statement's text as is, without SQL*Plus processing (no splitting, no substitution), e.g. DDL from
+     * {@code DBMS_METADATA.GET_DDL} or a view's query; positions in errors are relative to {@code origin}.
+     */
+    public OracleParsedStatement parseStatementText(String sql, Path origin) {
+        int[] lines = new int[sql.codePointCount(0, sql.length())];
+        int[] cols = new int[lines.length];
+        int line = 1;
+        int col = 1;
+        int i = 0;
+        for (int off = 0; off < sql.length(); ) {
+            int cp = sql.codePointAt(off);
+            lines[i] = line;
+            cols[i] = col;
+            i++;
+            if (cp == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            off += Character.charCount(cp);
+        }
+        String upper = sql.stripLeading().toUpperCase(Locale.ROOT);
+        boolean plsql = upper.startsWith("DECLARE") || upper.startsWith("BEGIN");
+        return parseStatement(new SqlPlusScript.Statement(origin, sql, plsql, lines, cols));
+    }
+
     /** Parses an already split script. */
     public OracleParseResult parse(SqlPlusScript script) {
         List<OracleParsedStatement> ok = new ArrayList<>();

@@ -282,6 +282,20 @@ class OracleParserTest {
     }
 
     @Test
+    void parsesStatementTextWithoutSqlPlusProcessing() {
+        OracleParsedStatement st = facade.parseStatementText(
+                "  CREATE TABLE \"HR\".\"T\" (\"A\" NUMBER) SEGMENT CREATION DEFERRED", Path.of("dbms_metadata"));
+        assertEquals(CREATE_TABLE, st.kind());
+        assertEquals(Optional.of("\"HR\".\"T\""), st.objectName());
+        assertEquals(3, st.column());
+        org.junit.jupiter.api.Assertions.assertThrows(OracleParsingException.class,
+                () -> facade.parseStatementText("SELECT 1 FROM dual; SELECT 2 FROM dual", Path.of("x")));
+        OracleParsingException e = org.junit.jupiter.api.Assertions.assertThrows(OracleParsingException.class,
+                () -> facade.parseStatementText("SELECT a\nFROM t WHERE", Path.of("view_text")));
+        assertEquals("view_text:2:13: unexpected end of statement", e.getMessage());
+    }
+
+    @Test
     void positionsSurviveSubstitutionAndIndentation() {
         String script = "DEFINE tbl = a_rather_long_table_name\n"
                 + "   SELECT x FROM &tbl WHERE y = = 2;\n";
