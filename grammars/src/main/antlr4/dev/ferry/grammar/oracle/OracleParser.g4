@@ -306,7 +306,7 @@ createSynonym
     ;
 
 commentOn
-    : COMMENT ON (TABLE | COLUMN | MATERIALIZED VIEW | OPERATOR_WORD=identifier) objectName IS stringLiteral
+    : COMMENT ON (TABLE | COLUMN | MATERIALIZED VIEW | OPERATOR_WORD=identifier) qualifiedName IS stringLiteral
     ;
 
 // ==================================================================================================== types

@@ -7,7 +7,8 @@ import java.util.Optional;
  * One statement of a script that parsed without errors.
  *
  * @param kind       what the statement is
- * @param objectName the object it creates/alters/comments (schema-qualified as written), when it has one
+ * @param objectName the object it creates/alters/drops or the DML target (schema-qualified as written, quotes kept),
+ *                   when it has one; for COMMENT ON COLUMN it is {@code [schema.]table.column}
  * @param file       the file it came from (an included file for statements from {@code @@file})
  * @param line       1-based start line in {@code file}
  * @param column     1-based start column in {@code file}

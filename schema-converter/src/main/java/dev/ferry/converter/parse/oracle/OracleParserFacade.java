@@ -215,6 +215,9 @@ public final class OracleParserFacade {
                 || c instanceof OracleParser.AnonymousBlockContext || c instanceof OracleParser.OpaqueStatementContext) {
             return Optional.empty();
         }
+        if (c instanceof OracleParser.CommentOnContext comment) {
+            return Optional.of(comment.qualifiedName().getText()); // [schema.]table[.column]
+        }
         if (c instanceof OracleParser.SqlStatementContext s) {
             ParseTree d = s.getChild(0);
             if (d instanceof OracleParser.InsertStatementContext ins && ins.singleTableInsert() != null) {

@@ -75,6 +75,7 @@ class OracleParserTest {
                 ok(CREATE_SYNONYM, "emp", "CREATE OR REPLACE PUBLIC SYNONYM emp FOR hr.employees@remote"),
                 ok(COMMENT, "t", "COMMENT ON TABLE t IS 'A table'"),
                 ok(COMMENT, "t.c", "COMMENT ON COLUMN t.c IS q'[it's a column]'"),
+                ok(COMMENT, "hr.employees.salary", "COMMENT ON COLUMN hr.employees.salary IS 'Monthly'"),
                 ok(CREATE_TYPE, "point_t", "CREATE OR REPLACE TYPE point_t AS OBJECT (x NUMBER, y NUMBER, MEMBER FUNCTION dist RETURN NUMBER);"),
                 ok(CREATE_TYPE, "arr_t", "CREATE TYPE arr_t AS VARRAY(10) OF NUMBER;"),
                 ok(CREATE_TYPE, "tab_t", "CREATE TYPE tab_t IS TABLE OF VARCHAR2(30);"),
