@@ -944,6 +944,7 @@ expression
     | expression (PLUS | MINUS_SIGN) expression                   # additiveExpression
     | expression CONCAT expression                                # concatExpression
     | expression AT (LOCAL | TIME ZONE expression)                # atTimeZoneExpression
+    | expression MULTISET (UNION | INTERSECT | EXCEPT) (ALL | DISTINCT)? expression  # multisetExpression
     | primary                                                     # primaryExpression
     ;
 

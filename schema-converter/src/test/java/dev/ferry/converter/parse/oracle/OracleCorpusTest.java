@@ -42,7 +42,7 @@ class OracleCorpusTest {
     }
 
     static Stream<Arguments> syntheticFiles() {
-        return Stream.of("pkg_state.sql", "triggers.sql", "queries.sql", "misc.sql")
+        return Stream.of("pkg_state.sql", "triggers.sql", "queries.sql", "misc.sql", "logger_pkg.sql")
                 .map(n -> Arguments.of(n, Path.of("src/test/resources/oracle", n)));
     }
 
