@@ -466,7 +466,8 @@ fragment DIGITS: [0-9]+;
 
 // ---------------------------------------------------------------- identifiers, binds, substitution variables
 QUOTED_IDENTIFIER: '"' ~'"'+ '"';
-IDENTIFIER: [A-Z\u0080-\uFFFF] [A-Z0-9_$#\u0080-\uFFFF]*;
+// non-ASCII letters are allowed in names; Latin-1 punctuation and NBSP (U+00A0) / BOM (U+FEFF) are not
+IDENTIFIER: [A-Z\u00C0-\uFEFE\uFF00-\uFFFF] [A-Z0-9_$#\u00C0-\uFEFE\uFF00-\uFFFF]*;
 BIND_VARIABLE: ':' ( [A-Z] [A-Z0-9_$#]* | DIGITS );
 SUBSTITUTION_VARIABLE: '&' '&'? [A-Z0-9_$#]+ '.'?;
 

@@ -140,6 +140,7 @@ class OracleParserTest {
                 ok(SELECT, null, "SELECT JSON_VALUE(doc, '$.a' RETURNING NUMBER NULL ON ERROR), JSON_QUERY(doc, '$.b' WITH WRAPPER) FROM t"),
                 ok(SELECT, null, "SELECT 1e10, 1.5E-3, .5, 2f, 3.0d, N'nat', q'{a 'quoted' text}', nq'!x!' FROM dual"),
                 ok(SELECT, null, "SELECT a FROM t@remote_link WHERE b = :bind AND c = :1"),
+                ok(SELECT, null, "SELECT\u00A0größe, país FROM straße\u00A0WHERE größe > 1"),
                 ok(SELECT, null, "SELECT (SELECT MAX(x) FROM u) m, (a + b) * c FROM t"),
                 // ------------------------------------------------------------------ DML
                 ok(INSERT, "t", "INSERT INTO t VALUES (1, 'a', NULL)"),
