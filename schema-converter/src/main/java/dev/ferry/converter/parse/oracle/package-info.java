@@ -1,0 +1,9 @@
+/**
+ * Oracle script parsing: {@link dev.ferry.converter.parse.oracle.SqlPlusScript} turns a SQL*Plus script into
+ * statements (terminators, DEFINE/ACCEPT substitution, {@code @}/{@code @@} includes, skipped SQL*Plus commands, exact
+ * original positions); {@link dev.ferry.converter.parse.oracle.OracleParserFacade} parses each statement with Ferry's
+ * own Oracle grammar ({@code dev.ferry.grammar.oracle}) and reports syntax errors as
+ * {@code file:line:column: message}. ANTLR types never appear in public signatures; the parse tree of a statement is
+ * reachable only through {@link dev.ferry.converter.parse.oracle.OracleParseHandle} inside this package.
+ */
+package dev.ferry.converter.parse.oracle;
