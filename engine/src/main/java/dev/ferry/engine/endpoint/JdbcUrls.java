@@ -98,6 +98,8 @@ public final class JdbcUrls {
                 url = oracleUrl(c);
                 p.setProperty("oracle.net.CONNECT_TIMEOUT", Integer.toString(timeoutSeconds * 1000));
                 p.setProperty("v$session.program", "Ferry");
+                // the 23ai driver otherwise dumps a diagnostic trace (class path, properties) to the log on a failed connect
+                p.setProperty("oracle.jdbc.diagnostic.enableDiagnoseFirstFailure", "false");
                 if (c.tls() != TlsMode.DISABLE) {
                     p.setProperty("oracle.net.ssl_server_dn_match", Boolean.toString(c.tls() == TlsMode.VERIFY_FULL));
                 }
