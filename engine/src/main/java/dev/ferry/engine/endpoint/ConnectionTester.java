@@ -151,8 +151,9 @@ public final class ConnectionTester {
             String file = "SQLite file " + c.path();
             switch (o) {
                 case OK: return "Opened " + file + " with " + version + " in " + elapsed.toMillis() + " ms.";
-                case UNKNOWN_DATABASE: return "Cannot use " + file + why + "; check the path.";
-                case INSUFFICIENT_PRIVILEGES: return "Cannot read " + file + why + "; check the file permissions.";
+                case UNKNOWN_DATABASE: return "Cannot use " + file + ": " + (detail == null ? "not a database" : detail) + "; check the path.";
+                case INSUFFICIENT_PRIVILEGES: return "Cannot read " + file + ": " + (detail == null ? "permission denied" : detail)
+                        + "; check the file permissions.";
                 case TIMEOUT: return "Opening " + file + " did not finish within " + c.effectiveConnectTimeoutSeconds()
                         + " s; another process may hold a lock on it.";
                 default: return "Cannot open " + file + why + ".";
@@ -164,28 +165,30 @@ public final class ConnectionTester {
                 : "database " + (c.database() == null ? "(default)" : c.database());
         String user = "user " + (c.user() == null ? "(none)" : c.user());
         String engine = c.engine().displayName();
+        String said = detail == null || detail.isBlank() ? "" : " (server said: " + detail + ")";
         switch (o) {
             case OK:
                 return "Connected to " + version + " at " + hp + ", " + db + " as " + user + " in " + elapsed.toMillis() + " ms.";
             case UNREACHABLE:
-                return "Cannot reach the " + engine + " server at " + hp + " (" + db + ", " + user + ")" + why
-                        + "; check the host name, the port, firewalls and that the server is running.";
+                return "Cannot reach the " + engine + " server at " + hp + " for " + db + " as " + user
+                        + "; check the host name, the port, firewalls and that the server is running" + said + ".";
             case AUTH_FAILED:
-                return "The " + engine + " server at " + hp + " rejected " + user + " for " + db + why
-                        + "; check the user name and password and that this user may log in from this machine.";
+                return "The " + engine + " server at " + hp + " rejected " + user + " for " + db
+                        + "; check the user name and password and that this user may log in from this machine" + said + ".";
             case UNKNOWN_DATABASE:
-                return "The " + engine + " server at " + hp + " has no " + db + " (" + user + ")" + why
-                        + "; check the " + (c.engine() == Engine.ORACLE ? "service name or SID" : "database name") + ".";
+                return "The " + engine + " server at " + hp + " has no " + db + " for " + user + "; check the "
+                        + (c.engine() == Engine.ORACLE ? "service name or SID" : "database name") + said + ".";
             case TLS_ERROR:
-                return "The TLS connection to " + hp + " (" + db + ", " + user + ", tls=" + c.tls().externalName() + ") failed"
-                        + why + "; check the server certificate, the trust store and the tls setting.";
+                return "The TLS connection to " + hp + " for " + db + " as " + user + " failed with tls=" + c.tls().externalName()
+                        + "; check the server certificate, the trust store and the tls setting" + said + ".";
             case INSUFFICIENT_PRIVILEGES:
-                return user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1) + " logged in to " + hp
-                        + " but may not use " + db + why + "; grant it CONNECT/CREATE SESSION or access to that database.";
+                return "The " + engine + " server at " + hp + " accepted " + user + " but denies it access to " + db
+                        + "; grant it CONNECT (PostgreSQL), access to the database (MySQL) or CREATE SESSION (Oracle)" + said + ".";
             case TIMEOUT:
             default:
-                return "No answer from " + hp + " (" + db + ", " + user + ") within " + c.effectiveConnectTimeoutSeconds()
-                        + " s" + why + "; a firewall may drop the packets or the port may belong to another service.";
+                return "No answer from the " + engine + " server at " + hp + " for " + db + " as " + user + " within "
+                        + c.effectiveConnectTimeoutSeconds() + " s; a firewall may drop the packets or the port may belong to another service"
+                        + said + ".";
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import static dev.ferry.engine.endpoint.ReadinessChecker.add;
 import static dev.ferry.engine.endpoint.ReadinessChecker.bq;
 import static dev.ferry.engine.endpoint.ReadinessChecker.list;
+import static dev.ferry.engine.endpoint.ReadinessChecker.tables;
 import static dev.ferry.engine.endpoint.ReadinessChecker.sq;
 
 /**
@@ -34,6 +35,8 @@ final class MySqlReadiness {
     private final EndpointConfig endpoint;
     private String account;   // 'user'@'host' for GRANT statements
     private MySqlGrants grants;
+    private String grantsError;
+    private Map<String, String> vars;
     private boolean mariadb;
 
     MySqlReadiness(Connection c, EndpointConfig endpoint) {
@@ -46,20 +49,30 @@ final class MySqlReadiness {
         try {
             String current = string("SELECT CURRENT_USER()");
             int at = current.lastIndexOf('@');
- String userName = at >= 0 ? current.substring(0, at) : current;
+            String userName = at >= 0 ? current.substring(0, at) : current;
             account = sq(userName) + "@" + sq(at >= 0 ? current.substring(at + 1) : "%");
             mariadb = string("SELECT VERSION()").toLowerCase(Locale.ROOT).contains("mariadb");
-            List<String> lines = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW GRANTS")) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
+        } catch (SQLException e) {
+            out.add(ReadinessCheck.fail("mysql.session", "Session information is readable",
+                    "Could not read the current user: " + ReadinessChecker.firstLine(e.getMessage()), "Check the connection."));
+            return out;
+        }
+        List<String> lines = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW GRANTS")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
             }
             grants = MySqlGrants.parse(lines);
         } catch (SQLException e) {
-            out.add(ReadinessCheck.fail("mysql.session", "Session information is readable",
-                    "Could not read the current user's grants: " + ReadinessChecker.firstLine(e.getMessage()), "Check the connection."));
-            return out;
+            if (String.valueOf(e.getMessage()).contains("skip-grant-tables")) {
+                // the server checks no privileges at all
+                grants = MySqlGrants.parse(List.of("GRANT ALL PRIVILEGES ON *.* TO CURRENT_USER"));
+                out.add(ReadinessCheck.warn("mysql.grant_tables", "Server enforces privileges",
+                        "The server runs with --skip-grant-tables, so every user has every privilege and anyone can log in.",
+                        "Remove skip-grant-tables from my.cnf and restart, or run FLUSH PRIVILEGES."));
+            } else {
+                grantsError = ReadinessChecker.firstLine(e.getMessage());
+            }
         }
         List<String> schemas = new ArrayList<>(requested);
         if (schemas.isEmpty() && endpoint.database() != null) {
@@ -69,24 +82,28 @@ final class MySqlReadiness {
             add(out, "mysql.schemas", "Selected schemas exist", () -> schemasExist(schemas));
         }
         if (role == Role.SOURCE_CDC) {
-            Map<String, String> vars = new HashMap<>();
-            add(out, "mysql.log_bin", "Binary log is enabled", () -> {
-                vars.putAll(variables());
-                return logBin(vars);
-            });
-            add(out, "mysql.binlog_format", "Binary log format is ROW", () -> binlogFormat(vars));
-            add(out, "mysql.binlog_row_image", "Binary log row image is FULL", () -> rowImage(vars));
-            add(out, "mysql.server_id", "server_id is set", () -> serverId(vars));
-            add(out, "mysql.replication_grants", "User has REPLICATION SLAVE and REPLICATION CLIENT", this::replicationGrants);
+            add(out, "mysql.log_bin", "Binary log is enabled", () -> logBin(vars()));
+            add(out, "mysql.binlog_format", "Binary log format is ROW", () -> binlogFormat(vars()));
+            add(out, "mysql.binlog_row_image", "Binary log row image is FULL", () -> rowImage(vars()));
+            add(out, "mysql.server_id", "server_id is set", () -> serverId(vars()));
+            add(out, "mysql.replication_grants", "User has REPLICATION SLAVE and REPLICATION CLIENT", () -> needGrants(this::replicationGrants));
         }
         if (role != Role.TARGET) {
-            add(out, "mysql.select_privilege", "User may read the selected schemas", () -> selectPrivilege(schemas));
+            add(out, "mysql.select_privilege", "User may read the selected schemas", () -> needGrants(() -> selectPrivilege(schemas)));
             add(out, "common.primary_keys", "Every table has a primary or unique key", () -> keys(schemas));
         } else {
-            add(out, "mysql.create_privilege", "User may create and load tables", () -> createPrivilege(schemas));
+            add(out, "mysql.create_privilege", "User may create and load tables", () -> needGrants(() -> createPrivilege(schemas)));
             add(out, "mysql.local_infile", "Server allows LOAD DATA LOCAL INFILE", this::localInfile);
         }
         return out;
+    }
+
+    /** Runs a grant-based check, or throws so that it becomes a WARN when SHOW GRANTS failed. */
+    private ReadinessCheck needGrants(java.util.function.Supplier<ReadinessCheck> check) throws SQLException {
+        if (grants == null) {
+            throw new SQLException("SHOW GRANTS failed: " + grantsError);
+        }
+        return check.get();
     }
 
     private ReadinessCheck schemasExist(List<String> schemas) throws SQLException {
@@ -113,6 +130,13 @@ final class MySqlReadiness {
         return ReadinessCheck.fail("mysql.schemas", "Selected schemas exist",
                 "Schemas " + list(missing) + " do not exist or are not visible to " + account + ".",
                 "Check the names, or GRANT SELECT ON `schema`.* TO " + account + "; visible schemas: " + list(existing) + ".");
+    }
+
+    private Map<String, String> vars() throws SQLException {
+        if (vars == null) {
+            vars = variables();
+        }
+        return vars;
     }
 
     private Map<String, String> variables() throws SQLException {
@@ -245,7 +269,7 @@ final class MySqlReadiness {
             fixes.add("ALTER TABLE " + bq(t.substring(0, dot)) + "." + bq(t.substring(dot + 1)) + " ADD PRIMARY KEY (<key columns>);");
         }
         return ReadinessCheck.warn("common.primary_keys", "Every table has a primary or unique key",
-                without.size() + " tables have neither a primary nor a unique key: " + list(without)
+                tables(without.size()) + " neither a primary nor a unique key: " + list(without)
                         + ". Changes to them cannot be matched to target rows, and loads cannot resume mid-table.",
                 String.join("\n", fixes));
     }
@@ -288,7 +312,7 @@ final class MySqlReadiness {
     }
 
     private ReadinessCheck localInfile() throws SQLException {
-        String v = variables().getOrDefault("local_infile", "OFF");
+        String v = vars().getOrDefault("local_infile", "OFF");
         if (v.equalsIgnoreCase("ON") || v.equals("1")) {
             return ReadinessCheck.pass("mysql.local_infile", "Server allows LOAD DATA LOCAL INFILE", "local_infile = ON.");
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import static dev.ferry.engine.endpoint.ReadinessChecker.add;
 import static dev.ferry.engine.endpoint.ReadinessChecker.dq;
 import static dev.ferry.engine.endpoint.ReadinessChecker.list;
+import static dev.ferry.engine.endpoint.ReadinessChecker.tables;
 
 /**
  * Oracle readiness checks: ARCHIVELOG mode and supplemental logging plus LogMiner privileges for CDC, CREATE TABLE for
@@ -151,7 +152,7 @@ final class OracleReadiness {
             fixes.add("ALTER TABLE " + dq(t.substring(0, dot)) + "." + dq(t.substring(dot + 1)) + " ADD SUPPLEMENTAL LOG DATA (ALL) COLUMNS;");
         }
         return ReadinessCheck.warn("common.primary_keys", "Every table has a primary or unique key",
-                without.size() + " tables have neither a primary nor a unique key: " + list(without)
+                tables(without.size()) + " neither a primary nor a unique key: " + list(without)
                         + ". Changes to them cannot be matched to target rows.",
                 "Add a primary key (ALTER TABLE ... ADD PRIMARY KEY (...);), or log all columns:\n" + String.join("\n", fixes));
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import static dev.ferry.engine.endpoint.ReadinessChecker.add;
 import static dev.ferry.engine.endpoint.ReadinessChecker.dq;
 import static dev.ferry.engine.endpoint.ReadinessChecker.list;
+import static dev.ferry.engine.endpoint.ReadinessChecker.tables;
 
 /**
  * PostgreSQL readiness checks: logical decoding settings, replication slots and senders, the REPLICATION privilege,
@@ -185,7 +186,7 @@ final class PostgresReadiness {
                     .append(dq(s)).append(" TO ").append(dq(user)).append(";\n");
         }
         return ReadinessCheck.fail("pg.select_privilege", "User may read the selected tables",
-                "User " + user + " may not read " + denied.size() + " tables or views: " + list(denied) + ".", fix.toString().trim());
+                "User " + user + " may not read " + denied.size() + (denied.size() == 1 ? " table or view: " : " tables or views: ") + list(denied) + ".", fix.toString().trim());
     }
 
     private ReadinessCheck keys(List<String> schemas, Role role) throws SQLException {
@@ -217,7 +218,7 @@ final class PostgresReadiness {
                 ? " Without a replica identity, UPDATE and DELETE on them fail once they are in a publication, and changes cannot be matched on the target."
                 : " Rows cannot be matched for validation or resumed loads.";
         return ReadinessCheck.warn("common.primary_keys", "Every table has a primary or unique key",
-                without.size() + " tables have no primary key: " + list(without) + "." + impact,
+                tables(without.size()) + " no primary key: " + list(without) + "." + impact,
                 "Add a primary key (ALTER TABLE ... ADD PRIMARY KEY (...);), or:\n" + String.join("\n", fixes));
     }
 

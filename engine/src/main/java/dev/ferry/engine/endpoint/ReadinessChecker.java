@@ -99,6 +99,11 @@ public final class ReadinessChecker {
         return String.join(", ", all.subList(0, LIST_LIMIT)) + " ... and " + (all.size() - LIST_LIMIT) + " more";
     }
 
+    /** {@code 1 table has} / {@code 3 tables have}. */
+    static String tables(int n) {
+        return n == 1 ? "1 table has" : n + " tables have";
+    }
+
     static String firstLine(String s) {
         if (s == null) {
             return "";

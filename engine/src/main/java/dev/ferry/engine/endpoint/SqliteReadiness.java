@@ -14,6 +14,7 @@ import java.util.List;
 import static dev.ferry.engine.endpoint.ReadinessChecker.add;
 import static dev.ferry.engine.endpoint.ReadinessChecker.dq;
 import static dev.ferry.engine.endpoint.ReadinessChecker.list;
+import static dev.ferry.engine.endpoint.ReadinessChecker.tables;
 
 /**
  * SQLite readiness checks: the file is writable for a target, there is no log-based change capture for a CDC source,
@@ -86,10 +87,10 @@ final class SqliteReadiness {
         }
         if (without.isEmpty()) {
             return ReadinessCheck.pass("common.primary_keys", "Every table has a primary or unique key",
-                    "All " + tables.size() + " tables have a primary or unique key.");
+                    "Every table (" + tables.size() + ") has a primary or unique key.");
         }
         return ReadinessCheck.warn("common.primary_keys", "Every table has a primary or unique key",
-                without.size() + " tables have neither a primary nor a unique key: " + list(without)
+                tables(without.size()) + " neither a primary nor a unique key: " + list(without)
                         + ". Rows cannot be matched for validation or resumed loads.",
                 "CREATE UNIQUE INDEX ... ON " + dq(without.get(0)) + " (<key columns>); -- for each table listed");
     }
