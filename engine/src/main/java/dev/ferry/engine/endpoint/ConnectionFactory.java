@@ -38,9 +38,22 @@ public final class ConnectionFactory {
         }
     }
 
-    /** Opens a connection for normal work with an explicit password (may be {@code null} for none). */
+    /**
+     * Opens a connection for normal work with an explicit password (may be {@code null} for none). The login is bounded
+     * by a socket read timeout equal to the connect timeout (so a server that accepts but never answers cannot hang the
+     * caller); once logged in, the read timeout is cleared for long-running statements.
+     */
     public static Connection open(EndpointConfig config, char[] password) throws SQLException {
-        return connect(config, JdbcUrls.of(config), password);
+        Connection c = connect(config, JdbcUrls.forTest(config), password);
+        if (config.engine() != Engine.SQLITE) {
+            try {
+                c.setNetworkTimeout(Runnable::run, 0);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     /** Opens a connection with the given target (e.g. {@link JdbcUrls#forTest(EndpointConfig)}). */

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Connection failures that need no database server: a closed port and a port that accepts but never answers. */
 class ConnectionTesterNetworkTest {
@@ -48,6 +49,18 @@ class ConnectionTesterNetworkTest {
             assertThat(took).isLessThan(Duration.ofSeconds(5));
             assertThat(r.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
             assertThat(r.message()).contains("127.0.0.1:" + silent.getLocalPort()).contains("within 2 s").doesNotContain(PASSWORD);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MYSQL", "ORACLE"})
+    void connectionFactoryDoesNotHangOnASilentServer(Engine engine) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> ConnectionFactory.open(endpoint(engine, silent.getLocalPort(), 2), PASSWORD.toCharArray()).close())
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(PasswordNeverShownIT.everything(e)).doesNotContain(PASSWORD));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         }
     }
 

@@ -72,6 +72,15 @@ class MySqlConnectionTesterIT {
     }
 
     @Test
+    void loginReadTimeoutDoesNotLimitLongStatements() throws Exception {
+        EndpointConfig c = new EndpointConfig("my-slow", Engine.MYSQL, my.host(), my.port(), db, my.user(), null, null, null, null, 1, null);
+        try (java.sql.Connection conn = ConnectionFactory.open(c, my.password().toCharArray()); java.sql.Statement st = conn.createStatement()) {
+            assertThat(conn.getNetworkTimeout()).isZero();
+            st.execute("SELECT SLEEP(2.5)");
+        }
+    }
+
+    @Test
     void unknownDatabase() {
         ConnectionTestResult r = new ConnectionTester().test(endpoint(my.user(), "no_such_db_4711"), my.password().toCharArray());
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.UNKNOWN_DATABASE);

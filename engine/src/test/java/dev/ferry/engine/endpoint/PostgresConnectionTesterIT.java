@@ -127,6 +127,15 @@ class PostgresConnectionTesterIT {
     }
 
     @Test
+    void loginReadTimeoutDoesNotLimitLongStatements() throws Exception {
+        EndpointConfig c = new EndpointConfig("pg-slow", Engine.POSTGRESQL, pg.host(), pg.port(), db, pg.user(), null, null, null, null, 1, null);
+        try (Connection conn = ConnectionFactory.open(c, pg.password().toCharArray()); Statement st = conn.createStatement()) {
+            assertThat(conn.getNetworkTimeout()).isZero();
+            st.execute("SELECT pg_sleep(2.5)");
+        }
+    }
+
+    @Test
     void unknownDatabase() {
         ConnectionTestResult r = new ConnectionTester().test(endpoint(pg.user(), "no_such_db_4711"), pg.password().toCharArray());
         assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.UNKNOWN_DATABASE);
