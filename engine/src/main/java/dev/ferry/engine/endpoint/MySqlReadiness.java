@@ -86,6 +86,7 @@ final class MySqlReadiness {
             add(out, "mysql.binlog_format", "Binary log format is ROW", () -> binlogFormat(vars()));
             add(out, "mysql.binlog_row_image", "Binary log row image is FULL", () -> rowImage(vars()));
             add(out, "mysql.server_id", "server_id is set", () -> serverId(vars()));
+            add(out, "mysql.binlog_retention", "Binary logs are kept at least a day", () -> retention(vars()));
             add(out, "mysql.replication_grants", "User has REPLICATION SLAVE and REPLICATION CLIENT", () -> needGrants(this::replicationGrants));
         }
         if (role != Role.TARGET) {
@@ -142,7 +143,7 @@ final class MySqlReadiness {
     private Map<String, String> variables() throws SQLException {
         Map<String, String> vars = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('log_bin', 'binlog_format', 'binlog_row_image', 'server_id', 'local_infile')")) {
+                "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('log_bin', 'binlog_format', 'binlog_row_image', 'server_id', 'local_infile', 'binlog_expire_logs_seconds', 'expire_logs_days')")) {
             while (rs.next()) {
                 vars.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
             }
@@ -194,6 +195,41 @@ final class MySqlReadiness {
         }
         return ReadinessCheck.fail("mysql.server_id", "server_id is set", "server_id = 0; a server without an id cannot serve a binlog client.",
                 persist() + " server_id = 1; -- and server_id = 1 in my.cnf, then restart");
+    }
+
+    private ReadinessCheck retention(Map<String, String> vars) {
+        String title = "Binary logs are kept at least a day";
+        long seconds = parseLong(vars.get("binlog_expire_logs_seconds"));
+        if (seconds <= 0) {
+            double days = parseDouble(vars.get("expire_logs_days"));
+            seconds = (long) (days * 86_400);
+        }
+        if (seconds <= 0) {
+            return ReadinessCheck.pass("mysql.binlog_retention", title, "Binary logs are never purged automatically.");
+        }
+        String kept = seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds + " s";
+        if (seconds >= 86_400) {
+            return ReadinessCheck.pass("mysql.binlog_retention", title, "Binary logs are kept for " + kept + ".");
+        }
+        return ReadinessCheck.warn("mysql.binlog_retention", title,
+                "Binary logs are purged after " + kept + "; if change capture stops for longer, it cannot resume without a new full load.",
+                persist() + " binlog_expire_logs_seconds = 604800; -- 7 days (RDS/Aurora: CALL mysql.rds_set_configuration('binlog retention hours', 168);)");
+    }
+
+    private static long parseLong(String v) {
+        try {
+            return v == null ? 0 : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static double parseDouble(String v) {
+        try {
+            return v == null ? 0 : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private ReadinessCheck replicationGrants() {

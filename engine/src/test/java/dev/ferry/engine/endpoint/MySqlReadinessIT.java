@@ -51,6 +51,7 @@ class MySqlReadinessIT {
         assertThat(r.get("mysql.binlog_format").detail()).contains("ROW");
         assertThat(r.get("mysql.binlog_row_image").status()).isEqualTo(Status.PASS);
         assertThat(r.get("mysql.server_id").status()).isEqualTo(Status.PASS);
+        assertThat(r.get("mysql.binlog_retention").status()).isEqualTo(Status.PASS);
         assertThat(r.get("mysql.replication_grants").status()).isEqualTo(Status.PASS);
         assertThat(r.get("mysql.select_privilege").status()).isEqualTo(Status.PASS);
         assertThat(r.get("mysql.schemas").status()).isEqualTo(Status.PASS);
