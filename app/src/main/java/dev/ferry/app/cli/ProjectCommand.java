@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry project ...}: work with project files. */
 @Command(name = "project", mixinStandardHelpOptions = true, description = "Work with project files.",
-        subcommands = {ProjectValidateCommand.class})
+        subcommands = {ProjectNewCommand.class, ProjectValidateCommand.class})
 public final class ProjectCommand implements Callable<Integer> {
 
     @Spec
