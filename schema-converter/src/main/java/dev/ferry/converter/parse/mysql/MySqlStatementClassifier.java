@@ -1,0 +1,130 @@
+package dev.ferry.converter.parse.mysql;
+
+import dev.ferry.grammar.mysql.MySqlParser;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/** Statement kind and object name of a parsed statement (package-private: works on ANTLR trees). */
+final class MySqlStatementClassifier {
+
+    private MySqlStatementClassifier() {
+    }
+
+    static MySqlStatementKind kind(MySqlParser.SqlStatementContext stmt) {
+        ParseTree c = stmt.getChild(0);
+        if (c instanceof MySqlParser.CreateTableContext) {
+            return MySqlStatementKind.CREATE_TABLE;
+        } else if (c instanceof MySqlParser.CreateIndexContext) {
+            return MySqlStatementKind.CREATE_INDEX;
+        } else if (c instanceof MySqlParser.CreateViewContext) {
+            return MySqlStatementKind.CREATE_VIEW;
+        } else if (c instanceof MySqlParser.CreateProcedureContext) {
+            return MySqlStatementKind.CREATE_PROCEDURE;
+        } else if (c instanceof MySqlParser.CreateFunctionContext) {
+            return MySqlStatementKind.CREATE_FUNCTION;
+        } else if (c instanceof MySqlParser.CreateTriggerContext) {
+            return MySqlStatementKind.CREATE_TRIGGER;
+        } else if (c instanceof MySqlParser.CreateEventContext) {
+            return MySqlStatementKind.CREATE_EVENT;
+        } else if (c instanceof MySqlParser.CreateDatabaseContext) {
+            return MySqlStatementKind.CREATE_DATABASE;
+        } else if (c instanceof MySqlParser.AlterTableContext) {
+            return MySqlStatementKind.ALTER_TABLE;
+        } else if (c instanceof MySqlParser.AlterDatabaseContext) {
+            return MySqlStatementKind.ALTER_DATABASE;
+        } else if (c instanceof MySqlParser.DropTableContext) {
+            return MySqlStatementKind.DROP_TABLE;
+        } else if (c instanceof MySqlParser.DropViewContext) {
+            return MySqlStatementKind.DROP_VIEW;
+        } else if (c instanceof MySqlParser.DropIndexStatementContext) {
+            return MySqlStatementKind.DROP_INDEX;
+        } else if (c instanceof MySqlParser.DropProcedureContext || c instanceof MySqlParser.DropFunctionContext) {
+            return MySqlStatementKind.DROP_ROUTINE;
+        } else if (c instanceof MySqlParser.DropTriggerContext) {
+            return MySqlStatementKind.DROP_TRIGGER;
+        } else if (c instanceof MySqlParser.DropEventContext) {
+            return MySqlStatementKind.DROP_EVENT;
+        } else if (c instanceof MySqlParser.DropDatabaseContext) {
+            return MySqlStatementKind.DROP_DATABASE;
+        } else if (c instanceof MySqlParser.RenameTableContext) {
+            return MySqlStatementKind.RENAME_TABLE;
+        } else if (c instanceof MySqlParser.TruncateTableContext) {
+            return MySqlStatementKind.TRUNCATE;
+        } else if (c instanceof MySqlParser.InsertStatementContext ins) {
+            return ins.REPLACE() != null ? MySqlStatementKind.REPLACE : MySqlStatementKind.INSERT;
+        } else if (c instanceof MySqlParser.UpdateStatementContext) {
+            return MySqlStatementKind.UPDATE;
+        } else if (c instanceof MySqlParser.DeleteStatementContext) {
+            return MySqlStatementKind.DELETE;
+        } else if (c instanceof MySqlParser.SelectStatementContext) {
+            return MySqlStatementKind.SELECT;
+        } else if (c instanceof MySqlParser.SetStatementContext) {
+            return MySqlStatementKind.SET;
+        } else if (c instanceof MySqlParser.UseStatementContext) {
+            return MySqlStatementKind.USE;
+        } else if (c instanceof MySqlParser.LockTablesContext) {
+            return MySqlStatementKind.LOCK_TABLES;
+        } else if (c instanceof MySqlParser.UnlockTablesContext) {
+            return MySqlStatementKind.UNLOCK_TABLES;
+        } else if (c instanceof MySqlParser.TransactionStatementContext || c instanceof MySqlParser.BeginWorkContext) {
+            return MySqlStatementKind.TRANSACTION;
+        } else if (c instanceof MySqlParser.CallStatementContext) {
+            return MySqlStatementKind.CALL;
+        } else if (c instanceof MySqlParser.PrepareStatementContext || c instanceof MySqlParser.ExecuteStatementContext
+                || c instanceof MySqlParser.DeallocateStatementContext) {
+            return MySqlStatementKind.PREPARED_STATEMENT;
+        }
+        return MySqlStatementKind.OTHER;
+    }
+
+    static String objectName(MySqlParser.SqlStatementContext stmt) {
+        ParseTree c = stmt.getChild(0);
+        if (c instanceof MySqlParser.CreateTableContext x) {
+            return x.tableName().getText();
+        } else if (c instanceof MySqlParser.CreateIndexContext x) {
+            return x.indexName().getText();
+        } else if (c instanceof MySqlParser.CreateViewContext x) {
+            return x.tableName().getText();
+        } else if (c instanceof MySqlParser.CreateProcedureContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.CreateFunctionContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.CreateTriggerContext x) {
+            return x.fullId(0).getText();
+        } else if (c instanceof MySqlParser.CreateEventContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.CreateDatabaseContext x) {
+            return x.id().getText();
+        } else if (c instanceof MySqlParser.AlterTableContext x) {
+            return x.tableName().getText();
+        } else if (c instanceof MySqlParser.AlterDatabaseContext x) {
+            return x.id() == null ? null : x.id().getText();
+        } else if (c instanceof MySqlParser.DropTableContext x) {
+            return x.tableNameList().tableName(0).getText();
+        } else if (c instanceof MySqlParser.DropViewContext x) {
+            return x.tableNameList().tableName(0).getText();
+        } else if (c instanceof MySqlParser.DropIndexStatementContext x) {
+            return x.id(0).getText();
+        } else if (c instanceof MySqlParser.DropProcedureContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.DropFunctionContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.DropTriggerContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.DropEventContext x) {
+            return x.fullId().getText();
+        } else if (c instanceof MySqlParser.DropDatabaseContext x) {
+            return x.id().getText();
+        } else if (c instanceof MySqlParser.RenameTableContext x) {
+            return x.tableName(0).getText();
+        } else if (c instanceof MySqlParser.TruncateTableContext x) {
+            return x.tableName().getText();
+        } else if (c instanceof MySqlParser.InsertStatementContext x) {
+            return x.tableName().getText();
+        } else if (c instanceof MySqlParser.UseStatementContext x) {
+            return x.id().getText();
+        } else if (c instanceof MySqlParser.CallStatementContext x) {
+            return x.fullId().getText();
+        }
+        return null;
+    }
+}
