@@ -11,7 +11,7 @@ lexer grammar MySqlLexer;
 
 options { caseInsensitive = true; }
 
-@header {package dev.ferry.grammar.mysql;}
+// package dev.ferry.grammar.mysql: added by antlr4-maven-plugin from the folder (an explicit @header would duplicate it)
 
 @members {
     /** Nesting depth of open versioned comments whose closing marker must be skipped. */

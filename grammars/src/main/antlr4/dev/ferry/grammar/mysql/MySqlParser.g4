@@ -7,7 +7,7 @@ parser grammar MySqlParser;
 
 options { tokenVocab = MySqlLexer; }
 
-@header {package dev.ferry.grammar.mysql;}
+// package dev.ferry.grammar.mysql: added by antlr4-maven-plugin from the folder (an explicit @header would duplicate it)
 
 // ======================================================================= entry points
 script

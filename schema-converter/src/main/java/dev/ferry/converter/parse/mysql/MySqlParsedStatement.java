@@ -1,5 +1,6 @@
 package dev.ferry.converter.parse.mysql;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,7 +26,7 @@ public record MySqlParsedStatement(MySqlStatementKind kind, String objectName, S
         if (objectName == null) {
             return null;
         }
-        java.util.List<String> parts = MySqlNames.split(objectName);
+        List<String> parts = MySqlNames.split(objectName);
         return parts.get(parts.size() - 1);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -22,6 +23,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -38,6 +40,9 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * and thread-safe.
  */
 public final class MySqlParserFacade {
+
+    /** How many statements needed the slow full-LL pass (SLL failed); for performance tests. */
+    private final AtomicLong llFallbacks = new AtomicLong();
 
     /** Reads {@code file} as UTF-8 and parses it; the file name (not the full path) is used in messages. */
     public MySqlParseResult parseFile(Path file) {
@@ -81,7 +86,7 @@ public final class MySqlParserFacade {
         return new MySqlParsedStatement(MySqlStatementKind.CLIENT_COMMAND, null, st.text(), span(st), null, null);
     }
 
-    private static MySqlParsedStatement parseStatement(String fileName, MySqlScript.Statement st) {
+    private MySqlParsedStatement parseStatement(String fileName, MySqlScript.Statement st) {
         CodePointCharStream chars = CharStreams.fromString(st.text(), fileName);
         MySqlLexer lexer = new MySqlLexer(chars);
         lexer.removeErrorListeners();
@@ -97,6 +102,7 @@ public final class MySqlParserFacade {
         try {
             tree = parser.script();
         } catch (ParseCancellationException sllFailed) {
+            llFallbacks.incrementAndGet();
             tokens.seek(0);
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
@@ -177,10 +183,14 @@ public final class MySqlParserFacade {
             } catch (RuntimeException ignored) {
                 return "";
             }
-            if (set == null || set.isNil() || set.size() > 3) {
+            if (set == null || set.isNil() || set.size() > 4) {
                 return "";
             }
             List<String> names = new ArrayList<>();
+            if (set.contains(Token.EOF) && set.contains(MySqlLexer.SEMI)) {
+                set = new IntervalSet(set);
+                set.remove(MySqlLexer.SEMI);
+            }
             for (int t : set.toList()) {
                 names.add(t == Token.EOF ? "end of statement" : parser.getVocabulary().getDisplayName(t).toUpperCase(Locale.ROOT));
             }
@@ -193,12 +203,17 @@ public final class MySqlParserFacade {
         }
     }
 
+    /** Number of statements parsed so far that needed the full-LL pass (syntax errors or SLL conflicts). */
+    long llFallbackCount() {
+        return llFallbacks.get();
+    }
+
     /** Package-private for the classifier: the original text of a parse-tree node, as written. */
     static String textOf(ParseTree node) {
         if (node instanceof ParserRuleContext ctx && ctx.start != null && ctx.stop != null
                 && ctx.start.getInputStream() != null && ctx.stop.getStopIndex() >= ctx.start.getStartIndex()) {
             return ctx.start.getInputStream().getText(
-                    org.antlr.v4.runtime.misc.Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+                    Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
         }
         return node.getText();
     }

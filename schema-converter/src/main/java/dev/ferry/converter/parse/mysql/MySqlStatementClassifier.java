@@ -120,6 +120,14 @@ final class MySqlStatementClassifier {
             return x.tableName().getText();
         } else if (c instanceof MySqlParser.InsertStatementContext x) {
             return x.tableName().getText();
+        } else if (c instanceof MySqlParser.UpdateStatementContext x) {
+            MySqlParser.TableReferenceContext first = x.tableReferences().tableReference(0);
+            return first.tableFactor() instanceof MySqlParser.TableSourceContext src ? src.tableName().getText() : null;
+        } else if (c instanceof MySqlParser.DeleteStatementContext x) {
+            if (x.tableName() != null) {
+                return x.tableName().getText();
+            }
+            return x.deleteTarget().isEmpty() ? null : x.deleteTarget(0).fullId().getText();
         } else if (c instanceof MySqlParser.UseStatementContext x) {
             return x.id().getText();
         } else if (c instanceof MySqlParser.CallStatementContext x) {

@@ -1,0 +1,189 @@
+package dev.ferry.converter.parse.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.ferry.grammar.mysql.MySqlParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MySqlParserTest {
+
+    private final MySqlParserFacade facade = new MySqlParserFacade();
+
+    /** One expected row of constructs.sql: "-- @ KIND [name]" followed by the statement. */
+    private record Expected(int line, MySqlStatementKind kind, String name) {
+    }
+
+    @Test
+    void everyConstructOfTheTableParsesWithItsKindAndName() throws IOException {
+        String script = resource("/mysql/constructs.sql");
+        List<Expected> expected = new ArrayList<>();
+        Pattern annotation = Pattern.compile("^-- @ (\\w+)(?: (\\S+))?$");
+        String[] lines = script.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = annotation.matcher(lines[i]);
+            if (m.matches()) {
+                int stmtLine = i + 2;
+                while (lines[stmtLine - 1].isBlank() || lines[stmtLine - 1].startsWith("--")) {
+                    stmtLine++;
+                }
+                expected.add(new Expected(stmtLine, MySqlStatementKind.valueOf(m.group(1)), m.group(2)));
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(80);
+
+        MySqlParseResult result = facade.parse("constructs.sql", script);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.statements())
+                .extracting(s -> s.span().startLine(), MySqlParsedStatement::kind, MySqlParsedStatement::objectName)
+                .containsExactlyElementsOf(expected.stream().map(e -> tuple(e.line(), e.kind(), e.name())).toList());
+        assertThat(result.statements()).allMatch(s -> s.handle() != null);
+        assertThat(facade.llFallbackCount()).as("SLL parses every construct").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            CREATE TABLE t (a INT,)                              | bad.sql:1:23: syntax error at ')'
+            CREATE TABLE t (a INT NOT NULL DEFAULT)              | bad.sql:1:39: syntax error at ')'
+            SELECT * FORM t                                      | bad.sql:1:10: syntax error at 'FORM', expected end of statement
+            CREATE TABEL x (a INT)                               | bad.sql:1:8: syntax error at 'TABEL'
+            INSERT INTO t VALUES (1, 2                           | bad.sql:1:27: unexpected end of statement
+            SELECT 1 +                                           | bad.sql:1:11: unexpected end of statement
+            UPDATE t SET a = 1 WHERE                             | bad.sql:1:25: unexpected end of statement
+            CREATE TABLE t (id INT PRIMARY KEY (id))             | bad.sql:1:36: syntax error at '(', expected ')' or ','
+            SELECT a b c FROM t                                  | bad.sql:1:12: syntax error at 'c', expected end of statement
+            SELECT a FROM t LIMIT 'x'                            | bad.sql:1:23: syntax error at ''x''
+            SELECT 'abc                                          | bad.sql:1:8: unterminated string literal
+            SELECT `abc                                          | bad.sql:1:8: unterminated quoted identifier
+            SELECT 1 \\ 2                                         | bad.sql:1:10: unexpected character '\\'
+            CREATE PROCEDURE p() BEGIN SELECT 1 END              | bad.sql:1:40: unexpected end of statement, expected ';'
+            """)
+    void malformedStatementsReportFileLineColumnAndMessage(String sql, String expected) {
+        MySqlParseResult result = facade.parse("bad.sql", sql);
+        assertThat(result.errors()).extracting(Throwable::getMessage).containsExactly(expected);
+    }
+
+    @Test
+    void oneBadStatementIsReportedWithFilePositionAndTheOthersStillParse() {
+        String script = """
+                CREATE TABLE a (id INT);
+                -- comment
+                CREATE TABLE b (
+                  id INT,
+                  name VARCHAR(10) NOT NUL
+                );
+                DELIMITER $$
+                CREATE PROCEDURE p() BEGIN SELECT 1; END $$
+                DELIMITER ;
+                INSERT INTO a VALUES (1);
+                """;
+        MySqlParseResult result = facade.parse("schema.sql", script);
+        assertThat(result.statements()).extracting(MySqlParsedStatement::kind, MySqlParsedStatement::objectName,
+                        MySqlParsedStatement::isParsed)
+                .containsExactly(
+                        tuple(MySqlStatementKind.CREATE_TABLE, "a", true),
+                        tuple(MySqlStatementKind.CREATE_TABLE, "b", false),
+                        tuple(MySqlStatementKind.CREATE_PROCEDURE, "p", true),
+                        tuple(MySqlStatementKind.INSERT, "a", true));
+        assertThat(result.errors()).extracting(Throwable::getMessage)
+                .containsExactly("schema.sql:5:24: syntax error at 'NUL', expected 'NULL'");
+        MySqlParsingException error = result.errors().get(0);
+        assertThat(error.getLine()).isEqualTo(5);
+        assertThat(error.getColumn()).isEqualTo(24);
+        assertThat(error.getFile()).isEqualTo("schema.sql");
+        assertThat(result.statements().get(1).handle()).isNull();
+        assertThatThrownBy(result::orThrow).isSameAs(error);
+    }
+
+    @Test
+    void spansPointIntoTheOriginalFile() {
+        String script = "USE x;\n\n  CREATE TABLE t (\n a INT\n);\n";
+        MySqlParsedStatement create = facade.parse("f.sql", script).statements().get(1);
+        assertThat(create.span()).isEqualTo(new MySqlSpan(10, 35, 3, 3, 5, 1));
+        assertThat(script.substring(create.span().startOffset(), create.span().endOffset())).isEqualTo(create.text());
+    }
+
+    @Test
+    void versionedCommentContentIsParsedAsCode() {
+        String sql = "CREATE TABLE address (id INT, /*!50705 location GEOMETRY */ /*!80003 SRID 0 */ /*!50705 NOT NULL,*/ "
+                + "phone VARCHAR(20), /*!50705 SPATIAL KEY `idx_location` (location),*/ PRIMARY KEY (id)) /*M!100100 ENGINE=Aria */";
+        MySqlParsedStatement st = facade.parseStatement("v.sql", sql);
+        assertThat(st.isParsed()).isTrue();
+        MySqlParser.CreateTableColumnsContext body =
+                (MySqlParser.CreateTableColumnsContext) ((MySqlParser.CreateTableContext) st.handle().tree().getChild(0)).createTableBody();
+        assertThat(body.tableElement()).extracting(e -> e.getChild(0).getChild(0).getText())
+                .containsExactly("id", "location", "phone", "SPATIAL", "PRIMARY");
+        assertThat(body.tableElement(1).columnDefinition().columnAttribute()).extracting(a -> a.getText())
+                .containsExactly("SRID0", "NOTNULL");
+        assertThat(body.tableOptions().getText()).isEqualTo("ENGINE=Aria");
+    }
+
+    @Test
+    void backtickIdentifiersAreKeptExactly() {
+        MySqlParsedStatement st = facade.parseStatement("q.sql", "CREATE TABLE `My Schema`.`Order``s` (`Id` INT)");
+        assertThat(st.objectName()).isEqualTo("`My Schema`.`Order``s`");
+        assertThat(st.simpleName()).isEqualTo("Order`s");
+        assertThat(MySqlNames.split(st.objectName())).containsExactly("My Schema", "Order`s");
+    }
+
+    @Test
+    void keywordsAreCaseInsensitiveAndNonReservedOnesAreIdentifiers() {
+        MySqlParseResult result = facade.parse("k.sql", """
+                create table `date` (date date, `timestamp` timestamp, comment text comment 'c', status int, year year,
+                  name varchar(10), position int, data json, value int, `key` int, end int);
+                select date, position, status, value, end from `date` where year > 2000 order by name;
+                """);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.statements()).extracting(MySqlParsedStatement::kind)
+                .containsExactly(MySqlStatementKind.CREATE_TABLE, MySqlStatementKind.SELECT);
+    }
+
+    @Test
+    void reservedWordsAreNotAcceptedAsBareIdentifiers() {
+        MySqlParseResult result = facade.parse("r.sql", "CREATE TABLE t (a INT, order INT)");
+        assertThat(result.errors()).extracting(Throwable::getMessage)
+                .containsExactly("r.sql:1:24: syntax error at 'order'");
+    }
+
+    @Test
+    void clientCommandsAreReportedAsSuch() {
+        MySqlParseResult result = facade.parse("e.sql", "SELECT 1;\nsource load_department.sql ;\nSELECT 2;\n");
+        assertThat(result.statements()).extracting(MySqlParsedStatement::kind, MySqlParsedStatement::text)
+                .containsExactly(tuple(MySqlStatementKind.SELECT, "SELECT 1"),
+                        tuple(MySqlStatementKind.CLIENT_COMMAND, "source load_department.sql"),
+                        tuple(MySqlStatementKind.SELECT, "SELECT 2"));
+        assertThat(result.hasErrors()).isFalse();
+    }
+
+    @Test
+    void expressionPrecedenceFollowsMySql() {
+        MySqlParsedStatement st = facade.parseStatement("p.sql", "SELECT NOT a = 1 AND b OR c XOR d");
+        MySqlParser.ExpressionItemContext item = (MySqlParser.ExpressionItemContext)
+                ((MySqlParser.SelectStatementContext) st.handle().tree().getChild(0))
+                        .queryExpression().queryBody().queryTerm(0).querySpecification().selectList().selectItem(0);
+        // OR binds loosest: (((NOT (a = 1)) AND b) OR (c XOR d))
+        MySqlParser.OrExpressionContext or = (MySqlParser.OrExpressionContext) item.expression();
+        assertThat(or.expression(0)).isInstanceOf(MySqlParser.AndExpressionContext.class);
+        assertThat(((MySqlParser.AndExpressionContext) or.expression(0)).expression(0))
+                .isInstanceOf(MySqlParser.NotExpressionContext.class);
+        assertThat(or.expression(1)).isInstanceOf(MySqlParser.XorExpressionContext.class);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = MySqlParserTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
