@@ -518,6 +518,9 @@ YEAR_MONTH: 'YEAR_MONTH';
 ZEROFILL: 'ZEROFILL';
 SKIP_: 'SKIP';
 RETURNS: 'RETURNS';
+SYSTEM: 'SYSTEM';
+VERSIONING: 'VERSIONING';
+PERIOD: 'PERIOD';
 
 // ---------------------------------------------------------------- operators and punctuation
 VAR_ASSIGN: ':=';

@@ -138,6 +138,12 @@ createTableBody
 tableElement
     : columnDefinition
     | tableConstraint
+    | periodDefinition
+    ;
+
+// MariaDB system-versioned / application-time period tables
+periodDefinition
+    : PERIOD FOR ( SYSTEM_TIME | id ) LPAREN id COMMA id RPAREN
     ;
 
 columnDefinition
@@ -156,6 +162,8 @@ columnAttribute
     | COLLATE collationName                                                        #collateAttribute
     | ( CHARACTER SET | CHARSET ) charsetName                                      #charsetAttribute
     | ( GENERATED ALWAYS )? AS LPAREN expression RPAREN ( VIRTUAL | STORED | PERSISTENT )?   #generatedAttribute
+    | GENERATED ALWAYS AS ROW ( START | END )                                      #rowStartEndAttribute
+    | ( WITH | WITHOUT ) SYSTEM VERSIONING                                         #versioningAttribute
     | INVISIBLE                                                                    #invisibleAttribute
     | VISIBLE                                                                      #visibleAttribute
     | ( CONSTRAINT id? )? CHECK LPAREN expression RPAREN ( NOT? ENFORCED )?        #checkAttribute
@@ -243,6 +251,7 @@ tableOption
     | UNION EQ? LPAREN tableNameList RPAREN                                       #unionOption
     | ( DATA | INDEX ) DIRECTORY EQ? stringLiteral                                #directoryOption
     | TABLESPACE id ( STORAGE ( DISK | MEMORY ) )?                                #tablespaceOption
+    | WITH SYSTEM VERSIONING                                                      #systemVersioningOption
     | ( ROW_FORMAT | KEY_BLOCK_SIZE | AVG_ROW_LENGTH | MAX_ROWS | MIN_ROWS | PACK_KEYS | STATS_AUTO_RECALC
       | STATS_PERSISTENT | STATS_SAMPLE_PAGES | CHECKSUM | DELAY_KEY_WRITE | COMPRESSION | ENCRYPTION
       | CONNECTION | INSERT_METHOD | PAGE_CHECKSUM | TRANSACTIONAL | PASSWORD | id ) EQ? optionValue   #genericTableOption
@@ -1044,7 +1053,10 @@ numericLiteral
     ;
 
 nonReservedKeyword
-    : RETURNS
+    : PERIOD
+    | VERSIONING
+    | SYSTEM
+    | RETURNS
     | ACTION
     | AFTER
     | AGAINST

@@ -4,6 +4,8 @@ import dev.ferry.grammar.mysql.MySqlLexer;
 import dev.ferry.grammar.mysql.MySqlParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +46,19 @@ public final class MySqlParserFacade {
     /** How many statements needed the slow full-LL pass (SLL failed); for performance tests. */
     private final AtomicLong llFallbacks = new AtomicLong();
 
-    /** Reads {@code file} as UTF-8 and parses it; the file name (not the full path) is used in messages. */
+    /**
+     * Reads {@code file} as UTF-8 and parses it; the file name (not the full path) is used in messages. Byte
+     * sequences that are not UTF-8 (raw binary strings of a dump made without {@code --hex-blob}) are replaced by
+     * U+FFFD: the statement structure survives, the binary literal's content does not.
+     */
     public MySqlParseResult parseFile(Path file) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return parse(file.getFileName().toString(), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -162,6 +162,9 @@ public final class MySqlScript {
 
         /** A client command at the start of a statement takes the rest of its line. */
         private boolean tryClientCommand() {
+            if (tryVersionedClientCommand()) {
+                return true;
+            }
             int end = pos;
             while (end < n && !Character.isWhitespace(s.charAt(end)) && !s.startsWith(delimiter, end)) {
                 end++;
@@ -199,6 +202,39 @@ public final class MySqlScript {
                 commandLine = commandLine.substring(0, commandLine.length() - delimiter.length()).strip();
             }
             out.add(new Statement(commandLine, startOffset, startLine, startCol, delimiter, true));
+            return true;
+        }
+
+        /**
+         * MariaDB dumps start with {@code /*M!999999\\- enable the sandbox mode *}{@code /}: a versioned comment whose
+         * content is a client command (backslash), not SQL.
+         */
+        private boolean tryVersionedClientCommand() {
+            if (!s.startsWith("/*", pos)) {
+                return false;
+            }
+            int i = pos + 2;
+            if (i < n && (s.charAt(i) == 'M' || s.charAt(i) == 'm')) {
+                i++;
+            }
+            if (i >= n || s.charAt(i) != '!') {
+                return false;
+            }
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n || s.charAt(i) != '\\') {
+                return false;
+            }
+            int close = s.indexOf("*/", i);
+            int end = close < 0 ? n : close + 2;
+            int startOffset = pos;
+            int startLine = line;
+            int startCol = col;
+            String command = s.substring(i, close < 0 ? n : close).strip();
+            advance(end - pos);
+            out.add(new Statement(command, startOffset, startLine, startCol, delimiter, true));
             return true;
         }
 

@@ -8,6 +8,7 @@ import dev.ferry.grammar.mysql.MySqlParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -178,6 +179,61 @@ class MySqlParserTest {
         assertThat(((MySqlParser.AndExpressionContext) or.expression(0)).expression(0))
                 .isInstanceOf(MySqlParser.NotExpressionContext.class);
         assertThat(or.expression(1)).isInstanceOf(MySqlParser.XorExpressionContext.class);
+    }
+
+    @Test
+    void mariaDbDumpParsesCompletely() throws Exception {
+        // mariadb-dump 10.11 output (sandbox line, versioned comments, raw binary strings, sequences, partitions,
+        // system versioning, triggers, events, routines, views) of the database built by mariadb-dump-source.sql
+        MySqlParseResult r = facade.parseFile(Path.of(MySqlParserTest.class.getResource("/mysql/mariadb-dump.sql").toURI()));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.statements().get(0).kind()).isEqualTo(MySqlStatementKind.CLIENT_COMMAND);
+        assertThat(r.statements().get(0).text()).isEqualTo("\\- enable the sandbox mode");
+        assertThat(names(r, MySqlStatementKind.CREATE_TABLE)).containsExactly(
+                "`customer`", "`hashed`", "`hist`", "`keyed`", "`order_line`", "`orders`", "`regions`");
+        assertThat(names(r, MySqlStatementKind.CREATE_TRIGGER)).containsExactly("trg_cust_bi", "trg_orders_ai");
+        assertThat(names(r, MySqlStatementKind.CREATE_PROCEDURE)).containsExactly("`p_cursor`");
+        assertThat(names(r, MySqlStatementKind.CREATE_FUNCTION)).containsExactly("`f_tax`");
+        assertThat(names(r, MySqlStatementKind.CREATE_EVENT)).containsExactly("`ev_cleanup`");
+        assertThat(names(r, MySqlStatementKind.CREATE_VIEW)).contains("`v_customer_orders`", "`v_union`", "`v_win`");
+    }
+
+    @Test
+    void mysqldump8StyleParsesCompletely() throws Exception {
+        MySqlParseResult r = facade.parseFile(Path.of(MySqlParserTest.class.getResource("/mysql/mysqldump8-style.sql").toURI()));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.statements()).filteredOn(s -> s.kind() != MySqlStatementKind.SET)
+                .extracting(MySqlParsedStatement::kind, MySqlParsedStatement::objectName)
+                .containsExactly(
+                        tuple(MySqlStatementKind.CREATE_DATABASE, "`shop`"), tuple(MySqlStatementKind.USE, "`shop`"),
+                        tuple(MySqlStatementKind.DROP_TABLE, "`address`"), tuple(MySqlStatementKind.CREATE_TABLE, "`address`"),
+                        tuple(MySqlStatementKind.LOCK_TABLES, null), tuple(MySqlStatementKind.ALTER_TABLE, "`address`"),
+                        tuple(MySqlStatementKind.INSERT, "`address`"), tuple(MySqlStatementKind.ALTER_TABLE, "`address`"),
+                        tuple(MySqlStatementKind.UNLOCK_TABLES, null), tuple(MySqlStatementKind.DROP_TABLE, "`address_list`"),
+                        tuple(MySqlStatementKind.DROP_VIEW, "`address_list`"), tuple(MySqlStatementKind.CREATE_VIEW, "`address_list`"),
+                        tuple(MySqlStatementKind.CREATE_EVENT, "`ev_purge`"), tuple(MySqlStatementKind.DROP_ROUTINE, "`addr_count`"),
+                        tuple(MySqlStatementKind.CREATE_FUNCTION, "`addr_count`"), tuple(MySqlStatementKind.DROP_ROUTINE, "`touch_all`"),
+                        tuple(MySqlStatementKind.CREATE_PROCEDURE, "`touch_all`"), tuple(MySqlStatementKind.DROP_VIEW, "`address_list`"),
+                        tuple(MySqlStatementKind.CREATE_VIEW, "`address_list`"), tuple(MySqlStatementKind.CREATE_TRIGGER, "`address_bi`"));
+        // the versioned "/*!80003 SRID 0 */" after the column type is part of the column definition
+        MySqlParser.CreateTableColumnsContext body = (MySqlParser.CreateTableColumnsContext) ((MySqlParser.CreateTableContext)
+                r.statements().get(indexOf(r, MySqlStatementKind.CREATE_TABLE))
+                        .handle().tree().getChild(0)).createTableBody();
+        assertThat(body.tableElement(2).columnDefinition().columnAttribute()).extracting(a -> a.getText())
+                .containsExactly("NOTNULL", "SRID0");
+    }
+
+    private static int indexOf(MySqlParseResult r, MySqlStatementKind kind) {
+        for (int i = 0; i < r.statements().size(); i++) {
+            if (r.statements().get(i).kind() == kind) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + kind);
+    }
+
+    private static List<String> names(MySqlParseResult r, MySqlStatementKind kind) {
+        return r.statements().stream().filter(s -> s.kind() == kind).map(MySqlParsedStatement::objectName).toList();
     }
 
     private static String resource(String name) throws IOException {
