@@ -287,6 +287,9 @@ FROM dual;
 SELECT 'CREATING DATABASE STRUCTURE' as 'INFO';
 
 -- @ SELECT
+SELECT t.order, new.key, db.select.from FROM db.table AS t WHERE t.desc > 0;
+
+-- @ SELECT
 /*!50503 select CONCAT('storage engine: ', @@default_storage_engine) as INFO */;
 
 -- @ CALL my_proc

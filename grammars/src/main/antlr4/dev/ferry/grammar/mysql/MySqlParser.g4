@@ -75,7 +75,12 @@ id
 
 // A possibly qualified object name: name, schema.name
 fullId
-    : id ( DOT id )?
+    : id ( DOT dottedId )?
+    ;
+
+dottedId
+    : id
+    | reservedKeyword
     ;
 
 tableName
@@ -83,7 +88,7 @@ tableName
     ;
 
 columnRef
-    : id ( DOT id ( DOT id )? )?
+    : id ( DOT dottedId ( DOT dottedId )? )?
     ;
 
 idList
@@ -1050,6 +1055,287 @@ numericLiteral
     : INTEGER_LITERAL
     | DECIMAL_LITERAL
     | REAL_LITERAL
+    ;
+
+// After a dot every word is an identifier, reserved or not (t.order, new.key).
+reservedKeyword
+    : ACCESSIBLE
+    | ADD
+    | ALL
+    | ALTER
+    | AMP
+    | ANALYZE
+    | AND
+    | AND_AND
+    | ARROW
+    | ARROW2
+    | AS
+    | ASC
+    | BACKTICK_ID
+    | BANG
+    | BEFORE
+    | BETWEEN
+    | BIGINT
+    | BINARY
+    | BIT_NUMBER
+    | BIT_STRING
+    | BLOB
+    | BOTH
+    | BY
+    | CALL
+    | CARET
+    | CASCADE
+    | CASE
+    | CHANGE
+    | CHAR
+    | CHARACTER
+    | CHARSET_INTRODUCER
+    | CHECK
+    | COLLATE
+    | COLON
+    | COLUMN
+    | COMMA
+    | CONDITION
+    | CONSTRAINT
+    | CONTINUE
+    | CONVERT
+    | CREATE
+    | CROSS
+    | CURRENT_DATE
+    | CURRENT_TIME
+    | CURRENT_TIMESTAMP
+    | CURRENT_USER
+    | CURSOR
+    | DATABASE
+    | DATABASES
+    | DAY_HOUR
+    | DAY_MICROSECOND
+    | DAY_MINUTE
+    | DAY_SECOND
+    | DEC
+    | DECIMAL
+    | DECLARE
+    | DEFAULT
+    | DELAYED
+    | DELETE
+    | DESC
+    | DESCRIBE
+    | DETERMINISTIC
+    | DISTINCT
+    | DISTINCTROW
+    | DIV
+    | DOT
+    | DOUBLE
+    | DQ_STRING
+    | DROP
+    | DUAL
+    | EACH
+    | ELSE
+    | ELSEIF
+    | ENCLOSED
+    | EQ
+    | ESCAPED
+    | EXCEPT
+    | EXISTS
+    | EXIT
+    | EXPLAIN
+    | FALSE
+    | FETCH
+    | FLOAT
+    | FLOAT4
+    | FLOAT8
+    | FOR
+    | FORCE
+    | FOREIGN
+    | FROM
+    | FULLTEXT
+    | GE
+    | GENERATED
+    | GRANT
+    | GROUP
+    | GT
+    | HAVING
+    | HEX_NUMBER
+    | HEX_STRING
+    | HIGH_PRIORITY
+    | HOUR_MICROSECOND
+    | HOUR_MINUTE
+    | HOUR_SECOND
+    | IF
+    | IGNORE
+    | IN
+    | INDEX
+    | INFILE
+    | INNER
+    | INOUT
+    | INSERT
+    | INT
+    | INT1
+    | INT2
+    | INT3
+    | INT4
+    | INT8
+    | INTEGER
+    | INTERSECT
+    | INTERVAL
+    | INTO
+    | IS
+    | ITERATE
+    | JOIN
+    | KEY
+    | KEYS
+    | KILL
+    | LATERAL
+    | LBRACE
+    | LE
+    | LEADING
+    | LEAVE
+    | LEFT
+    | LIKE
+    | LIMIT
+    | LINEAR
+    | LINES
+    | LOAD
+    | LOCALTIME
+    | LOCALTIMESTAMP
+    | LOCK
+    | LONG
+    | LONGBLOB
+    | LONGTEXT
+    | LOOP
+    | LOW_PRIORITY
+    | LPAREN
+    | LT
+    | MATCH
+    | MAXVALUE
+    | MEDIUMBLOB
+    | MEDIUMINT
+    | MEDIUMTEXT
+    | MIDDLEINT
+    | MINUS
+    | MINUTE_MICROSECOND
+    | MINUTE_SECOND
+    | MOD
+    | MODIFIES
+    | NATIONAL_STRING
+    | NATURAL
+    | NE
+    | NOT
+    | NO_WRITE_TO_BINLOG
+    | NULL
+    | NULL_SAFE_EQ
+    | NUMERIC
+    | OF
+    | ON
+    | OPTIMIZE
+    | OPTION
+    | OPTIONALLY
+    | OR
+    | ORDER
+    | OR_OR
+    | OUT
+    | OUTER
+    | OUTFILE
+    | OVER
+    | PARAM_AT
+    | PARTITION
+    | PERCENT
+    | PIPE
+    | PLUS
+    | PRECISION
+    | PRIMARY
+    | PROCEDURE
+    | PURGE
+    | QUESTION
+    | RANGE
+    | RBRACE
+    | READ
+    | READS
+    | REAL
+    | RECURSIVE
+    | REFERENCES
+    | REGEXP
+    | RELEASE
+    | RENAME
+    | REPEAT
+    | REPLACE
+    | REQUIRE
+    | RESIGNAL
+    | RESTRICT
+    | RETURN
+    | REVOKE
+    | RIGHT
+    | RLIKE
+    | RPAREN
+    | SCHEMA
+    | SCHEMAS
+    | SECOND_MICROSECOND
+    | SELECT
+    | SEMI
+    | SEPARATOR
+    | SET
+    | SHIFT_LEFT
+    | SHIFT_RIGHT
+    | SHOW
+    | SIGNAL
+    | SLASH
+    | SMALLINT
+    | SPATIAL
+    | SQL
+    | SQLEXCEPTION
+    | SQLSTATE
+    | SQLWARNING
+    | SQL_BIG_RESULT
+    | SQL_CALC_FOUND_ROWS
+    | SQL_SMALL_RESULT
+    | SQ_STRING
+    | STAR
+    | STARTING
+    | STORED
+    | STRAIGHT_JOIN
+    | SYSTEM_VARIABLE
+    | TABLE
+    | TERMINATED
+    | THEN
+    | TILDE
+    | TINYBLOB
+    | TINYINT
+    | TINYTEXT
+    | TO
+    | TRAILING
+    | TRIGGER
+    | TRUE
+    | UNDO
+    | UNION
+    | UNIQUE
+    | UNLOCK
+    | UNSIGNED
+    | UPDATE
+    | USAGE
+    | USE
+    | USER_VARIABLE
+    | USING
+    | UTC_DATE
+    | UTC_TIME
+    | UTC_TIMESTAMP
+    | VALUES
+    | VARBINARY
+    | VARCHAR
+    | VARCHARACTER
+    | VARYING
+    | VAR_ASSIGN
+    | VERSIONED_COMMENT_CLOSE
+    | VERSIONED_COMMENT_OPEN
+    | VIRTUAL
+    | WHEN
+    | WHERE
+    | WHILE
+    | WINDOW
+    | WITH
+    | WRITE
+    | XOR
+    | YEAR_MONTH
+    | ZEROFILL
     ;
 
 nonReservedKeyword

@@ -80,6 +80,13 @@ class MySqlScriptTest {
     }
 
     @Test
+    void mariaDbSandboxLineIsAClientCommand() {
+        List<MySqlScript.Statement> st = MySqlScript.split("/*M!999999\\- enable the sandbox mode */ \n-- MariaDB dump\nSELECT 1;");
+        assertThat(st).extracting(MySqlScript.Statement::text, MySqlScript.Statement::clientCommand, MySqlScript.Statement::line)
+                .containsExactly(tuple("\\- enable the sandbox mode", true, 1), tuple("SELECT 1", false, 3));
+    }
+
+    @Test
     void lastStatementWithoutDelimiterAndByteOrderMarkAreHandled() {
         List<MySqlScript.Statement> st = MySqlScript.split("\uFEFFSELECT 1;\n\nSELECT 2   \n-- trailing comment\n");
         assertThat(st).extracting(MySqlScript.Statement::text, MySqlScript.Statement::line, MySqlScript.Statement::column)
