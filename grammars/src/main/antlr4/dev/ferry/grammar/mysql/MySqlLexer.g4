@@ -25,6 +25,8 @@ SPACE: [ \t\r\n\u000C\u00A0\uFEFF]+ -> skip;
 VERSIONED_COMMENT_OPEN: '/*' 'M'? '!' [0-9]* { versionedCommentDepth++; } -> skip;
 VERSIONED_COMMENT_CLOSE: '*/' { versionedCommentDepth > 0 }? { versionedCommentDepth--; } -> skip;
 BLOCK_COMMENT: ( '/**/' | '/*' ~[!m] .*? '*/' | '/*m' ~[!] .*? '*/' ) -> channel(COMMENTS);
+// A block comment that never closes: one token, so that the parser reports "unterminated comment".
+UNTERMINATED_COMMENT: '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF;
 LINE_COMMENT: ( '#' ~[\r\n]* | '--' ( [ \t\u000C] ~[\r\n]* )? ) ('\r'? '\n' | EOF) -> channel(COMMENTS);
 
 // ---------------------------------------------------------------- keywords

@@ -139,7 +139,7 @@ public final class MySqlParserFacade {
             if (t.charAt(i) == '\n') {
                 endLine++;
                 endCol = 1;
-            } else {
+            } else if (!Character.isLowSurrogate(t.charAt(i + 1))) {
                 endCol++;
             }
         }
@@ -173,6 +173,9 @@ public final class MySqlParserFacade {
         private static String describe(Parser parser, Token token, RecognitionException e) {
             if (token.getType() == Token.EOF) {
                 return "unexpected end of statement" + expected(parser, e);
+            }
+            if (token.getType() == MySqlLexer.UNTERMINATED_COMMENT) {
+                return "unterminated comment";
             }
             if (token.getType() == MySqlLexer.ERROR_CHAR) {
                 String text = token.getText();

@@ -16,7 +16,8 @@ import java.util.Set;
  *   <li>client commands ({@code source x}, {@code \. x}, {@code delimiter}, {@code charset}, {@code system} ...)
  *       at the start of a statement are returned as {@link Statement#clientCommand() client commands}, never parsed
  *       as SQL;</li>
- *   <li>each statement records its start offset and 1-based line:column in the original text.</li>
+ *   <li>each statement records its start offset (in chars) and 1-based line:column (column in code points, like
+ *       the lexer) in the original text.</li>
  * </ul>
  *
  * <p>Stateless; every method is a pure function and safe to call from any thread.
@@ -81,11 +82,12 @@ public final class MySqlScript {
         }
 
         private void advance() {
-            if (s.charAt(pos) == '\n') {
+            char c = s.charAt(pos);
+            if (c == '\n') {
                 line++;
                 col = 1;
-            } else {
-                col++;
+            } else if (!Character.isLowSurrogate(c)) {
+                col++; // columns count code points, as the ANTLR lexer does
             }
             pos++;
         }

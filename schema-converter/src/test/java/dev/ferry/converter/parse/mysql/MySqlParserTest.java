@@ -69,6 +69,9 @@ class MySqlParserTest {
             SELECT `abc                                          | bad.sql:1:8: unterminated quoted identifier
             SELECT 1 \\ 2                                         | bad.sql:1:10: unexpected character '\\'
             CREATE PROCEDURE p() BEGIN SELECT 1 END              | bad.sql:1:40: unexpected end of statement, expected ';'
+            SELECT 1 /* never closed                             | bad.sql:1:10: unterminated comment
+            SELECT 1;  SELECT * FORM t                           | bad.sql:1:21: syntax error at 'FORM', expected end of statement
+            SELECT '😀', 'x' FORM t                              | bad.sql:1:22: syntax error at 't', expected end of statement
             """)
     void malformedStatementsReportFileLineColumnAndMessage(String sql, String expected) {
         MySqlParseResult result = facade.parse("bad.sql", sql);
