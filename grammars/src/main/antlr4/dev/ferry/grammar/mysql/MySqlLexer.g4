@@ -523,6 +523,7 @@ RETURNS: 'RETURNS';
 SYSTEM: 'SYSTEM';
 VERSIONING: 'VERSIONING';
 PERIOD: 'PERIOD';
+ARRAY: 'ARRAY';
 
 // ---------------------------------------------------------------- operators and punctuation
 VAR_ASSIGN: ':=';

@@ -312,7 +312,7 @@ dataType
     | ( BOOL | BOOLEAN )                                                             #booleanType
     | SERIAL                                                                         #serialType
     | ( CHAR | CHARACTER | NCHAR | NATIONAL ( CHAR | CHARACTER ) ) fieldLength? charsetAttributes   #charType
-    | ( VARCHAR | VARCHARACTER | NVARCHAR | NATIONAL ( VARCHAR | CHAR VARYING | CHARACTER VARYING ) | NCHAR VARYING | NCHAR VARCHAR ) fieldLength charsetAttributes   #varcharType
+    | ( VARCHAR | VARCHARACTER | NVARCHAR | ( CHAR | CHARACTER ) VARYING | NATIONAL ( VARCHAR | CHAR VARYING | CHARACTER VARYING ) | NCHAR VARYING | NCHAR VARCHAR ) fieldLength charsetAttributes   #varcharType
     | ( TINYTEXT | TEXT | MEDIUMTEXT | LONGTEXT | LONG VARCHAR? ) fieldLength? charsetAttributes   #textType
     | ( BINARY | VARBINARY ) fieldLength?                                            #binaryType
     | ( TINYBLOB | BLOB | MEDIUMBLOB | LONGBLOB | LONG VARBINARY ) fieldLength?     #blobType
@@ -969,7 +969,7 @@ expressionList
     ;
 
 functionCall
-    : CAST LPAREN expression AS castType RPAREN                                 #castFunction
+    : CAST LPAREN expression AS castType ARRAY? RPAREN                                 #castFunction
     | CONVERT LPAREN expression ( COMMA castType | USING charsetName ) RPAREN   #convertFunction
     | EXTRACT LPAREN intervalUnit FROM expression RPAREN                        #extractFunction
     | TRIM LPAREN ( ( BOTH | LEADING | TRAILING ) expression? FROM | expression FROM )? expression RPAREN   #trimFunction
@@ -1339,7 +1339,8 @@ reservedKeyword
     ;
 
 nonReservedKeyword
-    : PERIOD
+    : ARRAY
+    | PERIOD
     | VERSIONING
     | SYSTEM
     | RETURNS

@@ -185,6 +185,18 @@ class MySqlParserTest {
     }
 
     @Test
+    void assortedStatementsAllParseWithTheFastPath() throws IOException {
+        String script = resource("/mysql/statements.sql");
+        long lines = script.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).count();
+        long fallbacksBefore = facade.llFallbackCount();
+        MySqlParseResult r = facade.parse("statements.sql", script);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.statements()).hasSize((int) lines);
+        assertThat(r.statements()).extracting(s -> s.span().startLine()).doesNotHaveDuplicates();
+        assertThat(facade.llFallbackCount()).isEqualTo(fallbacksBefore);
+    }
+
+    @Test
     void mariaDbDumpParsesCompletely() throws Exception {
         // mariadb-dump 10.11 output (sandbox line, versioned comments, raw binary strings, sequences, partitions,
         // system versioning, triggers, events, routines, views) of the database built by mariadb-dump-source.sql
