@@ -111,6 +111,13 @@ class MySqlParserTest {
     }
 
     @Test
+    void errorPositionsAreRightWithWindowsLineEndings() {
+        MySqlParseResult result = facade.parse("crlf.sql", "SELECT 1;\r\nCREATE TABLE t (\r\n  a INT,\r\n  b INTT(\r\n);\r\n");
+        assertThat(result.errors()).extracting(Throwable::getMessage)
+                .containsExactly("crlf.sql:4:9: syntax error at '(', expected ')' or ','");
+    }
+
+    @Test
     void spansPointIntoTheOriginalFile() {
         String script = "USE x;\n\n  CREATE TABLE t (\n a INT\n);\n";
         MySqlParsedStatement create = facade.parse("f.sql", script).statements().get(1);

@@ -94,6 +94,15 @@ class MySqlScriptTest {
     }
 
     @Test
+    void windowsLineEndingsAreHandled() {
+        List<MySqlScript.Statement> st = MySqlScript.split("DELIMITER $$\r\nCREATE PROCEDURE p() BEGIN SELECT 1; END $$\r\n"
+                + "DELIMITER ;\r\nsource x.sql\r\nSELECT 2;\r\n");
+        assertThat(st).extracting(MySqlScript.Statement::text, MySqlScript.Statement::line, MySqlScript.Statement::clientCommand)
+                .containsExactly(tuple("CREATE PROCEDURE p() BEGIN SELECT 1; END", 2, false), tuple("source x.sql", 4, true),
+                        tuple("SELECT 2", 5, false));
+    }
+
+    @Test
     void blankAndCommentOnlyScriptsHaveNoStatements() {
         assertThat(MySqlScript.split("  \n-- x\n# y\n/* z */\n;\n")).isEmpty();
     }
