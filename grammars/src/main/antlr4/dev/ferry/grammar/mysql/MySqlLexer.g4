@@ -13,9 +13,18 @@ options { caseInsensitive = true; }
 
 // package dev.ferry.grammar.mysql: added by antlr4-maven-plugin from the folder (an explicit @header would duplicate it)
 
+tokens { DQ_IDENTIFIER }
+
 @members {
     /** Nesting depth of open versioned comments whose closing marker must be skipped. */
     private int versionedCommentDepth = 0;
+
+    /** sql_mode ANSI_QUOTES: "..." is a quoted identifier (DQ_IDENTIFIER) instead of a string. */
+    private boolean ansiQuotes = false;
+
+    public void setAnsiQuotes(boolean ansiQuotes) {
+        this.ansiQuotes = ansiQuotes;
+    }
 }
 
 channels { COMMENTS }
@@ -571,7 +580,7 @@ BIT_STRING: 'B' '\'' [01]* '\'';
 HEX_NUMBER: '0x' [0-9a-f]+;
 BIT_NUMBER: '0b' [01]+;
 SQ_STRING: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'';
-DQ_STRING: '"' ( ~["\\] | '\\' . | '""' )* '"';
+DQ_STRING: '"' ( ~["\\] | '\\' . | '""' )* '"' { if (ansiQuotes) setType(DQ_IDENTIFIER); };
 INTEGER_LITERAL: DIGIT+;
 DECIMAL_LITERAL: DIGIT+ '.' DIGIT* | '.' DIGIT+;
 REAL_LITERAL: ( DIGIT+ ( '.' DIGIT* )? | '.' DIGIT+ ) 'E' [+-]? DIGIT+;

@@ -70,6 +70,7 @@ anonymousBlock
 id
     : IDENTIFIER
     | BACKTICK_ID
+    | DQ_IDENTIFIER
     | nonReservedKeyword
     ;
 

@@ -46,6 +46,21 @@ public final class MySqlParserFacade {
     /** How many statements needed the slow full-LL pass (SLL failed); for performance tests. */
     private final AtomicLong llFallbacks = new AtomicLong();
 
+    private final boolean ansiQuotes;
+
+    /** A facade for the default sql_mode: {@code "..."} is a string literal. */
+    public MySqlParserFacade() {
+        this(false);
+    }
+
+    /**
+     * @param ansiQuotes parse as under sql_mode {@code ANSI_QUOTES}: {@code "..."} quotes identifiers (scripts from
+     *                   {@code mysqldump --compatible=ansi} or ANSI-mode sessions)
+     */
+    public MySqlParserFacade(boolean ansiQuotes) {
+        this.ansiQuotes = ansiQuotes;
+    }
+
     /**
      * Reads {@code file} as UTF-8 and parses it; the file name (not the full path) is used in messages. Byte
      * sequences that are not UTF-8 (raw binary strings of a dump made without {@code --hex-blob}) are replaced by
@@ -101,6 +116,7 @@ public final class MySqlParserFacade {
         CodePointCharStream chars = CharStreams.fromString(st.text(), fileName);
         MySqlLexer lexer = new MySqlLexer(chars);
         lexer.removeErrorListeners();
+        lexer.setAnsiQuotes(ansiQuotes);
         lexer.setLine(st.line());
         lexer.setCharPositionInLine(st.column() - 1);
         CommonTokenStream tokens = new CommonTokenStream(lexer);

@@ -1,6 +1,7 @@
 package dev.ferry.converter.parse.mysql;
 
 import dev.ferry.grammar.mysql.MySqlParser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /** Statement kind and object name of a parsed statement (package-private: works on ANTLR trees). */
@@ -76,62 +77,75 @@ final class MySqlStatementClassifier {
         return MySqlStatementKind.OTHER;
     }
 
+    /** The object name as written, or null; never throws on the partial trees of statements with syntax errors. */
     static String objectName(MySqlParser.SqlStatementContext stmt) {
+        try {
+            return objectNameOrThrow(stmt);
+        } catch (RuntimeException partialTree) {
+            return null;
+        }
+    }
+
+    private static String text(ParserRuleContext ctx) {
+        return ctx == null || ctx.getChildCount() == 0 ? null : ctx.getText();
+    }
+
+    private static String objectNameOrThrow(MySqlParser.SqlStatementContext stmt) {
         ParseTree c = stmt.getChild(0);
         if (c instanceof MySqlParser.CreateTableContext x) {
-            return x.tableName().getText();
+            return text(x.tableName());
         } else if (c instanceof MySqlParser.CreateIndexContext x) {
-            return x.indexName().getText();
+            return text(x.indexName());
         } else if (c instanceof MySqlParser.CreateViewContext x) {
-            return x.tableName().getText();
+            return text(x.tableName());
         } else if (c instanceof MySqlParser.CreateProcedureContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.CreateFunctionContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.CreateTriggerContext x) {
-            return x.fullId(0).getText();
+            return text(x.fullId(0));
         } else if (c instanceof MySqlParser.CreateEventContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.CreateDatabaseContext x) {
-            return x.id().getText();
+            return text(x.id());
         } else if (c instanceof MySqlParser.AlterTableContext x) {
-            return x.tableName().getText();
+            return text(x.tableName());
         } else if (c instanceof MySqlParser.AlterDatabaseContext x) {
-            return x.id() == null ? null : x.id().getText();
+            return text(x.id());
         } else if (c instanceof MySqlParser.DropTableContext x) {
-            return x.tableNameList().tableName(0).getText();
+            return x.tableNameList() == null ? null : text(x.tableNameList().tableName(0));
         } else if (c instanceof MySqlParser.DropViewContext x) {
-            return x.tableNameList().tableName(0).getText();
+            return x.tableNameList() == null ? null : text(x.tableNameList().tableName(0));
         } else if (c instanceof MySqlParser.DropIndexStatementContext x) {
-            return x.id(0).getText();
+            return text(x.id(0));
         } else if (c instanceof MySqlParser.DropProcedureContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.DropFunctionContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.DropTriggerContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.DropEventContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         } else if (c instanceof MySqlParser.DropDatabaseContext x) {
-            return x.id().getText();
+            return text(x.id());
         } else if (c instanceof MySqlParser.RenameTableContext x) {
-            return x.tableName(0).getText();
+            return text(x.tableName(0));
         } else if (c instanceof MySqlParser.TruncateTableContext x) {
-            return x.tableName().getText();
+            return text(x.tableName());
         } else if (c instanceof MySqlParser.InsertStatementContext x) {
-            return x.tableName().getText();
+            return text(x.tableName());
         } else if (c instanceof MySqlParser.UpdateStatementContext x) {
             MySqlParser.TableReferenceContext first = x.tableReferences().tableReference(0);
-            return first.tableFactor() instanceof MySqlParser.TableSourceContext src ? src.tableName().getText() : null;
+            return first.tableFactor() instanceof MySqlParser.TableSourceContext src ? text(src.tableName()) : null;
         } else if (c instanceof MySqlParser.DeleteStatementContext x) {
             if (x.tableName() != null) {
-                return x.tableName().getText();
+                return text(x.tableName());
             }
-            return x.deleteTarget().isEmpty() ? null : x.deleteTarget(0).fullId().getText();
+            return x.deleteTarget().isEmpty() ? null : text(x.deleteTarget(0).fullId());
         } else if (c instanceof MySqlParser.UseStatementContext x) {
-            return x.id().getText();
+            return text(x.id());
         } else if (c instanceof MySqlParser.CallStatementContext x) {
-            return x.fullId().getText();
+            return text(x.fullId());
         }
         return null;
     }

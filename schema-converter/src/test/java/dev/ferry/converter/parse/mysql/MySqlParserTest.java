@@ -149,6 +149,18 @@ class MySqlParserTest {
     }
 
     @Test
+    void ansiQuotesModeTreatsDoubleQuotesAsIdentifiers() {
+        String sql = "CREATE TABLE \"Order\" (\"Id\" INT, \"select\" VARCHAR(10) DEFAULT 'x')";
+        MySqlParsedStatement ansi = new MySqlParserFacade(true).parseStatement("a.sql", sql);
+        assertThat(ansi.isParsed()).isTrue();
+        assertThat(ansi.objectName()).isEqualTo("\"Order\"");
+        assertThat(ansi.simpleName()).isEqualTo("Order");
+        MySqlParsedStatement standard = facade.parseStatement("a.sql", sql);
+        assertThat(standard.error()).isNotNull();
+        assertThat(standard.error().getMessage()).isEqualTo("a.sql:1:14: syntax error at '\"Order\"'");
+    }
+
+    @Test
     void keywordsAreCaseInsensitiveAndNonReservedOnesAreIdentifiers() {
         MySqlParseResult result = facade.parse("k.sql", """
                 create table `date` (date date, `timestamp` timestamp, comment text comment 'c', status int, year year,
@@ -201,6 +213,29 @@ class MySqlParserTest {
         assertThat(r.statements()).hasSize((int) lines);
         assertThat(r.statements()).extracting(s -> s.span().startLine()).doesNotHaveDuplicates();
         assertThat(facade.llFallbackCount()).isEqualTo(fallbacksBefore);
+    }
+
+    @Test
+    void truncatedStatementsNeverCrashTheFacade() throws IOException {
+        List<String> statements = resource("/mysql/statements.sql").lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("--")).toList();
+        int failed = 0;
+        for (String full : statements) {
+            for (int cut = 1; cut < full.length() - 1; cut += Math.max(1, full.length() / 7)) {
+                String partial = full.substring(0, cut);
+                MySqlParseResult r = facade.parse("cut.sql", partial);
+                for (MySqlParsedStatement st : r.statements()) {
+                    assertThat(st.isParsed() ? st.handle() : st.error()).as(partial).isNotNull();
+                    if (!st.isParsed()) {
+                        failed++;
+                        assertThat(st.error().getLine()).as(partial).isEqualTo(1);
+                        assertThat(st.error().getColumn()).as(partial).isBetween(1, partial.length() + 1);
+                        assertThat(st.error().getMessage()).as(partial).startsWith("cut.sql:1:");
+                    }
+                }
+            }
+        }
+        assertThat(failed).as("most truncations are syntax errors").isGreaterThan(statements.size());
     }
 
     @Test
