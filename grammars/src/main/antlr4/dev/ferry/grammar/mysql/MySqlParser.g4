@@ -732,19 +732,16 @@ rowValues
     : ROW? LPAREN ( insertValue ( COMMA insertValue )* )? RPAREN
     ;
 
-// The first alternative is a fast path for the millions of plain literals of dump files (no expression chain).
+// The first alternatives are a fast path for the millions of plain literals of dump files: no expression chain,
+// one context per value (the token alternatives win over `expression` when a literal stands alone).
 insertValue
-    : plainLiteral
-    | expression
-    | DEFAULT
-    ;
-
-plainLiteral
     : SQ_STRING
     | DQ_STRING
     | INTEGER_LITERAL
     | DECIMAL_LITERAL
     | NULL
+    | expression
+    | DEFAULT
     ;
 
 updateAssignment

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -89,13 +90,29 @@ public final class MySqlParserFacade {
      */
     public MySqlParseResult parse(String fileName, String script) {
         List<MySqlParsedStatement> out = new ArrayList<>();
+        parse(fileName, script, out::add);
+        return new MySqlParseResult(fileName, out);
+    }
+
+    /**
+     * Parses a script and hands each statement to {@code sink} as soon as it is parsed, in source order, on the
+     * calling thread. Use this for large data dumps: a parse tree costs roughly 30x its text in memory, and trees
+     * the sink does not keep can be collected right away.
+     *
+     * @return the number of statements with syntax errors
+     */
+    public int parse(String fileName, String script, Consumer<MySqlParsedStatement> sink) {
+        int errors = 0;
         for (MySqlScript.Statement st : MySqlScript.split(script)) {
             MySqlParsedStatement parsed = st.clientCommand() ? clientCommand(st) : parseStatement(fileName, st);
             if (parsed != null) {
-                out.add(parsed);
+                if (!parsed.isParsed()) {
+                    errors++;
+                }
+                sink.accept(parsed);
             }
         }
-        return new MySqlParseResult(fileName, out);
+        return errors;
     }
 
     /** Parses a single statement (no delimiter handling), e.g. a view body read from a live catalog. */

@@ -118,6 +118,19 @@ class MySqlParserTest {
     }
 
     @Test
+    void streamingParseDeliversTheSameStatementsInOrder() {
+        String script = "CREATE TABLE a (id INT);\nSELECT * FORM a;\nsource x.sql\nINSERT INTO a VALUES (1);\n";
+        List<MySqlParsedStatement> streamed = new ArrayList<>();
+        int errors = facade.parse("s.sql", script, streamed::add);
+        MySqlParseResult collected = facade.parse("s.sql", script);
+        assertThat(errors).isEqualTo(1);
+        assertThat(streamed).extracting(MySqlParsedStatement::kind, MySqlParsedStatement::span, MySqlParsedStatement::isParsed)
+                .containsExactlyElementsOf(collected.statements().stream().map(s -> tuple(s.kind(), s.span(), s.isParsed())).toList());
+        assertThat(streamed).extracting(MySqlParsedStatement::kind).containsExactly(MySqlStatementKind.CREATE_TABLE,
+                MySqlStatementKind.SELECT, MySqlStatementKind.CLIENT_COMMAND, MySqlStatementKind.INSERT);
+    }
+
+    @Test
     void spansPointIntoTheOriginalFile() {
         String script = "USE x;\n\n  CREATE TABLE t (\n a INT\n);\n";
         MySqlParsedStatement create = facade.parse("f.sql", script).statements().get(1);
