@@ -1,7 +1,6 @@
 package dev.ferry.converter.parse.mysql;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One statement of a MySQL / MariaDB script: either parsed ({@code handle} present) or failed ({@code error}).
@@ -33,6 +32,6 @@ public record MySqlParsedStatement(MySqlStatementKind kind, String objectName, S
     @Override
     public String toString() {
         return kind + (objectName == null ? "" : " " + objectName) + " @" + span
-                + (error == null ? "" : " ERROR " + error.getMessage().toLowerCase(Locale.ROOT));
+                + (error == null ? "" : " ERROR " + error.getMessage());
     }
 }
