@@ -49,7 +49,12 @@ public final class FerryCli implements Callable<Integer> {
      * {@code setErr} so its own output goes there too (subcommands declared in {@code @Command} inherit them).
      */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new FerryCli());
+        return newCommandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #newCommandLine(PrintWriter, PrintWriter)}, with a factory that creates the commands (tests inject collaborators). */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cmd = new CommandLine(new FerryCli(), factory);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
