@@ -80,8 +80,8 @@ tableConstraintBody
     ;
 
 foreignKeyClause
-    : REFERENCES qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
-      (foreignKeyAction | MATCH identifier)*
+    : REFERENCES qualifiedName (LPAREN refColumns+=identifier (COMMA refColumns+=identifier)* RPAREN)?
+      (foreignKeyAction | MATCH matchType=identifier)*
       deferrable?
     ;
 
