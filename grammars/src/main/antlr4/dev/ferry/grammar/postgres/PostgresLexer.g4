@@ -25,6 +25,8 @@ options { caseInsensitive = true; }
             getInterpreter().consume(_input);
         }
         setType(UNTERMINATED_DOLLAR_STRING);
+        getErrorListenerDispatch().syntaxError(this, null, _tokenStartLine, _tokenStartCharPositionInLine,
+                "unterminated dollar-quoted string starting with " + tag, null);
     }
 }
 
@@ -361,6 +363,7 @@ DEALLOCATE: 'DEALLOCATE';
 EXPLAIN: 'EXPLAIN';
 SAVEPOINT: 'SAVEPOINT';
 RELEASE: 'RELEASE';
+RENAME: 'RENAME';
 REINDEX: 'REINDEX';
 NAMES: 'NAMES';
 LABEL: 'LABEL';

@@ -271,7 +271,7 @@ domainConstraint
 createFunction
     : CREATE (OR REPLACE)? (FUNCTION | PROCEDURE) qualifiedName
       LPAREN (functionParameter (COMMA functionParameter)*)? RPAREN
-      (RETURNS (TABLE LPAREN typeAttribute (COMMA typeAttribute)* RPAREN | SETOF? typeName))?
+      (RETURNS (TABLE LPAREN typeAttribute (COMMA typeAttribute)* RPAREN | typeName))?
       functionOption+
     ;
 
@@ -632,7 +632,7 @@ identifier: IDENTIFIER | QUOTED_IDENTIFIER | nonReserved;
 anyName: identifier | ~(SEMI | COMMA | LPAREN | RPAREN | DOT);
 
 nonReserved
-    : ABSOLUTE | ACTION | ADD | AFTER | AGGREGATE | ALTER | ALWAYS | ANALYZE | AT | ATOMIC | ATTACH | BEFORE | BEGIN
+    : RENAME | ABSOLUTE | ACTION | ADD | AFTER | AGGREGATE | ALTER | ALWAYS | ANALYZE | AT | ATOMIC | ATTACH | BEFORE | BEGIN
     | BY | CACHE | CALL | CALLED | CASCADE | CASCADED | CLUSTER | COMMENT | COMMIT | CONFLICT | CONSTRAINTS | COPY
     | COST | CURRENT | CURRENT_SCHEMA | CYCLE | DATA | DATABASE | DAY | DEFAULTS | DEFERRED | DEFINER | DELETE
     | DETACH | DISABLE | DOMAIN | DROP | EACH | ENABLE | ENUM | ESCAPE | EXCLUDE | EXECUTE | EXTENSION | EXTERNAL

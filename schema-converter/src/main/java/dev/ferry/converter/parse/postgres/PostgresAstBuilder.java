@@ -579,7 +579,7 @@ final class PostgresAstBuilder extends PostgresParserBaseVisitor<Object> {
     }
 
     private Expr functionCall(FunctionCallContext f, SourceSpan s) {
-        if (f.STAR() != null || f.DISTINCT() != null || f.ALL() != null || f.orderByClause() != null
+        if (f.STAR() != null || f.DISTINCT() != null || f.ALL() != null || !f.orderByClause().isEmpty()
                 || f.OVER() != null || f.FILTER() != null || f.WITHIN() != null || f.VARIADIC() != null
                 || f.functionName().qualifiedName() == null
                 || f.functionArgument().stream().anyMatch(a -> a.identifier() != null || a.VARIADIC() != null)) {
