@@ -626,7 +626,10 @@ qualifiedName: identifier (DOT identifier)*;
 
 roleSpec: identifier | CURRENT_USER | SESSION_USER | CURRENT_ROLE | string;
 
-identifier: IDENTIFIER | QUOTED_IDENTIFIER | nonReserved;
+identifier: IDENTIFIER | QUOTED_IDENTIFIER | nonReserved | colNameKeyword;
+
+/* Keywords PostgreSQL reserves for types and special functions but still accepts as column and table names. */
+colNameKeyword: TIME | TIMESTAMP | INTERVAL | POSITION | NONE;
 
 /* after AS any keyword may name a column */
 anyName: identifier | ~(SEMI | COMMA | LPAREN | RPAREN | DOT);
