@@ -92,7 +92,14 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
         }
         List<ConstraintDef> constraints = new ArrayList<>();
         for (SqliteParser.TableConstraintContext tc : c.tableConstraint()) {
-            constraints.add(tableConstraint(tc));
+            ConstraintDef constraint = tableConstraint(tc);
+            constraints.add(constraint);
+            // PRIMARY KEY ("id" AUTOINCREMENT) marks that column like an inline AUTOINCREMENT would
+            if (tc.tableConstraintBody() instanceof SqliteParser.TablePrimaryKeyContext pk
+                    && pk.AUTOINCREMENT() != null && constraint.columns().size() == 1) {
+                String target = constraint.columns().get(0).value();
+                columns.replaceAll(col -> col.name().value().equals(target) ? withAutoIncrement(col) : col);
+            }
         }
         List<String> options = new ArrayList<>();
         if (c.tableOptions() != null) {
@@ -103,6 +110,11 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
         return new CreateTable(name(c.qualifiedName()), c.TEMP() != null || c.TEMPORARY() != null,
                 c.EXISTS() != null, columns, constraints, options, null,
                 c.selectStatement() == null ? null : span(c.selectStatement()), span);
+    }
+
+    private static ColumnDef withAutoIncrement(ColumnDef c) {
+        return new ColumnDef(c.name(), c.type(), c.nullable(), c.defaultValue(), c.identity(), c.generated(),
+                c.collation(), true, c.constraints(), c.span());
     }
 
     ColumnDef columnDef(SqliteParser.ColumnDefContext c) {

@@ -265,4 +265,34 @@ class PostgresParserTest {
         assertThat(second.parsed().stream().map(AstDigest::of).toList())
                 .isEqualTo(first.parsed().stream().map(AstDigest::of).toList());
     }
+
+    @Test
+    void pgDumpStyleScriptParsesCompletely() throws Exception {
+        String script = new String(getClass().getResourceAsStream("/dev/ferry/converter/parse/pg_dump_style.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ParseResult r = PARSER.parseScript(script, "pg_dump_style.sql");
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.parsed()).hasSize(51);
+        java.util.Map<String, Long> kinds = r.parsed().stream().collect(Collectors.groupingBy(
+                s -> s.getClass().getSimpleName(), java.util.TreeMap::new, Collectors.counting()));
+        assertThat(kinds).containsEntry("CreateTable", 4L).containsEntry("CreateView", 2L)
+                .containsEntry("CreateIndex", 3L).containsEntry("CreateFunction", 2L)
+                .containsEntry("CreateTrigger", 1L).containsEntry("CreateSequence", 1L)
+                .containsEntry("AlterSequence", 1L).containsEntry("CreateType", 1L).containsEntry("CreateDomain", 1L)
+                .containsEntry("CommentOn", 3L).containsEntry("CreateSchema", 1L);
+        CreateTable customer = r.parsed().stream().filter(CreateTable.class::isInstance).map(CreateTable.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(AstDigest.of(customer.columns().get(3))).isEqualTo("ColumnDef{name=tags type=text[] "
+                + "nullable=false defaultValue=Cast{operand=STRING:{} type=text[]}}");
+        assertThat(AstDigest.of(customer.columns().get(4))).isEqualTo("ColumnDef{name=created_at "
+                + "type=timestamp with time zone(0) nullable=false defaultValue=CURRENT_TIMESTAMP:CURRENT_TIMESTAMP}");
+        OtherStatement copy = r.parsed().stream().filter(OtherStatement.class::isInstance)
+                .map(OtherStatement.class::cast).filter(o -> o.kind().equals("COPY")).findFirst().orElseThrow();
+        assertThat(copy.inlineData().lines()).hasSize(2).allSatisfy(l -> assertThat(l.split("\t")).hasSize(7));
+        CreateFunction total = r.parsed().stream().filter(CreateFunction.class::isInstance)
+                .map(CreateFunction.class::cast).filter(f -> f.name().last().value().equals("total")).findFirst()
+                .orElseThrow();
+        assertThat(total.body()).isEqualTo(" SELECT sum(quantity * price) FROM shop.order_line WHERE order_id = $1 ");
+        assertThat(total.parameters()).extracting(p -> p.mode()).containsExactly(null, "OUT");
+    }
 }

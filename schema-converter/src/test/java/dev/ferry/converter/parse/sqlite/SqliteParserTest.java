@@ -219,4 +219,29 @@ class SqliteParserTest {
         assertThat(second.parsed().stream().map(Statement::text).toList())
                 .isEqualTo(first.parsed().stream().map(Statement::text).toList());
     }
+
+    @Test
+    void sqliteDumpStyleScriptParsesCompletely() throws Exception {
+        String script = new String(getClass().getResourceAsStream("/dev/ferry/converter/parse/sqlite_dump_style.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ParseResult r = PARSER.parseScript(script, "sqlite_dump_style.sql");
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.parsed()).extracting(s -> s.getClass().getSimpleName()).containsExactly(
+                "OtherStatement", "OtherStatement", "CreateTable", "OtherStatement", "OtherStatement", "CreateTable",
+                "CreateTable", "OtherStatement", "OtherStatement", "CreateIndex", "CreateIndex", "CreateView",
+                "CreateTrigger", "OtherStatement");
+        CreateTable customer = (CreateTable) r.parsed().get(2);
+        assertThat(AstDigest.of(customer.columns().get(0))).isEqualTo(
+                "ColumnDef{name=\"id\" type=integer nullable=false autoIncrement}");
+        assertThat(AstDigest.of(customer.columns().get(4))).isEqualTo(
+                "ColumnDef{name=\"created\" type=datetime defaultValue=FunctionCall{name=datetime "
+                        + "arguments=[STRING:now]}}");
+        CreateTable order = (CreateTable) r.parsed().get(5);
+        assertThat(order.name().last()).extracting(Identifier::value, Identifier::quoted).containsExactly("order", true);
+        assertThat(order.options()).containsExactly("STRICT");
+        CreateTrigger trigger = (CreateTrigger) r.parsed().get(12);
+        assertThat(trigger.updateColumns()).extracting(Identifier::value).containsExactly("status");
+        assertThat(trigger.body().text()).contains("RAISE(ABORT, 'negative balance')").endsWith("END");
+        assertThat(trigger.body().line()).isEqualTo(33);
+    }
 }
