@@ -25,8 +25,21 @@ options { caseInsensitive = true; }
             getInterpreter().consume(_input);
         }
         setType(UNTERMINATED_DOLLAR_STRING);
+        reportUnterminated("dollar-quoted string starting with " + tag);
+    }
+
+    /** A block comment that ran into the end of input is reported (nested ones are checked as a whole). */
+    private void checkCommentClosed() {
+        String text = getText();
+        if (text.length() < 4 || !text.endsWith("*/")) {
+            reportUnterminated("block comment");
+        }
+    }
+
+    /** Reports an unterminated literal through the lexer's error listeners (the token still reaches the parser). */
+    private void reportUnterminated(String what) {
         getErrorListenerDispatch().syntaxError(this, null, _tokenStartLine, _tokenStartCharPositionInLine,
-                "unterminated dollar-quoted string starting with " + tag, null);
+                "unterminated " + what, null);
     }
 }
 
@@ -386,8 +399,11 @@ NATIONAL_STRING: 'N' STRING;
 UNICODE_STRING: 'U&' STRING;
 BIT_STRING: [bx] STRING;
 
+UNTERMINATED_STRING: ('E' | 'N' | 'U&' | [bx])? '\'' (~'\'' | '\'\'' | '\\' .)* EOF { reportUnterminated("string literal"); };
+UNTERMINATED_IDENTIFIER: 'U&'? '"' (~'"' | '""')* EOF { reportUnterminated("quoted identifier"); };
+
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*? ('*/' | EOF) -> channel(HIDDEN);
+BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*? ('*/' | EOF) { checkCommentClosed(); } -> channel(HIDDEN);
 WS: [ \t\r\n\f\u000B]+ -> channel(HIDDEN);
 
 UNEXPECTED_CHAR: .;

@@ -61,7 +61,7 @@ createTable
 tableElement
     : columnDef
     | tableConstraint
-    | LIKE qualifiedName ((INCLUDING | EXCLUDING) identifier)*
+    | LIKE qualifiedName ((INCLUDING | EXCLUDING) (identifier | ALL))*
     ;
 
 tableInherits: INHERITS LPAREN qualifiedName (COMMA qualifiedName)* RPAREN;

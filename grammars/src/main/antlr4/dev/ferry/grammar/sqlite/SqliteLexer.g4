@@ -8,6 +8,22 @@ options { caseInsensitive = true; }
 
 // package dev.ferry.grammar.sqlite: added by antlr4-maven-plugin from the folder (an explicit @header would duplicate it)
 
+@members {
+    /** A block comment that ran into the end of input is reported (nested ones are checked as a whole). */
+    private void checkCommentClosed() {
+        String text = getText();
+        if (text.length() < 4 || !text.endsWith("*/")) {
+            reportUnterminated("block comment");
+        }
+    }
+
+    /** Reports an unterminated literal through the lexer's error listeners (the token still reaches the parser). */
+    private void reportUnterminated(String what) {
+        getErrorListenerDispatch().syntaxError(this, null, _tokenStartLine, _tokenStartCharPositionInLine,
+                "unterminated " + what, null);
+    }
+}
+
 SEMI: ';';
 DOT: '.';
 LPAREN: '(';
@@ -207,8 +223,11 @@ STRING_LITERAL: '\'' (~'\'' | '\'\'')* '\'';
 
 BLOB_LITERAL: 'x' STRING_LITERAL;
 
+UNTERMINATED_STRING: '\'' (~'\'' | '\'\'')* EOF { reportUnterminated("string literal"); };
+UNTERMINATED_IDENTIFIER: ('"' (~'"' | '""')* | '`' (~'`' | '``')* | '[' ~']'*) EOF { reportUnterminated("quoted identifier"); };
+
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' .*? ('*/' | EOF) -> channel(HIDDEN);
+BLOCK_COMMENT: '/*' .*? ('*/' | EOF) { checkCommentClosed(); } -> channel(HIDDEN);
 WS: [ \t\r\n\f\u000B]+ -> channel(HIDDEN);
 
 UNEXPECTED_CHAR: .;

@@ -5,7 +5,6 @@ import dev.ferry.converter.ast.SourceSpan;
 import dev.ferry.converter.ast.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -114,28 +113,5 @@ public abstract class AbstractParserFacade<P extends Parser, C extends ParserRul
     protected static SourceSpan wholeChunk(StatementChunk chunk) {
         return new SourceSpan(chunk.line(), chunk.column(), chunk.startOffset(),
                 chunk.startOffset() + chunk.text().length(), chunk.text());
-    }
-
-    /**
-     * A statement kind from its leading words, upper-cased: one word ({@code INSERT}), or two for CREATE / ALTER /
-     * DROP / COMMENT ({@code CREATE POLICY}), skipping {@code OR REPLACE}, {@code TEMP}, {@code UNIQUE}, ...
-     */
-    protected static String kindOf(String text) {
-        String[] words = text.strip().split("[\\s(;]+");
-        if (words.length == 0 || words[0].isEmpty()) {
-            return "EMPTY";
-        }
-        String first = words[0].toUpperCase(Locale.ROOT);
-        if (!List.of("CREATE", "ALTER", "DROP", "COMMENT").contains(first)) {
-            return first;
-        }
-        for (int i = 1; i < words.length; i++) {
-            String w = words[i].toUpperCase(Locale.ROOT);
-            if (!List.of("OR", "REPLACE", "TEMP", "TEMPORARY", "UNIQUE", "GLOBAL", "LOCAL", "UNLOGGED", "ON",
-                    "MATERIALIZED", "CONSTRAINT", "DEFAULT").contains(w) || i == words.length - 1) {
-                return first + " " + w;
-            }
-        }
-        return first;
     }
 }

@@ -162,6 +162,8 @@ class PostgresParserTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
+            Arguments.of("SELECT E'it\\'s", "schema.sql:1:8: unterminated string literal"),
+            Arguments.of("SELECT 1;\n  SELECT \"abc", "schema.sql:2:10: unterminated quoted identifier"),
             Arguments.of("CREATE TABEL x (a int)", "schema.sql:1:8: no viable alternative at input 'CREATE TABEL'"),
             Arguments.of("CREATE TABLE t (a varchar(10) NOT NUL)",
                 "schema.sql:1:35: mismatched input 'NUL' expecting 'NULL'"),

@@ -112,6 +112,9 @@ class SqliteParserTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
+            Arguments.of("SELECT 'abc", "schema.sql:1:8: unterminated string literal"),
+            Arguments.of("SELECT 1;\nSELECT [abc", "schema.sql:2:8: unterminated quoted identifier"),
+            Arguments.of("SELECT 1 /* x", "schema.sql:1:10: unterminated block comment"),
             Arguments.of("CREATE TABEL t (a int)", "schema.sql:1:8: no viable alternative at input 'CREATE TABEL'"),
             Arguments.of("SELECT * FORM t", "schema.sql:1:10: mismatched input 'FORM' expecting {<EOF>, ';'}"),
             Arguments.of("CREATE TABLE t (\n  a int,\n  b int NOT\n)", "schema.sql:4:1: missing 'NULL' at ')'"),
