@@ -28,14 +28,6 @@ options { caseInsensitive = true; }
         reportUnterminated("dollar-quoted string starting with " + tag);
     }
 
-    /** A block comment that ran into the end of input is reported (nested ones are checked as a whole). */
-    private void checkCommentClosed() {
-        String text = getText();
-        if (text.length() < 4 || !text.endsWith("*/")) {
-            reportUnterminated("block comment");
-        }
-    }
-
     /** Reports an unterminated literal through the lexer's error listeners (the token still reaches the parser). */
     private void reportUnterminated(String what) {
         getErrorListenerDispatch().syntaxError(this, null, _tokenStartLine, _tokenStartCharPositionInLine,
@@ -403,7 +395,10 @@ UNTERMINATED_STRING: ('E' | 'N' | 'U&' | [bx])? '\'' (~'\'' | '\'\'' | '\\' .)* 
 UNTERMINATED_IDENTIFIER: 'U&'? '"' (~'"' | '""')* EOF { reportUnterminated("quoted identifier"); };
 
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*? ('*/' | EOF) { checkCommentClosed(); } -> channel(HIDDEN);
+/* block comments nest in PostgreSQL */
+BLOCK_COMMENT: '/*' COMMENT_PART* '*'* '*/' -> channel(HIDDEN);
+UNTERMINATED_COMMENT: '/*' COMMENT_PART* '*'* EOF { reportUnterminated("block comment"); };
+fragment COMMENT_PART: BLOCK_COMMENT | ~[*/] | '/'+ ~[*/] | '/'+ BLOCK_COMMENT | '*'+ ~[*/];
 WS: [ \t\r\n\f\u000B]+ -> channel(HIDDEN);
 
 UNEXPECTED_CHAR: .;

@@ -146,6 +146,7 @@ class PostgresParserTest {
                     + "UNION SELECT 1, 'a' EXCEPT ALL (SELECT 2, 'b') LIMIT ALL",
                 "OtherStatement{kind=SELECT}"),
             Arguments.of("BEGIN", "OtherStatement{kind=BEGIN}"),
+            Arguments.of("SELECT 1 /* a /* nested */ b //* c */ */ + 2 /**/", "OtherStatement{kind=SELECT}"),
             Arguments.of("DO $$ BEGIN PERFORM 1; END $$", "OtherStatement{kind=DO}"),
             Arguments.of("CREATE POLICY p ON t FOR ALL TO PUBLIC USING (owner = current_user)",
                 "OtherStatement{kind=CREATE POLICY}"));
@@ -161,6 +162,7 @@ class PostgresParserTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
+            Arguments.of("SELECT 1 /* a /* nested */ b", "schema.sql:1:10: unterminated block comment"),
             Arguments.of("SELECT a FROM t WHERE", "schema.sql:1:22: mismatched input '<EOF>' expecting {'(', '+', "
                     + "'-', OP, QUOTED_IDENTIFIER, IDENTIFIER, DOLLAR_STRING, PARAM, INTEGER_LITERAL, NUMERIC_LITERAL, "
                     + "STRING, ESCAPE_STRING, NATIONAL_STRING, UNICODE_STRING, BIT_STRING, or one of 230 keywords}"),
