@@ -63,6 +63,21 @@ public final class SourceMapper {
                 stop == null || stop.getStopIndex() < start.getStartIndex());
     }
 
+    /**
+     * The span of a whole statement: from its first token to the end of the chunk, so comments written before the
+     * terminating semicolon stay part of its original text; trailing blanks and semicolons are left out.
+     */
+    public SourceSpan statementSpan(ParserRuleContext statement) {
+        SourceSpan first = span(statement.getStart());
+        int from = first.startOffset() - chunk.startOffset();
+        int to = text.length();
+        while (to > from && (Character.isWhitespace(text.charAt(to - 1)) || text.charAt(to - 1) == ';')) {
+            to--;
+        }
+        return new SourceSpan(first.line(), first.column(), first.startOffset(), chunk.startOffset() + to,
+                text.substring(from, to));
+    }
+
     /** The span from the first to the last token, inclusive. */
     public SourceSpan span(Token start, Token stop) {
         return span(start, stop, false);

@@ -58,7 +58,7 @@ final class PostgresAstBuilder extends PostgresParserBaseVisitor<Object> {
     Statement build(SingleStatementContext ctx) {
         StatementContext st = ctx.statement();
         ParserRuleContext inner = (ParserRuleContext) st.getChild(0);
-        SourceSpan span = span(st);
+        SourceSpan span = mapper.statementSpan(st);
         if (inner instanceof CreateSchemaContext c) {
             return new CreateSchema(c.identifier() == null ? null : id(c.identifier()), c.EXISTS() != null,
                     c.roleSpec() == null ? null : mapper.text(c.roleSpec()), span);

@@ -49,23 +49,23 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
         SqliteParser.StatementContext st = ctx.statement();
         ParserRuleContext inner = (ParserRuleContext) st.getChild(0);
         if (inner instanceof SqliteParser.CreateTableContext c) {
-            return createTable(c, span(st));
+            return createTable(c, mapper.statementSpan(st));
         }
         if (inner instanceof SqliteParser.CreateIndexContext c) {
-            return createIndex(c, span(st));
+            return createIndex(c, mapper.statementSpan(st));
         }
         if (inner instanceof SqliteParser.CreateViewContext c) {
             return new CreateView(name(c.qualifiedName()), false, c.TEMP() != null || c.TEMPORARY() != null, false,
-                    c.EXISTS() != null, ids(c.identifier()), span(c.selectStatement()), span(st));
+                    c.EXISTS() != null, ids(c.identifier()), span(c.selectStatement()), mapper.statementSpan(st));
         }
         if (inner instanceof SqliteParser.CreateTriggerContext c) {
-            return createTrigger(c, span(st));
+            return createTrigger(c, mapper.statementSpan(st));
         }
         if (inner instanceof SqliteParser.DropContext c) {
             return new Drop(c.objectType.getText().toUpperCase(Locale.ROOT), List.of(name(c.qualifiedName())),
-                    c.EXISTS() != null, false, span(st));
+                    c.EXISTS() != null, false, mapper.statementSpan(st));
         }
-        return new OtherStatement(kind(inner), null, span(st));
+        return new OtherStatement(kind(inner), null, mapper.statementSpan(st));
     }
 
     private static String kind(ParserRuleContext inner) {
