@@ -288,7 +288,12 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
             return literal(l.literal());
         }
         if (e instanceof SqliteParser.ColumnExprContext c) {
-            return new ColumnRef(name(c.qualifiedName()), span(e));
+            QualifiedName n = name(c.qualifiedName());
+            String v = n.last().value();
+            if (n.parts().size() == 1 && !n.last().quoted() && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
+                return new Literal(Literal.Kind.BOOLEAN, v.toUpperCase(Locale.ROOT), span(e)); // SQLite 3.23+
+            }
+            return new ColumnRef(n, span(e));
         }
         if (e instanceof SqliteParser.ParenExprContext p && p.expr().size() == 1) {
             return expr(p.expr(0));

@@ -291,4 +291,24 @@ class PostgresParserTest {
         assertThat(total.body()).isEqualTo(" SELECT sum(quantity * price) FROM shop.order_line WHERE order_id = $1 ");
         assertThat(total.parameters()).extracting(p -> p.mode()).containsExactly(null, "OUT");
     }
+
+    @Test
+    void theSharedFacadeParsesConcurrently() throws Exception {
+        String script = String.join(";\n", statements().map(a -> (String) a.get()[0])
+                .filter(q -> !q.startsWith("COPY")).toList());
+        List<String> expected = PARSER.parseScript(script, "c.sql").parsed().stream().map(AstDigest::of).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> PARSER.parseScript(script, "c.sql").parsed().stream()
+                        .map(AstDigest::of).toList()));
+            }
+            for (java.util.concurrent.Future<List<String>> f : futures) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

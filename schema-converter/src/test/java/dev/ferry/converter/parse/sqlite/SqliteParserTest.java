@@ -78,6 +78,9 @@ class SqliteParserTest {
                     + "body=<BEGIN DELETE FROM t WHERE id = old.id; SELECT RAISE(ABORT, 'no'); END>}"),
             Arguments.of("DROP INDEX IF EXISTS main.ix", "Drop{objectKind=INDEX names=[main.ix] ifExists}"),
             Arguments.of("DROP VIEW v", "Drop{objectKind=VIEW names=[v]}"),
+            Arguments.of("CREATE TABLE f (a BOOLEAN CHECK (a IN (TRUE, false)) DEFAULT (FALSE), \"true\" INT)",
+                "CreateTable{name=f columns=[ColumnDef{name=a type=boolean defaultValue=BOOLEAN:FALSE constraints=["
+                    + "ConstraintDef{kind=CHECK check=raw<a IN (TRUE, false)>}]}, ColumnDef{name=\"true\" type=int}]}"),
             Arguments.of("INSERT INTO t (a, b) VALUES (1, 'x'), (2, NULL)", "OtherStatement{kind=INSERT}"),
             Arguments.of("INSERT OR REPLACE INTO t SELECT * FROM u", "OtherStatement{kind=INSERT}"),
             Arguments.of("REPLACE INTO t VALUES (1)", "OtherStatement{kind=REPLACE}"),
