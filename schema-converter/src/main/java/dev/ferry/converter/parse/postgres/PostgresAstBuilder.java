@@ -516,7 +516,9 @@ final class PostgresAstBuilder extends PostgresParserBaseVisitor<Object> {
         } else if (b instanceof GenericTypeContext g) {
             List<String> parts = g.qualifiedName().identifier().stream().map(i -> {
                 Identifier id = id(i);
-                return id.quoted() ? id.value() : id.value().toLowerCase(Locale.ROOT);
+                // quoted parts keep their quotes: "char" is not char
+                return id.quoted() ? "\"" + id.value().replace("\"", "\"\"") + "\""
+                        : id.value().toLowerCase(Locale.ROOT);
             }).toList();
             name = String.join(".", parts) + (g.VARYING() != null ? " varying" : "");
             tm = g.typeModifiers();

@@ -91,6 +91,9 @@ class PostgresParserTest {
                 "CreateView{name=mv materialized query=<SELECT 1>}"),
             Arguments.of("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
                 "CreateType{name=mood kind=ENUM labels=[sad, ok, happy]}"),
+            Arguments.of("CREATE TABLE q (a \"char\", b char, c pg_catalog.int4, d public.\"MyType\"[])",
+                "CreateTable{name=q columns=[ColumnDef{name=a type=\"char\"}, ColumnDef{name=b type=char}, "
+                    + "ColumnDef{name=c type=pg_catalog.int4}, ColumnDef{name=d type=public.\"MyType\"[]}]}"),
             Arguments.of("CREATE TYPE pair AS (a int, b text COLLATE \"C\")",
                 "CreateType{name=pair kind=COMPOSITE attributes=[ColumnDef{name=a type=int}, ColumnDef{name=b "
                     + "type=text collation=\"C\"}]}"),
