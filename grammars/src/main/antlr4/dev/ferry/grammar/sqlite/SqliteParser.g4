@@ -32,7 +32,7 @@ statement
 
 /* ------------------------------------------------------------------ CREATE TABLE */
 createTable
-    : CREATE (TEMP | TEMPORARY)? TABLE (IF NOT EXISTS)? qualifiedName
+    : CREATE (TEMP | TEMPORARY)? TABLE (IF NOT EXISTS)? objectName
       ( LPAREN columnDef (COMMA columnDef)* (COMMA tableConstraint)* RPAREN tableOptions?
       | AS selectStatement
       )
@@ -41,7 +41,10 @@ createTable
 tableOptions: tableOption (COMMA tableOption)*;
 tableOption: WITHOUT ROWID | STRICT;
 
-columnDef: identifier typeName? columnConstraint*;
+columnDef: columnName typeName? columnConstraint*;
+
+/* SQLite still reads a single-quoted string as a name where only a name can stand (legacy). */
+columnName: identifier | STRING_LITERAL;
 
 typeName: typeWord+ (LPAREN signedNumber (COMMA signedNumber)? RPAREN)?;
 typeWord: IDENTIFIER;
@@ -131,7 +134,7 @@ createVirtualTable
 balanced: ~(LPAREN | RPAREN) | LPAREN balanced* RPAREN;
 
 /* ------------------------------------------------------------------ other DDL */
-drop: DROP objectType=(TABLE | INDEX | VIEW | TRIGGER) (IF EXISTS)? qualifiedName;
+drop: DROP objectType=(TABLE | INDEX | VIEW | TRIGGER) (IF EXISTS)? objectName;
 
 alterTable
     : ALTER TABLE qualifiedName
@@ -160,7 +163,7 @@ otherStatement
 
 /* ------------------------------------------------------------------ DML */
 insert
-    : withClause? (INSERT (OR conflictAction)? | REPLACE) INTO qualifiedName (AS identifier)?
+    : withClause? (INSERT (OR conflictAction)? | REPLACE) INTO objectName (AS identifier)?
       (LPAREN identifier (COMMA identifier)* RPAREN)?
       ( valuesClause upsertClause*
       | selectStatement upsertClause*
@@ -303,6 +306,9 @@ literal
 signedNumber: (PLUS | MINUS)? NUMERIC_LITERAL;
 
 qualifiedName: identifier (DOT identifier)*;
+
+/* A table, view, index or trigger name; a single-quoted string is accepted as a name (legacy SQLite). */
+objectName: qualifiedName | STRING_LITERAL;
 
 identifier: IDENTIFIER | QUOTED_IDENTIFIER | nonReserved;
 

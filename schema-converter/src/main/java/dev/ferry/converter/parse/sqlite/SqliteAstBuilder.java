@@ -62,7 +62,7 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
             return createTrigger(c, mapper.statementSpan(st));
         }
         if (inner instanceof SqliteParser.DropContext c) {
-            return new Drop(c.objectType.getText().toUpperCase(Locale.ROOT), List.of(name(c.qualifiedName())),
+            return new Drop(c.objectType.getText().toUpperCase(Locale.ROOT), List.of(objectName(c.objectName())),
                     c.EXISTS() != null, false, mapper.statementSpan(st));
         }
         return new OtherStatement(kind(inner), null, mapper.statementSpan(st));
@@ -107,7 +107,7 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
                 options.add(keywords(mapper.text(o)));
             }
         }
-        return new CreateTable(name(c.qualifiedName()), c.TEMP() != null || c.TEMPORARY() != null,
+        return new CreateTable(objectName(c.objectName()), c.TEMP() != null || c.TEMPORARY() != null,
                 c.EXISTS() != null, columns, constraints, options, null,
                 c.selectStatement() == null ? null : span(c.selectStatement()), span);
     }
@@ -118,7 +118,8 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
     }
 
     ColumnDef columnDef(SqliteParser.ColumnDefContext c) {
-        Identifier name = id(c.identifier());
+        Identifier name = c.columnName().identifier() != null ? id(c.columnName().identifier())
+                : stringName(c.columnName().STRING_LITERAL().getSymbol());
         TypeName type = c.typeName() == null ? null : typeName(c.typeName());
         Boolean nullable = null;
         Expr defaultValue = null;
@@ -345,6 +346,20 @@ final class SqliteAstBuilder extends SqliteParserBaseVisitor<Object> {
 
     private List<Identifier> ids(List<SqliteParser.IdentifierContext> list) {
         return list.stream().map(this::id).toList();
+    }
+
+    private QualifiedName objectName(SqliteParser.ObjectNameContext o) {
+        if (o.qualifiedName() != null) {
+            return name(o.qualifiedName());
+        }
+        Identifier id = stringName(o.STRING_LITERAL().getSymbol());
+        return new QualifiedName(List.of(id), id.span());
+    }
+
+    /** A name written as a string literal ('name'): SQLite's legacy fallback; it counts as quoted. */
+    private Identifier stringName(org.antlr.v4.runtime.Token token) {
+        SourceSpan s = mapper.span(token);
+        return new Identifier(unquoteString(s.text()), true, s);
     }
 
     private QualifiedName name(SqliteParser.QualifiedNameContext q) {

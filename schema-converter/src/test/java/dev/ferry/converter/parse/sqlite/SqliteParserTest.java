@@ -78,6 +78,10 @@ class SqliteParserTest {
                     + "body=<BEGIN DELETE FROM t WHERE id = old.id; SELECT RAISE(ABORT, 'no'); END>}"),
             Arguments.of("DROP INDEX IF EXISTS main.ix", "Drop{objectKind=INDEX names=[main.ix] ifExists}"),
             Arguments.of("DROP VIEW v", "Drop{objectKind=VIEW names=[v]}"),
+            Arguments.of("CREATE TABLE 'legacy' ('id' INTEGER, 'it''s' TEXT)",
+                "CreateTable{name=\"legacy\" columns=[ColumnDef{name=\"id\" type=integer}, "
+                    + "ColumnDef{name=\"it's\" type=text}]}"),
+            Arguments.of("INSERT INTO 'legacy' VALUES (1, 'x')", "OtherStatement{kind=INSERT}"),
             Arguments.of("CREATE TABLE f (a BOOLEAN CHECK (a IN (TRUE, false)) DEFAULT (FALSE), \"true\" INT)",
                 "CreateTable{name=f columns=[ColumnDef{name=a type=boolean defaultValue=BOOLEAN:FALSE constraints=["
                     + "ConstraintDef{kind=CHECK check=raw<a IN (TRUE, false)>}]}, ColumnDef{name=\"true\" type=int}]}"),
@@ -118,7 +122,7 @@ class SqliteParserTest {
                     + "'+', '-', '~', QUOTED_IDENTIFIER, IDENTIFIER, NUMERIC_LITERAL, BIND_PARAMETER, STRING_LITERAL, "
                     + "BLOB_LITERAL, or one of 87 keywords}"),
             Arguments.of("SELECT 1;\n\n  DROP TABLE", "schema.sql:3:13: mismatched input '<EOF>' expecting "
-                    + "{QUOTED_IDENTIFIER, IDENTIFIER, or one of 75 keywords}"),
+                    + "{QUOTED_IDENTIFIER, IDENTIFIER, STRING_LITERAL, or one of 75 keywords}"),
             Arguments.of("SELECT 'abc", "schema.sql:1:8: unterminated string literal"),
             Arguments.of("SELECT 1;\nSELECT [abc", "schema.sql:2:8: unterminated quoted identifier"),
             Arguments.of("SELECT 1 /* x", "schema.sql:1:10: unterminated block comment"),
