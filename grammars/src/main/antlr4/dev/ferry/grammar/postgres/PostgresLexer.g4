@@ -6,6 +6,9 @@ lexer grammar PostgresLexer;
 
 options { caseInsensitive = true; }
 
+/* emitted by consumeDollarBody() when the closing tag is missing */
+tokens { UNTERMINATED_DOLLAR_STRING }
+
 // package dev.ferry.grammar.postgres: added by antlr4-maven-plugin from the folder (an explicit @header would duplicate it)
 
 @members {
@@ -378,7 +381,6 @@ QUOTED_IDENTIFIER: 'U&'? '"' (~'"' | '""')* '"';
 IDENTIFIER: [a-z_\u0080-\uFFFF] [a-z_0-9$\u0080-\uFFFF]*;
 
 DOLLAR_STRING: '$' ([a-z_\u0080-\uFFFF] [a-z_0-9\u0080-\uFFFF]*)? '$' { consumeDollarBody(); };
-UNTERMINATED_DOLLAR_STRING: '$$$$$$$$unused$$$$$$$$';
 
 PARAM: '$' [0-9]+;
 
