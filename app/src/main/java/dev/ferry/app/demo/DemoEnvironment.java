@@ -1,6 +1,16 @@
 package dev.ferry.app.demo;
 
 import dev.ferry.engine.demo.DemoStore;
+import dev.ferry.model.project.EndpointConfig;
+import dev.ferry.model.project.Project;
+import dev.ferry.model.project.ProjectFiles;
+import dev.ferry.model.project.SelectionRule;
+import dev.ferry.model.project.TableMappings;
+import dev.ferry.model.project.TaskConfig;
+import dev.ferry.model.project.TaskSettings;
+import dev.ferry.model.project.TaskType;
+import dev.ferry.model.project.TlsMode;
+import dev.ferry.model.schema.Engine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The built-in demo: a SQLite store database that Ferry generates itself (the source) and an embedded PostgreSQL
@@ -101,6 +112,24 @@ public final class DemoEnvironment implements AutoCloseable {
 
     public String sourceJdbcUrl() {
         return "jdbc:sqlite:" + sourceFile.toAbsolutePath();
+    }
+
+    /**
+     * Writes (or rewrites: the target's port changes on every start) the demo's project file: a SQLite source endpoint,
+     * an embedded-PostgreSQL target endpoint (trust authentication, so no secret at all) and a full-load-and-CDC task
+     * over every table.
+     */
+    public Path writeProject() throws IOException {
+        EndpointConfig source = new EndpointConfig("demo-source", Engine.SQLITE, null, null, null, null, null, null,
+                TlsMode.DISABLE, null, null, sourceFile.toAbsolutePath().toString());
+        EndpointConfig target = new EndpointConfig("demo-target", Engine.POSTGRESQL, "localhost", postgres.getPort(),
+                TARGET_DATABASE, "postgres", null, null, TlsMode.DISABLE, null, null, null);
+        Project project = Project.empty("Ferry demo").withEndpoint(source).withEndpoint(target)
+                .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "%", "%"))))
+                .withTask(new TaskConfig("demo", TaskType.FULL_LOAD_AND_CDC, "demo-source", "demo-target", TaskSettings.DEFAULTS));
+        Path file = home.resolve("demo.ferry.json");
+        ProjectFiles.save(project, file);
+        return file;
     }
 
     @Override

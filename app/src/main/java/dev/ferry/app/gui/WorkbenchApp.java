@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
 
     private ThreadPoolTaskExecutor executor;
+    private volatile dev.ferry.app.demo.DemoEnvironment demo;
 
     public static void launchWorkbench() {
         Application.launch(WorkbenchApp.class);
@@ -37,7 +38,7 @@ public final class WorkbenchApp extends Application {
         applyTheme();
         executor = new ThreadPoolTaskExecutor(2, Platform::runLater);
         WelcomeViewModel viewModel = new WelcomeViewModel(FileRecentProjectsStore.inUserConfigDir(), executor,
-                new FxDialogService(() -> stage));
+                new FxDialogService(() -> stage), this::startDemo);
         WelcomeView view = WelcomeView.create(viewModel);
         viewModel.openedProjectProperty().addListener((obs, old, project) -> {
             if (project != null) {
@@ -50,10 +51,26 @@ public final class WorkbenchApp extends Application {
         viewModel.refresh();
     }
 
+    /** Runs on a background thread: starts the demo once per application run and (re)writes its project file. */
+    private synchronized java.nio.file.Path startDemo() throws Exception {
+        if (demo == null) {
+            demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(), 1);
+        }
+        return demo.writeProject();
+    }
+
     @Override
     public void stop() {
         if (executor != null) {
             executor.close();
+        }
+        dev.ferry.app.demo.DemoEnvironment d = demo;
+        if (d != null) {
+            try {
+                d.close();
+            } catch (java.io.IOException e) {
+                System.err.println("ferry: could not stop the demo PostgreSQL: " + e.getMessage());
+            }
         }
     }
 }

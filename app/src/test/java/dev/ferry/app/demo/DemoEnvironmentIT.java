@@ -39,6 +39,10 @@ class DemoEnvironmentIT {
                 rs.next();
                 assertThat(rs.getInt(1)).isPositive();
             }
+            dev.ferry.model.project.Project project = dev.ferry.model.project.ProjectFiles.load(demo.writeProject());
+            assertThat(project.endpoint("demo-target").orElseThrow().port()).isEqualTo(demo.targetPort());
+            assertThat(project.endpoint("demo-source").orElseThrow().path()).isEqualTo(demo.sourceFile().toAbsolutePath().toString());
+            assertThat(project.task("demo")).isPresent();
         }
     }
 }

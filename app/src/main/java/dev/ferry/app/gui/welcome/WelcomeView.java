@@ -34,6 +34,7 @@ public final class WelcomeView {
     @FXML private Label emptyLabel;
     @FXML private Label openHint;
     @FXML private Label statusLabel;
+    @FXML private javafx.scene.control.Button demoButton;
 
     private WelcomeView(WelcomeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -78,6 +79,12 @@ public final class WelcomeView {
             }
         });
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        demoButton.disableProperty().bind(viewModel.demoStartingProperty());
+    }
+
+    @FXML
+    private void startDemo() {
+        viewModel.startDemo();
     }
 
     private void openSelected() {

@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -38,7 +39,21 @@ public final class WelcomeViewModel {
     public static final String PRODUCT_NAME = "Ferry";
     public static final String EMPTY_TEXT = "No recent projects yet. Projects you open or create will appear here.";
 
+    /** Starts the built-in demo and returns its project file; runs on a background thread. */
+    @FunctionalInterface
+    public interface DemoStarter {
+        /** Starts the demo (generating its source on first use) and returns the project file to open. */
+        Path start() throws Exception;
+
+        /** No demo available (e.g. in tests of other features). */
+        DemoStarter NONE = () -> {
+            throw new IllegalStateException("the demo is not available in this build");
+        };
+    }
+
     private final RecentProjectsStore store;
+    private final DemoStarter demoStarter;
+    private final BooleanProperty demoStarting = new SimpleBooleanProperty();
     private final TaskExecutor executor;
     private final DialogService dialogs;
 
@@ -51,7 +66,12 @@ public final class WelcomeViewModel {
     private final BooleanBinding emptyStateVisible;
 
     public WelcomeViewModel(RecentProjectsStore store, TaskExecutor executor, DialogService dialogs) {
+        this(store, executor, dialogs, DemoStarter.NONE);
+    }
+
+    public WelcomeViewModel(RecentProjectsStore store, TaskExecutor executor, DialogService dialogs, DemoStarter demoStarter) {
         this.store = store;
+        this.demoStarter = demoStarter;
         this.executor = executor;
         this.dialogs = dialogs;
         this.emptyStateVisible = Bindings.isEmpty(recentProjects).and(loading.not());
@@ -104,6 +124,38 @@ public final class WelcomeViewModel {
                 dialogs.showError("Cannot open project", Redaction.redact(error.getMessage()));
             }
         }));
+    }
+
+    /**
+     * Starts the built-in demo in the background (a generated SQLite store as the source, an embedded PostgreSQL as the
+     * target), then opens its project. Does nothing while a start is already under way.
+     */
+    public void startDemo() {
+        if (demoStarting.get()) {
+            return;
+        }
+        demoStarting.set(true);
+        status.set("Starting the demo: preparing the SQLite store and starting the embedded PostgreSQL target...");
+        executor.submit((BackgroundTask<Project>) (progress, cancel) -> {
+            Path file = demoStarter.start();
+            Project p = ProjectFiles.load(file);
+            store.touch(file);
+            return p;
+        }, TaskCallbacks.of(project -> {
+            demoStarting.set(false);
+            openedProject.set(project);
+            status.set("Demo ready: project '" + project.name() + "' with " + count(project.endpoints().size(), "endpoint")
+                    + " and " + count(project.tasks().size(), "task") + ".");
+            refresh();
+        }, error -> {
+            demoStarting.set(false);
+            status.set("");
+            dialogs.showError("Cannot start the demo", Redaction.redact(String.valueOf(error.getMessage())));
+        }));
+    }
+
+    public ReadOnlyBooleanProperty demoStartingProperty() {
+        return demoStarting;
     }
 
     private static String count(int n, String noun) {

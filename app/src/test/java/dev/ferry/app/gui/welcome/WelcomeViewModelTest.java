@@ -106,4 +106,34 @@ class WelcomeViewModelTest {
         assertThat(store.removed).isEmpty();
         assertThat(vm.recentProjects()).hasSize(1);
     }
+
+    @Test
+    void startingTheDemoOpensItsProjectAndRemembersIt() throws IOException {
+        Path file = dir.resolve("demo.ferry.json");
+        ProjectFiles.save(Project.empty("Ferry demo"), file);
+        int[] starts = {0};
+        WelcomeViewModel withDemo = new WelcomeViewModel(store, executor, dialogs, () -> {
+            starts[0]++;
+            return file;
+        });
+        withDemo.startDemo();
+        assertThat(starts[0]).isEqualTo(1);
+        assertThat(withDemo.openedProjectProperty().get().name()).isEqualTo("Ferry demo");
+        assertThat(withDemo.statusProperty().get()).isEqualTo("Demo ready: project 'Ferry demo' with 0 endpoints and 0 tasks.");
+        assertThat(withDemo.demoStartingProperty().get()).isFalse();
+        assertThat(store.touched).containsExactly(file);
+        assertThat(dialogs.shown).isEmpty();
+    }
+
+    @Test
+    void aDemoThatCannotStartShowsAnErrorDialogAndCanBeRetried() {
+        WelcomeViewModel withDemo = new WelcomeViewModel(store, executor, dialogs, () -> {
+            throw new IOException("could not start embedded PostgreSQL: port in use");
+        });
+        withDemo.startDemo();
+        assertThat(withDemo.openedProjectProperty().get()).isNull();
+        assertThat(withDemo.demoStartingProperty().get()).isFalse();
+        assertThat(dialogs.shown).hasSize(1);
+        assertThat(dialogs.shown.get(0)).contains("Cannot start the demo").contains("port in use");
+    }
 }
