@@ -16,7 +16,7 @@ public final class Redaction {
 
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*:)([^@/\\s]*)(@)");
     private static final Pattern PARAM = Pattern.compile(
-            "(?i)((?:password|passwd|pwd|sslpassword|secret|token|trustStorePassword|clientCertificateKeyStorePassword|keyStorePassword)\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|[^&;,\\s)]*)");
+            "(?i)((?:password|passwd|pwd|sslpassword|secret|token|trustStorePassword|clientCertificateKeyStorePassword|keyStorePassword)\\s*+[=:]\\s*+)(?!(?:YES|NO)\\))('[^']*'|\"[^\"]*\"|[^&;,\\s)]*)");
     /** Oracle EZConnect with credentials: user/password@host. */
     private static final Pattern ORACLE_USER_PW = Pattern.compile("(?i)(jdbc:oracle:[a-z]+:)([^/@:\\s]+)/([^@\\s]+)(@)");
 

@@ -15,6 +15,8 @@ class RedactionTest {
             "jdbc:oracle:thin:scott/tiger@//db:1521/ORCL|jdbc:oracle:thin:scott/*****@//db:1521/ORCL",
             "host=db user=app password='s 3cr3t' dbname=x|host=db user=app password=***** dbname=x",
             "jdbc:postgresql://db:5432/sales|jdbc:postgresql://db:5432/sales",
+            "Access denied for user 'root'@'h' (using password: YES)|Access denied for user 'root'@'h' (using password: YES)",
+            "x?password=YESs3cr3t&a=b|x?password=*****&a=b",
     })
     void removesSecrets(String in, String expected) {
         assertThat(Redaction.redact(in)).isEqualTo(expected).doesNotContain("s3cr3t").doesNotContain("tiger");
