@@ -1,0 +1,721 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.util.Redaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The full-load engine: copies the tables of a {@link LoadPlan} from a source to a target, pgcopydb/DMS style.
+ *
+ * <pre>
+ * run() (caller thread)
+ *  ├─ SourceSnapshot.openReaders(n)        n = min(maxSubTasks, ranges to load) reader connections, one snapshot
+ *  ├─ worker pool  (n threads)             one task per RANGE, largest tables first
+ *  │    └─ reader: SELECT cols WHERE key in range (forward-only, fetch size) → batches of batchSize rows
+ *  │         └─ ArrayBlockingQueue(queueCapacity batches)   bounded: memory never depends on table size
+ *  └─ writer pool  (n threads)             one writer per running range, own target connection + transaction
+ *       └─ convert (ValueConverter) → TargetWriter (COPY / LOAD DATA / batched INSERT)
+ *          → ferry_exceptions rows + ferry_load_state marker → COMMIT (data and marker atomically)
+ * </pre>
+ *
+ * <p>Exactly-once resume: a range's rows and its {@code ferry_load_state} marker commit in ONE target transaction. At
+ * the start of a run the markers are read: marked ranges are skipped; any other range that an earlier run started is
+ * redone after deleting its key span (whole-table ranges: truncating the table) in the same transaction as the reload.
+ *
+ * <p>Threading: {@link #run} blocks the calling thread; one run at a time per instance. The {@link LoadListener} is
+ * called from worker and writer threads.
+ */
+public final class FullLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FullLoad.class);
+    private static final Object END = new Object();
+
+    private final LoadEndpoint source;
+    private final LoadEndpoint target;
+    private final LoadSettings settings;
+    private final LoadStateStore store;
+    private final LoadListener listener;
+    private final TargetDialect dialect;
+    private final ValueConverter converter;
+
+    public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
+        this.source = source;
+        this.target = target;
+        this.settings = settings;
+        this.store = store;
+        this.listener = listener == null ? LoadListener.NO_OP : listener;
+        this.dialect = TargetDialect.of(target.engine());
+        this.converter = new ValueConverter(source.engine(), target.engine(), settings.zeroDateAsNull());
+    }
+
+    /** Unit of work: one range of one table. */
+    private record Work(TableJob job, KeyRange range, boolean redo, Tracker tracker) {
+    }
+
+    /**
+     * Loads the plan, reading through {@code snapshot} (which the caller closes afterwards).
+     *
+     * @throws LoadException when the load stopped; committed ranges stay and a rerun resumes after them
+     */
+    public LoadResult run(LoadPlan plan, SourceSnapshot snapshot) throws LoadException, SQLException {
+        Instant start = Instant.now();
+        String task = settings.task();
+        Map<String, Marker> markers = prepareTarget();
+        List<Tracker> trackers = new ArrayList<>();
+        List<Work> work = new ArrayList<>();
+        for (TableJob planned : plan.jobs()) {
+            TableJob job = reconcile(planned);
+            Tracker t = new Tracker(job);
+            trackers.add(t);
+            List<RangeState> states = store.ranges(task, job.tableKey());
+            Map<Integer, RangeState> byIndex = new HashMap<>();
+            states.forEach(s -> byIndex.put(s.range().index(), s));
+            boolean anyMarker = false;
+            for (KeyRange r : job.ranges()) {
+                Marker m = markers.get(job.tableKey() + "#" + r.index());
+                if (m != null) {
+                    anyMarker = true;
+                    store.markDone(task, job.tableKey(), r.index(), m.rows, m.bytes, byIndex.containsKey(r.index())
+                            ? byIndex.get(r.index()).rejected() : 0);
+                    t.skipped(m.rows, m.bytes);
+                } else {
+                    RangeState s = byIndex.get(r.index());
+                    boolean redo = s != null && s.attempts() > 0;
+                    work.add(new Work(job, r, redo, t));
+                }
+            }
+            if (!anyMarker && settings.truncateBeforeLoad() && work.stream().anyMatch(w -> w.tracker == t)) {
+                truncate(job);
+            }
+            t.publish(listener);
+        }
+        if (work.isEmpty()) {
+            store.beginRun(task, snapshot.position());
+            store.finishRun(task, "DONE");
+            return result(start, trackers, snapshot.position());
+        }
+        // largest tables first, so the long ones do not start last
+        work.sort(Comparator.comparingLong((Work w) -> -w.job.estimatedRows() / Math.max(1, w.job.ranges().size()))
+                .thenComparing(w -> w.job.tableKey()).thenComparingInt(w -> w.range.index()));
+        int n = Math.min(settings.maxSubTasks(), work.size());
+        List<Connection> readerList = snapshot.openReaders(source.connections(), n);
+        Map<String, String> position = snapshot.position();
+        store.beginRun(task, position);
+        LOG.info("full load {}: {} ranges of {} tables with {} workers from snapshot {}", task, work.size(),
+                plan.jobs().size(), n, position);
+        BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(n, false, readerList);
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        ExecutorService workers = Executors.newFixedThreadPool(n, named("ferry-load-worker-" + task));
+        ExecutorService writers = Executors.newFixedThreadPool(n, named("ferry-load-writer-" + task));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Work w : work) {
+                futures.add(workers.submit(() -> {
+                    try {
+                        runRange(w, readers, writers, fatal);
+                    } catch (Throwable e) {
+                        if (fatal.compareAndSet(null, e)) {
+                            LOG.error("full load {} stops: {} range {} failed: {}", task, w.job.tableKey(), w.range,
+                                    Redaction.redact(String.valueOf(e.getMessage())));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    fatal.compareAndSet(null, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fatal.compareAndSet(null, e);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+            writers.shutdownNow();
+            awaitQuietly(workers);
+            awaitQuietly(writers);
+            SourceSnapshot.closeAll(readerList);
+        }
+        Throwable f = fatal.get();
+        for (Tracker t : trackers) {
+            t.finish(f != null);
+            t.publish(listener);
+        }
+        LoadResult result = result(start, trackers, position);
+        store.finishRun(task, f == null ? "DONE" : "FAILED");
+        if (f != null) {
+            throw new LoadException("full load " + task + " stopped: " + Redaction.redact(String.valueOf(f.getMessage())), f, result);
+        }
+        return result;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("full-load threads did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private LoadResult result(Instant start, List<Tracker> trackers, Map<String, String> position) {
+        List<TableResult> tables = new ArrayList<>();
+        for (Tracker t : trackers) {
+            tables.add(t.result());
+        }
+        return new LoadResult(settings.task(), position, tables, Duration.between(start, Instant.now()));
+    }
+
+    /** Uses the ranges stored by an earlier run of the task (same split on resume), else stores the plan's. */
+    private TableJob reconcile(TableJob job) throws SQLException {
+        List<RangeState> stored = store.ranges(settings.task(), job.tableKey());
+        if (stored.isEmpty()) {
+            store.saveRanges(settings.task(), job.tableKey(), job.ranges());
+            return job;
+        }
+        List<KeyRange> ranges = stored.stream().map(RangeState::range).toList();
+        if (ranges.equals(job.ranges())) {
+            return job;
+        }
+        if (ranges.size() > 1 && job.splitColumn() == null) {
+            throw new IllegalStateException("table " + job.tableKey() + " was split by an earlier run of task "
+                    + settings.task() + " but has no integer key now; forget the task to reload it");
+        }
+        LOG.info("table {}: resuming with the {} ranges of the earlier run", job.tableKey(), ranges.size());
+        return new TableJob(job.source(), job.target(), job.columns(), job.keyColumns(), job.splitColumn(), ranges,
+                job.estimatedRows());
+    }
+
+    private record Marker(long rows, long bytes) {
+    }
+
+    private Map<String, Marker> prepareTarget() throws SQLException {
+        Map<String, Marker> markers = new HashMap<>();
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                for (String ddl : dialect.controlTableDdl(settings.controlSchema())) {
+                    st.execute(ddl);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, range_index, row_count, byte_count FROM "
+                    + control("ferry_load_state") + " WHERE task = ?")) {
+                ps.setString(1, settings.task());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        markers.put(rs.getString(1) + "#" + rs.getInt(2), new Marker(rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+            }
+        }
+        return markers;
+    }
+
+    private void truncate(TableJob job) throws SQLException {
+        try (Connection c = target.connections().open(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute(dialect.truncate(job));
+            c.commit();
+        }
+    }
+
+    private String control(String table) {
+        return Sql.control(target.engine(), settings.controlSchema(), table);
+    }
+
+    // ---- one range ----
+
+    private void runRange(Work w, BlockingQueue<Connection> readers, ExecutorService writers,
+                          AtomicReference<Throwable> fatal) throws Exception {
+        Tracker t = w.tracker;
+        if (fatal.get() != null || t.suspended()) {
+            return;
+        }
+        Connection reader = null;
+        while (reader == null) {
+            if (fatal.get() != null) {
+                return;
+            }
+            reader = readers.poll(100, TimeUnit.MILLISECONDS);
+        }
+        boolean readerUsable = true;
+        String task = settings.task();
+        try {
+            if (t.suspended()) {
+                return;
+            }
+            store.markRunning(task, w.job.tableKey(), w.range.index());
+            t.running();
+            t.publish(listener);
+            Pipe pipe = new Pipe(settings.queueCapacity(), fatal);
+            Future<long[]> writer = writers.submit(() -> writeRange(w, pipe, fatal));
+            try {
+                readRange(reader, w, pipe);
+                pipe.put(END);
+            } catch (Throwable e) {
+                readerUsable = false;
+                pipe.fail(e);
+            }
+            long[] done;
+            try {
+                done = writer.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                store.markFailed(task, w.job.tableKey(), w.range.index(), Redaction.redact(String.valueOf(cause.getMessage())));
+                if (cause instanceof TableSuspended) {
+                    t.suspend(cause.getMessage());
+                    t.publish(listener);
+                    return;
+                }
+                throw cause instanceof Exception ? (Exception) cause : new RuntimeException(cause);
+            }
+            store.markDone(task, w.job.tableKey(), w.range.index(), done[0], done[1], done[2]);
+            t.rangeDone();
+            t.publish(listener);
+            listener.rangeCommitted(w.job.tableKey(), w.range, done[0]);
+        } finally {
+            if (readerUsable) {
+                readers.put(reader);
+            } else {
+                SourceSnapshot.closeAll(List.of(reader));
+            }
+        }
+    }
+
+    private void readRange(Connection reader, Work w, Pipe pipe) throws Exception {
+        TableJob job = w.job;
+        Engine se = source.engine();
+        List<ColumnMapping> cols = job.columns();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, cols.get(i).source().name()));
+        }
+        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        if (job.splitColumn() != null) {
+            sql.append(Sql.rangePredicate(se, job.splitColumn(), w.range));
+        }
+        ValueKind[] kinds = new ValueKind[cols.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = ValueKind.of(se, cols.get(i).source().type());
+        }
+        try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
+            try (ResultSet rs = st.executeQuery(sql.toString())) {
+                List<Object[]> batch = new ArrayList<>(settings.batchSize());
+                while (rs.next()) {
+                    Object[] row = new Object[kinds.length];
+                    for (int i = 0; i < kinds.length; i++) {
+                        try {
+                            row[i] = ValueReader.read(se, kinds[i], rs, i + 1);
+                        } catch (RuntimeException e) {
+                            row[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
+                        }
+                    }
+                    batch.add(row);
+                    if (batch.size() >= settings.batchSize()) {
+                        pipe.put(batch);
+                        batch = new ArrayList<>(settings.batchSize());
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    pipe.put(batch);
+                }
+            }
+        }
+    }
+
+    /** Writer thread: returns {rows, bytes, rejected}. */
+    @SuppressWarnings("unchecked")
+    private long[] writeRange(Work w, Pipe pipe, AtomicReference<Throwable> fatal) throws Exception {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
+        ErrorPolicy policy = settings.policyFor(job.tableKey());
+        List<ColumnMapping> cols = job.columns();
+        List<ValueKind> targetKinds = new ArrayList<>();
+        for (ColumnMapping m : cols) {
+            targetKinds.add(ValueKind.of(target.engine(), m.target().type()));
+        }
+        int[] keyIdx = keyIndexes(job);
+        List<RejectedRow> rejected = new ArrayList<>();
+        ValueConverter.Warnings warnings = column -> t.warnings.incrementAndGet();
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            TargetWriter writer = null;
+            try {
+                if (w.redo) {
+                    clearRange(c, w);
+                }
+                writer = dialect.open(c, job, targetKinds);
+                long rows = 0;
+                long bytes = 0;
+                while (true) {
+                    Object item = pipe.take();
+                    if (item == END) {
+                        break;
+                    }
+                    List<Object[]> batch = (List<Object[]>) item;
+                    List<Object[]> out = new ArrayList<>(batch.size());
+                    for (Object[] row : batch) {
+                        Object[] converted = new Object[row.length];
+                        try {
+                            for (int i = 0; i < row.length; i++) {
+                                Object v = row[i];
+                                if (v instanceof UnreadableValue) {
+                                    throw new RowRejectedException(cols.get(i).source().name(), ((UnreadableValue) v).raw(),
+                                            "unreadable value: " + ((UnreadableValue) v).reason());
+                                }
+                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).source().name(), warnings);
+                            }
+                            out.add(converted);
+                        } catch (RowRejectedException e) {
+                            RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), keyText(job, keyIdx, row),
+                                    e.column(), e.valueExcerpt(), e.getMessage(), Instant.now());
+                            rejected.add(rr);
+                            t.rejected.incrementAndGet();
+                            store.appendException(rr);
+                            listener.rowRejected(rr);
+                            if (policy == ErrorPolicy.STOP) {
+                                throw new RowStop(rr);
+                            }
+                            if (policy == ErrorPolicy.SKIP_TABLE) {
+                                throw new TableSuspended(job.tableKey() + " suspended: row " + rr.key() + ": " + rr.reason(), rr);
+                            }
+                        }
+                    }
+                    long b = writer.write(out);
+                    rows += out.size();
+                    bytes += b;
+                    t.rows.addAndGet(out.size());
+                    t.bytes.addAndGet(b);
+                    t.publish(listener);
+                }
+                writer.finish();
+                insertExceptions(c, rejected);
+                writeMarker(c, w, rows, bytes);
+                c.commit();
+                return new long[] {rows, bytes, rejected.size()};
+            } catch (Throwable e) {
+                pipe.cancel();
+                if (writer != null) {
+                    writer.abort();
+                }
+                rollbackQuietly(c);
+                t.rows.addAndGet(-0); // counters of an aborted range are corrected by the tracker on failure
+                RejectedRow stopRow = e instanceof RowStop ? ((RowStop) e).row
+                        : e instanceof TableSuspended ? ((TableSuspended) e).row : null;
+                if (stopRow != null) {
+                    recordQuietly(List.of(stopRow));
+                } else if (e instanceof SQLException && fatal.get() == null) {
+                    RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), "range " + w.range, null, null,
+                            "range failed on the target: " + Redaction.redact(String.valueOf(e.getMessage())), Instant.now());
+                    store.appendException(rr);
+                    recordQuietly(List.of(rr));
+                    if (policy != ErrorPolicy.STOP) {
+                        throw new TableSuspended(job.tableKey() + " suspended: " + rr.reason(), rr);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void clearRange(Connection c, Work w) throws SQLException {
+        TableJob job = w.job;
+        String sql;
+        if (w.range.isWhole() || job.splitColumn() == null) {
+            sql = dialect.truncate(job);
+        } else {
+            String targetKey = job.columns().stream().filter(m -> m.source().name().equals(job.splitColumn()))
+                    .map(m -> m.target().name()).findFirst().orElse(job.splitColumn());
+            sql = "DELETE FROM " + Sql.quote(target.engine(), job.target())
+                    + Sql.rangePredicate(target.engine(), targetKey, w.range);
+        }
+        try (Statement st = c.createStatement()) {
+            int n = st.executeUpdate(sql);
+            LOG.info("table {} range {}: redoing an unfinished range ({} rows removed first)", job.tableKey(), w.range, Math.max(n, 0));
+        }
+    }
+
+    private void writeMarker(Connection c, Work w, long rows, long bytes) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + control("ferry_load_state")
+                + " WHERE task = ? AND table_name = ? AND range_index = ?");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO " + control("ferry_load_state")
+                     + " (task, table_name, range_index, lo, hi, row_count, byte_count) VALUES (?,?,?,?,?,?,?)")) {
+            del.setString(1, settings.task());
+            del.setString(2, w.job.tableKey());
+            del.setInt(3, w.range.index());
+            del.executeUpdate();
+            ins.setString(1, settings.task());
+            ins.setString(2, w.job.tableKey());
+            ins.setInt(3, w.range.index());
+            setLong(ins, 4, w.range.lo());
+            setLong(ins, 5, w.range.hi());
+            ins.setLong(6, rows);
+            ins.setLong(7, bytes);
+            ins.executeUpdate();
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private void insertExceptions(Connection c, List<RejectedRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + control("ferry_exceptions")
+                + " (task, table_name, key_text, column_name, value_excerpt, reason) VALUES (?,?,?,?,?,?)")) {
+            for (RejectedRow r : rows) {
+                ps.setString(1, r.task());
+                ps.setString(2, r.table());
+                ps.setString(3, noNul(r.key()));
+                ps.setString(4, r.column());
+                ps.setString(5, noNul(r.valueExcerpt()));
+                ps.setString(6, noNul(r.reason()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String noNul(String s) {
+        return s == null ? null : s.replace("\0", "\\0");
+    }
+
+    /** Records rows in ferry_exceptions in their own transaction (the range's was rolled back). */
+    private void recordQuietly(List<RejectedRow> rows) {
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            insertExceptions(c, rows);
+            c.commit();
+        } catch (SQLException e) {
+            LOG.warn("could not record {} rejected rows in ferry_exceptions (they are in {}): {}", rows.size(),
+                    store.exceptionsFile(), Redaction.redact(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed next
+        }
+    }
+
+    private static int[] keyIndexes(TableJob job) {
+        List<Integer> idx = new ArrayList<>();
+        for (String k : job.keyColumns()) {
+            for (int i = 0; i < job.columns().size(); i++) {
+                if (job.columns().get(i).source().name().equalsIgnoreCase(k)) {
+                    idx.add(i);
+                }
+            }
+        }
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String keyText(TableJob job, int[] keyIdx, Object[] row) {
+        if (keyIdx.length == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keyIdx.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            ColumnMapping m = job.columns().get(keyIdx[i]);
+            sb.append(m.source().name()).append('=').append(RowRejectedException.excerpt(row[keyIdx[i]]));
+        }
+        return sb.toString();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread th = new Thread(r, prefix + "-" + n.incrementAndGet());
+            th.setDaemon(true);
+            return th;
+        };
+    }
+
+    /** A rejected row under {@link ErrorPolicy#STOP}. */
+    private static final class RowStop extends Exception {
+        final transient RejectedRow row;
+
+        RowStop(RejectedRow row) {
+            super(row.table() + " row " + row.key() + " rejected (" + row.column() + "): " + row.reason());
+            this.row = row;
+        }
+    }
+
+    /** The table is suspended ({@link ErrorPolicy#SKIP_TABLE}, or a target error under a non-STOP policy). */
+    private static final class TableSuspended extends Exception {
+        final transient RejectedRow row;
+
+        TableSuspended(String message, RejectedRow row) {
+            super(message);
+            this.row = row;
+        }
+    }
+
+    /** Bounded hand-off between one reader and one writer; either side can cancel. */
+    private static final class Pipe {
+        private final ArrayBlockingQueue<Object> queue;
+        private final AtomicReference<Throwable> fatal;
+        private volatile boolean cancelled;
+        private volatile Throwable readerFailure;
+
+        Pipe(int capacity, AtomicReference<Throwable> fatal) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.fatal = fatal;
+        }
+
+        void put(Object item) throws InterruptedException {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (cancelled || fatal.get() != null) {
+                    throw new IllegalStateException("range cancelled");
+                }
+            }
+        }
+
+        Object take() throws Exception {
+            while (true) {
+                Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (readerFailure != null) {
+                    throw new SourceReadException(readerFailure);
+                }
+                if (fatal.get() != null) {
+                    throw new IllegalStateException("load stopping: another range failed");
+                }
+            }
+        }
+
+        void fail(Throwable e) {
+            readerFailure = e;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+    }
+
+    /** The reader failed; carries its cause. */
+    private static final class SourceReadException extends Exception {
+        SourceReadException(Throwable cause) {
+            super("reading the source failed: " + Redaction.redact(String.valueOf(cause.getMessage())), cause);
+        }
+    }
+
+    /** Per-table counters, updated from worker and writer threads. */
+    private static final class Tracker {
+        final TableJob job;
+        final AtomicLong rows = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong warnings = new AtomicLong();
+        final AtomicLong committedRows = new AtomicLong();
+        final AtomicInteger rangesDone = new AtomicInteger();
+        final AtomicInteger rangesLoaded = new AtomicInteger();
+        final AtomicInteger rangesSkipped = new AtomicInteger();
+        final AtomicLong skippedRows = new AtomicLong();
+        volatile TableProgress.TableState state = TableProgress.TableState.PENDING;
+        volatile String error;
+        volatile long startNanos;
+
+        Tracker(TableJob job) {
+            this.job = job;
+        }
+
+        void skipped(long r, long b) {
+            rangesSkipped.incrementAndGet();
+            rangesDone.incrementAndGet();
+            skippedRows.addAndGet(r);
+            bytes.addAndGet(b);
+            if (rangesDone.get() == job.ranges().size()) {
+                state = TableProgress.TableState.DONE;
+            }
+        }
+
+        synchronized void running() {
+            if (state == TableProgress.TableState.PENDING) {
+                state = TableProgress.TableState.RUNNING;
+                startNanos = System.nanoTime();
+            }
+        }
+
+        synchronized void rangeDone() {
+            rangesLoaded.incrementAndGet();
+            if (rangesDone.incrementAndGet() == job.ranges().size() && state == TableProgress.TableState.RUNNING) {
+                state = TableProgress.TableState.DONE;
+            }
+        }
+
+        synchronized void suspend(String why) {
+            state = TableProgress.TableState.SUSPENDED;
+            error = why;
+        }
+
+        boolean suspended() {
+            return state == TableProgress.TableState.SUSPENDED;
+        }
+
+        synchronized void finish(boolean failed) {
+            if (failed && state != TableProgress.TableState.DONE && state != TableProgress.TableState.SUSPENDED) {
+                state = TableProgress.TableState.FAILED;
+            }
+        }
+
+        void publish(LoadListener listener) {
+            long done = rows.get() + skippedRows.get();
+            long est = job.estimatedRows();
+            double secs = startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9;
+            double rate = secs > 0 ? rows.get() / secs : 0;
+            Duration eta = rate > 0 && est >= 0 ? Duration.ofMillis((long) (Math.max(0, est - done) / rate * 1000)) : null;
+            listener.tableProgress(new TableProgress(job.tableKey(), state, done, est, bytes.get(), rate, eta,
+                    rejected.get(), warnings.get(), rangesDone.get(), job.ranges().size()));
+        }
+
+        TableResult result() {
+            return new TableResult(job.tableKey(), state, rows.get() + skippedRows.get(), bytes.get(), rejected.get(),
+                    warnings.get(), rangesLoaded.get(), rangesSkipped.get(), error);
+        }
+    }
+}
