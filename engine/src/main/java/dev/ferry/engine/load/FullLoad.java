@@ -274,30 +274,41 @@ public final class FullLoad {
             if (t.suspended()) {
                 return;
             }
-            store.markRunning(task, w.job.tableKey(), w.range.index());
             t.running();
             t.publish(listener);
-            Pipe pipe = new Pipe(settings.queueCapacity(), fatal);
-            Future<long[]> writer = writers.submit(() -> writeRange(w, pipe, fatal));
-            try {
-                readRange(reader, w, pipe);
-                pipe.put(END);
-            } catch (Throwable e) {
-                readerUsable = false;
-                pipe.fail(e);
-            }
-            long[] done;
-            try {
-                done = writer.get();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                store.markFailed(task, w.job.tableKey(), w.range.index(), Redaction.redact(String.valueOf(cause.getMessage())));
-                if (cause instanceof TableSuspended) {
-                    t.suspend(cause.getMessage());
-                    t.publish(listener);
-                    return;
+            long[] done = null;
+            for (int attempt = 1; done == null; attempt++) {
+                store.markRunning(task, w.job.tableKey(), w.range.index());
+                Pipe pipe = new Pipe(settings.queueCapacity(), fatal);
+                Work attemptWork = attempt == 1 ? w : new Work(w.job, w.range, true, t);
+                Future<long[]> writer = writers.submit(() -> writeRange(attemptWork, pipe, fatal));
+                try {
+                    readRange(reader, w, pipe);
+                    pipe.put(END);
+                } catch (Cancelled e) {
+                    // the writer failed or the load stops: the writer's outcome decides
+                } catch (Throwable e) {
+                    readerUsable = false; // a failed source transaction has lost the snapshot
+                    pipe.fail(e);
                 }
-                throw cause instanceof Exception ? (Exception) cause : new RuntimeException(cause);
+                try {
+                    done = writer.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    store.markFailed(task, w.job.tableKey(), w.range.index(), Redaction.redact(String.valueOf(cause.getMessage())));
+                    if (cause instanceof SQLException && isTransient((SQLException) cause) && attempt < 3 && readerUsable
+                            && fatal.get() == null) {
+                        LOG.warn("table {} range {}: transient target error, retrying (attempt {}): {}", w.job.tableKey(),
+                                w.range, attempt + 1, Redaction.redact(String.valueOf(cause.getMessage())));
+                        continue;
+                    }
+                    if (cause instanceof TableSuspended) {
+                        t.suspend(cause.getMessage());
+                        t.publish(listener);
+                        return;
+                    }
+                    throw cause instanceof Exception ? (Exception) cause : new RuntimeException(cause);
+                }
             }
             store.markDone(task, w.job.tableKey(), w.range.index(), done[0], done[1], done[2]);
             t.rangeDone();
@@ -371,13 +382,13 @@ public final class FullLoad {
         try (Connection c = target.connections().open()) {
             c.setAutoCommit(false);
             TargetWriter writer = null;
+            long rows = 0;
+            long bytes = 0;
             try {
                 if (w.redo) {
                     clearRange(c, w);
                 }
                 writer = dialect.open(c, job, targetKinds);
-                long rows = 0;
-                long bytes = 0;
                 while (true) {
                     Object item = pipe.take();
                     if (item == END) {
@@ -430,12 +441,13 @@ public final class FullLoad {
                     writer.abort();
                 }
                 rollbackQuietly(c);
-                t.rows.addAndGet(-0); // counters of an aborted range are corrected by the tracker on failure
+                t.rows.addAndGet(-rows); // the range was rolled back: its rows and bytes are not on the target
+                t.bytes.addAndGet(-bytes);
                 RejectedRow stopRow = e instanceof RowStop ? ((RowStop) e).row
                         : e instanceof TableSuspended ? ((TableSuspended) e).row : null;
                 if (stopRow != null) {
                     recordQuietly(List.of(stopRow));
-                } else if (e instanceof SQLException && fatal.get() == null) {
+                } else if (e instanceof SQLException && fatal.get() == null && !isTransient((SQLException) e)) {
                     RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), "range " + w.range, null, null,
                             "range failed on the target: " + Redaction.redact(String.valueOf(e.getMessage())), Instant.now());
                     store.appendException(rr);
@@ -447,6 +459,13 @@ public final class FullLoad {
                 throw e;
             }
         }
+    }
+
+    /** Deadlocks, serialization failures and lock wait timeouts: the range is simply retried. */
+    static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return (state != null && state.startsWith("40")) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205
+                || (e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY"));
     }
 
     private void clearRange(Connection c, Work w) throws SQLException {
@@ -467,14 +486,7 @@ public final class FullLoad {
     }
 
     private void writeMarker(Connection c, Work w, long rows, long bytes) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + control("ferry_load_state")
-                + " WHERE task = ? AND table_name = ? AND range_index = ?");
-             PreparedStatement ins = c.prepareStatement("INSERT INTO " + control("ferry_load_state")
-                     + " (task, table_name, range_index, lo, hi, row_count, byte_count) VALUES (?,?,?,?,?,?,?)")) {
-            del.setString(1, settings.task());
-            del.setString(2, w.job.tableKey());
-            del.setInt(3, w.range.index());
-            del.executeUpdate();
+        try (PreparedStatement ins = c.prepareStatement(dialect.markerUpsert(control("ferry_load_state")))) {
             ins.setString(1, settings.task());
             ins.setString(2, w.job.tableKey());
             ins.setInt(3, w.range.index());
@@ -608,7 +620,7 @@ public final class FullLoad {
         void put(Object item) throws InterruptedException {
             while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (cancelled || fatal.get() != null) {
-                    throw new IllegalStateException("range cancelled");
+                    throw new Cancelled();
                 }
             }
         }
@@ -634,6 +646,13 @@ public final class FullLoad {
 
         void cancel() {
             cancelled = true;
+        }
+    }
+
+    /** The writer gave up the range (or the load is stopping): the reader stops, its connection stays usable. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("range cancelled", null, false, false);
         }
     }
 

@@ -25,6 +25,12 @@ public interface TargetDialect {
         return "DELETE FROM " + Sql.quote(engine(), job.target());
     }
 
+    /**
+     * An upsert of one {@code ferry_load_state} row with parameters (task, table_name, range_index, lo, hi, row_count,
+     * byte_count). A single statement (not DELETE + INSERT) so concurrent range commits do not deadlock on gap locks.
+     */
+    String markerUpsert(String controlTable);
+
     static TargetDialect of(Engine engine) {
         switch (engine) {
             case POSTGRESQL:

@@ -93,6 +93,7 @@ class MariaDbToPostgresLoadIT {
         TableResult tr = result.table(table).orElseThrow();
         System.out.printf("FULL LOAD mariadb->postgres: %d rows in %d ms = %.0f rows/s (4 ranges)%n", tr.rows(),
                 result.elapsed().toMillis(), result.rowsPerSecond(tr.rows()));
+        assertThat(tr.state()).isEqualTo(TableProgress.TableState.DONE);
         assertThat(tr.rows()).isEqualTo(ROWS - 1);
         assertThat(tr.rejected()).isEqualTo(1);
         assertThat(tr.warnings()).isEqualTo(zeroDates);

@@ -84,7 +84,16 @@ public final class MySqlLoadDataWriter implements TargetWriter {
             byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
             try (Statement st = connection.createStatement()) {
                 st.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data));
-                st.executeUpdate(loadSql);
+                int loaded = st.executeUpdate(loadSql);
+                if (loaded != rows.size()) {
+                    // LOCAL implies IGNORE: data errors become warnings and rows are skipped; never lose them silently
+                    StringBuilder w = new StringBuilder();
+                    for (java.sql.SQLWarning x = st.getWarnings(); x != null && w.length() < 500; x = x.getNextWarning()) {
+                        w.append(x.getMessage()).append("; ");
+                    }
+                    throw new SQLException("LOAD DATA into " + job.target() + " loaded " + loaded + " of " + rows.size()
+                            + " rows: " + w);
+                }
             }
             bytes += data.length;
         } else {

@@ -55,4 +55,11 @@ public final class MySqlTargetDialect implements TargetDialect {
                         + "key_text text, column_name varchar(400), value_excerpt text, reason text NOT NULL, "
                         + "at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
     }
+
+    @Override
+    public String markerUpsert(String controlTable) {
+        return "INSERT INTO " + controlTable + " (task, table_name, range_index, lo, hi, row_count, byte_count) "
+                + "VALUES (?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE lo = VALUES(lo), hi = VALUES(hi), "
+                + "row_count = VALUES(row_count), byte_count = VALUES(byte_count), finished_at = CURRENT_TIMESTAMP(6)";
+    }
 }

@@ -47,4 +47,11 @@ public final class PostgresTargetDialect implements TargetDialect {
                         + "key_text text, column_name varchar(400), value_excerpt text, reason text NOT NULL, "
                         + "at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)");
     }
+
+    @Override
+    public String markerUpsert(String controlTable) {
+        return "INSERT INTO " + controlTable + " (task, table_name, range_index, lo, hi, row_count, byte_count) "
+                + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (task, table_name, range_index) DO UPDATE SET lo = EXCLUDED.lo, "
+                + "hi = EXCLUDED.hi, row_count = EXCLUDED.row_count, byte_count = EXCLUDED.byte_count, finished_at = CURRENT_TIMESTAMP";
+    }
 }

@@ -38,4 +38,10 @@ public final class SqliteTargetDialect implements TargetDialect {
                         + "id INTEGER PRIMARY KEY, task TEXT NOT NULL, table_name TEXT NOT NULL, key_text TEXT, column_name TEXT, "
                         + "value_excerpt TEXT, reason TEXT NOT NULL, at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
     }
+
+    @Override
+    public String markerUpsert(String controlTable) {
+        return "INSERT OR REPLACE INTO " + controlTable + " (task, table_name, range_index, lo, hi, row_count, byte_count) "
+                + "VALUES (?,?,?,?,?,?,?)";
+    }
 }
