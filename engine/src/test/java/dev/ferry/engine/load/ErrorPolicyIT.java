@@ -1,0 +1,112 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.Table;
+import dev.ferry.testsupport.TestDatabases;
+import dev.ferry.testsupport.TestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** SKIP_ROW, SKIP_TABLE and STOP with a SQLite row whose DATETIME text is not a date (SQLite → PostgreSQL). */
+class ErrorPolicyIT {
+
+    @TempDir
+    Path dir;
+
+    private TestServer pg;
+    private String db;
+    private LoadEndpoint source;
+    private LoadEndpoint target;
+    private LoadPlan plan;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path file = dir.resolve("src.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, at DATETIME, what TEXT)");
+            st.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 300) "
+                    + "INSERT INTO events SELECT n, CASE WHEN n = 150 THEN 'next tuesday' ELSE datetime('2024-01-01', '+' || n || ' hours') END, 'e' || n FROM g");
+            st.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+            st.execute("INSERT INTO notes VALUES (1, 'one'), (2, ''), (3, NULL)");
+        }
+        pg = TestDatabases.postgres();
+        db = pg.createDatabase("fl_policy");
+        Table events = TestTables.table(null, "events", "id INTEGER pk", "at DATETIME null", "what TEXT null");
+        Table eventsPg = TestTables.table("public", "events", "id bigint pk", "at timestamp null", "what text null");
+        Table notes = TestTables.table(null, "notes", "id INTEGER pk", "body TEXT null");
+        Table notesPg = TestTables.table("public", "notes", "id bigint pk", "body text null");
+        pg.execute(db, TestTables.ddl(Engine.POSTGRESQL, eventsPg), TestTables.ddl(Engine.POSTGRESQL, notesPg));
+        source = new LoadEndpoint(Engine.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + file));
+        target = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(db));
+        plan = new LoadPlanner(source, LoadSettings.defaults("p").withSplit(100, 3)).plan(List.of(
+                new LoadPlanner.TablePair(events, eventsPg), new LoadPlanner.TablePair(notes, notesPg)));
+        assertThat(plan.jobs().get(0).ranges()).hasSize(3);
+    }
+
+    private LoadResult run(LoadSettings settings) throws Exception {
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve(settings.task() + ".db"))) {
+            return new FullLoad(source, target, settings, store, LoadListener.NO_OP).run(plan, SourceSnapshot.independent());
+        }
+    }
+
+    @Test
+    void skipRowLeavesOutOnlyTheBadRowAndRecordsIt() throws Exception {
+        LoadResult r = run(LoadSettings.defaults("skiprow").withErrorPolicy(ErrorPolicy.SKIP_ROW, Map.of()));
+        assertThat(r.table("events").orElseThrow()).satisfies(t -> {
+            assertThat(t.state()).isEqualTo(TableProgress.TableState.DONE);
+            assertThat(t.rows()).isEqualTo(299);
+            assertThat(t.rejected()).isEqualTo(1);
+        });
+        assertThat(count("SELECT count(*) FROM events")).isEqualTo(299);
+        assertThat(count("SELECT count(*) FROM events WHERE id = 150")).isZero();
+        assertThat(count("SELECT count(*) FROM ferry_exceptions WHERE task = 'skiprow' AND key_text = 'id=150' "
+                + "AND column_name = 'at' AND value_excerpt = 'next tuesday'")).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("skiprow.db.exceptions.jsonl"))).contains("\"key\":\"id=150\"", "next tuesday");
+    }
+
+    @Test
+    void skipTableSuspendsTheTableAndLoadsTheOthers() throws Exception {
+        LoadResult r = run(LoadSettings.defaults("skiptable").withMaxSubTasks(1)
+                .withErrorPolicy(ErrorPolicy.SKIP_ROW, Map.of("events", ErrorPolicy.SKIP_TABLE)));
+        TableResult events = r.table("events").orElseThrow();
+        assertThat(events.state()).isEqualTo(TableProgress.TableState.SUSPENDED);
+        assertThat(events.error()).contains("id=150");
+        assertThat(events.rows()).isEqualTo(count("SELECT count(*) FROM events")); // only committed ranges count
+        assertThat(count("SELECT count(*) FROM events WHERE id BETWEEN 101 AND 200")).isZero(); // the range rolled back
+        assertThat(r.table("notes").orElseThrow().state()).isEqualTo(TableProgress.TableState.DONE);
+        assertThat(count("SELECT count(*) FROM notes")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM ferry_exceptions WHERE task = 'skiptable' AND key_text = 'id=150'")).isEqualTo(1);
+    }
+
+    @Test
+    void stopFailsTheLoadAndStillRecordsTheRow() {
+        assertThatThrownBy(() -> run(LoadSettings.defaults("stop").withErrorPolicy(ErrorPolicy.STOP, Map.of())))
+                .isInstanceOf(LoadException.class).hasMessageContaining("id=150")
+                .satisfies(e -> assertThat(((LoadException) e).partial().table("events").orElseThrow().state())
+                        .isIn(TableProgress.TableState.FAILED));
+        assertThat(count("SELECT count(*) FROM events WHERE id BETWEEN 101 AND 200")).isZero();
+        assertThat(count("SELECT count(*) FROM ferry_exceptions WHERE task = 'stop' AND key_text = 'id=150'")).isEqualTo(1);
+    }
+
+    private long count(String sql) {
+        try (Connection c = pg.connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
