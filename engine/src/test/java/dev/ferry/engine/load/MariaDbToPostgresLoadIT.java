@@ -132,6 +132,46 @@ class MariaDbToPostgresLoadIT {
         assertThat(v.rangesDiffered()).isEqualTo(1);
     }
 
+    @Test
+    void readersShareOneSnapshotTakenUnderTheReadLock() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        TestServer pg = TestDatabases.postgres();
+        String src = my.createDatabase("fl_maria_snap");
+        String dst = pg.createDatabase("fl_maria_snap_dst");
+        Table source = TestTables.table(src, "t", "id bigint pk", "v varchar(20) null");
+        Table target = TestTables.table("public", "t", "id bigint pk", "v varchar(20) null");
+        my.execute(src, TestTables.ddl(Engine.MYSQL, source));
+        pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
+        try (Connection c = my.connect(src); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO t SELECT seq, CONCAT('v', seq) FROM seq_1_to_3000");
+        }
+        LoadEndpoint from = new LoadEndpoint(Engine.MYSQL, () -> my.connect(src));
+        LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+        LoadSettings settings = LoadSettings.defaults("maria_snap").withMaxSubTasks(4).withSplit(1000, 4).withBatch(100, 2);
+        LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
+        AtomicBoolean changed = new AtomicBoolean();
+        LoadListener listener = new LoadListener() {
+            @Override
+            public void tableProgress(TableProgress p) {
+                if (p.state() == TableProgress.TableState.RUNNING && changed.compareAndSet(false, true)) {
+                    my.execute(src, "INSERT INTO t VALUES (5000, 'late'), (5001, 'late')", "DELETE FROM t WHERE id = 2999",
+                            "UPDATE t SET v = 'changed' WHERE id = 1");
+                }
+            }
+        };
+        LoadResult result;
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("snap.db")); MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
+            result = new FullLoad(from, to, settings, store, listener).run(plan, snapshot);
+        }
+        assertThat(changed).isTrue();
+        assertThat(result.totalRows()).isEqualTo(3000);
+        assertThat(Long.parseLong(result.position().get("position"))).isPositive();
+        TableValidation live = Validator.compare(from, to, plan.jobs()).get(0);
+        assertThat(live.missingKeys()).containsExactly("id=5000", "id=5001");
+        assertThat(live.extraKeys()).containsExactly("id=2999");
+        assertThat(live.differentKeys()).containsExactly("id=1");
+    }
+
     /** Inserts the rows; returns how many zero dates were written. */
     private static int fill(TestServer my, String db) throws Exception {
         Random rnd = new Random(42);
