@@ -1,5 +1,7 @@
 package dev.ferry.engine.load;
 
+import dev.ferry.model.project.ObjectLocator;
+import dev.ferry.model.project.TableSettingsRule;
 import dev.ferry.model.schema.Column;
 import dev.ferry.model.schema.KeyConstraint;
 import dev.ferry.model.schema.Table;
@@ -20,9 +22,12 @@ import java.util.Optional;
  * so no key can fall outside); every other table is one range. Not thread-safe (use one per plan); uses one source
  * connection.
  *
+ * <p>DMS {@code table-settings} rules ({@link #withTableSettings}) override this per table: {@code parallel-load} type
+ * {@code none} keeps the table in one range; type {@code ranges} on the integer key column with {@code boundaries}
+ * gives explicit ranges (each boundary is the inclusive upper bound of a segment, as in DMS, the last segment is open).
+ *
  * <p>TODO (issue 5): composite keys (ranges on the leading column), PostgreSQL ctid ranges for tables without a key,
- * DMS {@code parallel-load} boundaries from table-settings rules, sampling-based (not equal-width) splitting for
- * skewed keys.
+ * partitions-auto / partitions-list, sampling-based (not equal-width) splitting for skewed keys.
  */
 public final class LoadPlanner {
 
@@ -32,10 +37,32 @@ public final class LoadPlanner {
 
     private final LoadEndpoint source;
     private final LoadSettings settings;
+    private final List<TableSettingsRule> tableSettings;
 
     public LoadPlanner(LoadEndpoint source, LoadSettings settings) {
+        this(source, settings, List.of());
+    }
+
+    private LoadPlanner(LoadEndpoint source, LoadSettings settings, List<TableSettingsRule> tableSettings) {
         this.source = source;
         this.settings = settings;
+        this.tableSettings = List.copyOf(tableSettings);
+    }
+
+    /** A planner that also honours DMS {@code table-settings} {@code parallel-load} rules (the first matching rule wins). */
+    public LoadPlanner withTableSettings(List<TableSettingsRule> rules) {
+        return new LoadPlanner(source, settings, rules);
+    }
+
+    private Optional<TableSettingsRule.ParallelLoad> parallelLoad(Table t) {
+        for (TableSettingsRule r : tableSettings) {
+            ObjectLocator l = r.objectLocator();
+            if (l != null && r.parallelLoad() != null && ObjectLocator.matches(l.schemaName(), t.schema() == null ? "main" : t.schema())
+                    && ObjectLocator.matches(l.tableName(), t.name())) {
+                return Optional.of(r.parallelLoad());
+            }
+        }
+        return Optional.empty();
     }
 
     public LoadPlan plan(List<TablePair> tables) throws SQLException {
@@ -86,10 +113,47 @@ public final class LoadPlanner {
             max = rs.getLong(2);
             rows = rs.getLong(3);
         }
+        Optional<TableSettingsRule.ParallelLoad> rule = parallelLoad(s);
+        if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.NONE) {
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows);
+        }
+        if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.RANGES) {
+            TableSettingsRule.ParallelLoad pl = rule.get();
+            if (pl.columns() == null || pl.columns().size() != 1 || !pl.columns().get(0).equalsIgnoreCase(split)
+                    || pl.boundaries() == null) {
+                throw new IllegalArgumentException("table-settings parallel-load for " + s.qualifiedName()
+                        + ": ranges are supported on the single integer key column " + split + " only");
+            }
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows);
+        }
         if (rows <= settings.splitThresholdRows() || settings.rangesPerTable() < 2 || max <= min) {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows);
         }
         return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows);
+    }
+
+    /** DMS boundaries (inclusive upper bounds, ascending) → ranges {@code (-inf, b1+1), [b1+1, b2+1), ..., [bn+1, +inf)}. */
+    static List<KeyRange> boundaries(Table table, List<List<String>> boundaries) {
+        List<KeyRange> ranges = new ArrayList<>();
+        Long lo = null;
+        for (List<String> b : boundaries) {
+            long upper;
+            try {
+                upper = Long.parseLong(b.get(0).trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("table-settings parallel-load for " + table.qualifiedName()
+                        + ": boundary " + b + " is not an integer");
+            }
+            long hi = Math.addExact(upper, 1);
+            if (lo != null && hi <= lo) {
+                throw new IllegalArgumentException("table-settings parallel-load for " + table.qualifiedName()
+                        + ": boundaries must ascend, " + upper + " does not");
+            }
+            ranges.add(new KeyRange(ranges.size(), lo, hi));
+            lo = hi;
+        }
+        ranges.add(new KeyRange(ranges.size(), lo, null));
+        return ranges;
     }
 
     /** Equal-width ranges over [min, max]; the first is open below and the last open above. */
