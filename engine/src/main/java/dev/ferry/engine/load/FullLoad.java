@@ -63,6 +63,8 @@ public final class FullLoad {
     private final LoadListener listener;
     private final TargetDialect dialect;
     private final ValueConverter converter;
+    /** SQLite has one writer at a time: range transactions on a SQLite target take turns (reading stays parallel). */
+    private final java.util.concurrent.Semaphore singleWriter;
 
     public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
         this.source = source;
@@ -72,6 +74,7 @@ public final class FullLoad {
         this.listener = listener == null ? LoadListener.NO_OP : listener;
         this.dialect = TargetDialect.of(target.engine());
         this.converter = new ValueConverter(source.engine(), target.engine(), settings.zeroDateAsNull());
+        this.singleWriter = target.engine() == Engine.SQLITE ? new java.util.concurrent.Semaphore(1, true) : null;
     }
 
     /** Unit of work: one range of one table. */
@@ -379,6 +382,28 @@ public final class FullLoad {
         int[] keyIdx = keyIndexes(job);
         List<RejectedRow> rejected = new ArrayList<>();
         ValueConverter.Warnings warnings = column -> t.warnings.incrementAndGet();
+        if (singleWriter != null) {
+            while (!singleWriter.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (fatal.get() != null) {
+                    throw new IllegalStateException("load stopping: another range failed");
+                }
+            }
+        }
+        try {
+            return writeRangeOnTarget(w, pipe, fatal, policy, cols, targetKinds, keyIdx, rejected, warnings);
+        } finally {
+            if (singleWriter != null) {
+                singleWriter.release();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private long[] writeRangeOnTarget(Work w, Pipe pipe, AtomicReference<Throwable> fatal, ErrorPolicy policy,
+                                      List<ColumnMapping> cols, List<ValueKind> targetKinds, int[] keyIdx,
+                                      List<RejectedRow> rejected, ValueConverter.Warnings warnings) throws Exception {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
         try (Connection c = target.connections().open()) {
             c.setAutoCommit(false);
             TargetWriter writer = null;

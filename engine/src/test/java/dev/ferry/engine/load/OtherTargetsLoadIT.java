@@ -108,7 +108,7 @@ class OtherTargetsLoadIT {
         }
         LoadEndpoint source = new LoadEndpoint(Engine.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + demo));
         LoadEndpoint target = new LoadEndpoint(Engine.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + copy));
-        LoadSettings settings = LoadSettings.defaults("demo_lite").withMaxSubTasks(1).withSplit(1000, 4).withBatch(500, 4);
+        LoadSettings settings = LoadSettings.defaults("demo_lite").withMaxSubTasks(4).withSplit(1000, 4).withBatch(500, 4);
         List<Table> tables = SqliteToPostgresLoadIT.sqliteDemoTables();
         LoadPlan plan = new LoadPlanner(source, settings).plan(pairs(tables, tables));
         LoadResult result;
@@ -116,7 +116,7 @@ class OtherTargetsLoadIT {
              SqliteSourceSnapshot snapshot = new SqliteSourceSnapshot()) {
             result = new FullLoad(source, target, settings, store, LoadListener.NO_OP).run(plan, snapshot);
         }
-        System.out.printf("FULL LOAD sqlite->sqlite: %d rows in %d ms = %.0f rows/s%n", result.totalRows(),
+        System.out.printf("FULL LOAD sqlite->sqlite (4 readers, 1 writer at a time): %d rows in %d ms = %.0f rows/s%n", result.totalRows(),
                 result.elapsed().toMillis(), result.rowsPerSecond(result.totalRows()));
         assertThat(result.tables()).allSatisfy(t -> assertThat(t.state()).as(t.toString()).isEqualTo(TableProgress.TableState.DONE));
         assertThat(result.totalRows()).isEqualTo(summary.totalRows());

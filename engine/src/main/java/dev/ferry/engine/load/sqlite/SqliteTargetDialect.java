@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * SQLite target: batched prepared INSERTs in one large transaction per range ({@link SqliteBatchWriter}). SQLite allows
- * ONE writer at a time: give the load {@code maxSubTasks = 1} or a connection supplier with a busy timeout. Stateless.
+ * ONE writer at a time, so the load lets range transactions on a SQLite target take turns (reading stays parallel).
+ * Stateless.
  */
 public final class SqliteTargetDialect implements TargetDialect {
 
