@@ -96,6 +96,9 @@ public final class FullLoad {
             TableJob job = reconcile(planned);
             Tracker t = new Tracker(job);
             trackers.add(t);
+            if (!markersMatch(job, markers)) {
+                forgetTable(job, markers);
+            }
             List<RangeState> states = store.ranges(task, job.tableKey());
             Map<Integer, RangeState> byIndex = new HashMap<>();
             states.forEach(s -> byIndex.put(s.range().index(), s));
@@ -174,7 +177,8 @@ public final class FullLoad {
             t.publish(listener);
         }
         LoadResult result = result(start, trackers, position);
-        store.finishRun(task, f == null ? "DONE" : "FAILED");
+        boolean suspended = trackers.stream().anyMatch(Tracker::suspended);
+        store.finishRun(task, f != null ? "FAILED" : suspended ? "PARTIAL" : "DONE");
         if (f != null) {
             throw new LoadException("full load " + task + " stopped: " + Redaction.redact(String.valueOf(f.getMessage())), f, result);
         }
@@ -219,7 +223,10 @@ public final class FullLoad {
                 job.estimatedRows());
     }
 
-    private record Marker(long rows, long bytes) {
+    private record Marker(long rows, long bytes, Long lo, Long hi) {
+        boolean covers(KeyRange r) {
+            return java.util.Objects.equals(lo, r.lo()) && java.util.Objects.equals(hi, r.hi());
+        }
     }
 
     private Map<String, Marker> prepareTarget() throws SQLException {
@@ -231,17 +238,60 @@ public final class FullLoad {
                     st.execute(ddl);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, range_index, row_count, byte_count FROM "
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, range_index, row_count, byte_count, lo, hi FROM "
                     + control("ferry_load_state") + " WHERE task = ?")) {
                 ps.setString(1, settings.task());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        markers.put(rs.getString(1) + "#" + rs.getInt(2), new Marker(rs.getLong(3), rs.getLong(4)));
+                        Long lo = rs.getObject(5) == null ? null : rs.getLong(5);
+                        Long hi = rs.getObject(6) == null ? null : rs.getLong(6);
+                        markers.put(rs.getString(1) + "#" + rs.getInt(2), new Marker(rs.getLong(3), rs.getLong(4), lo, hi));
                     }
                 }
             }
         }
         return markers;
+    }
+
+    /** Whether every marker of the table describes a range of the job (same index, same span). */
+    private static boolean markersMatch(TableJob job, Map<String, Marker> markers) {
+        String prefix = job.tableKey() + "#";
+        for (Map.Entry<String, Marker> e : markers.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                int index;
+                try {
+                    index = Integer.parseInt(e.getKey().substring(prefix.length()));
+                } catch (NumberFormatException ex) {
+                    return false;
+                }
+                if (index >= job.ranges().size() || !e.getValue().covers(job.ranges().get(index))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The target's markers describe other ranges than the plan (the state store was lost or replaced and the table was
+     * re-planned differently): every range of the table is marked as attempted in the state store FIRST (so any later
+     * run redoes it, deleting its key span), then the stale markers are removed. The table is then reloaded range by
+     * range, each range deleting its span in its own transaction: nothing is lost or duplicated at any point.
+     */
+    private void forgetTable(TableJob job, Map<String, Marker> markers) throws SQLException {
+        LOG.warn("table {}: the target's load markers do not match the planned ranges; reloading the table", job.tableKey());
+        for (KeyRange r : job.ranges()) {
+            store.markRunning(settings.task(), job.tableKey(), r.index());
+            store.markFailed(settings.task(), job.tableKey(), r.index(), "ranges changed since the target was loaded");
+        }
+        try (Connection c = target.connections().open();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + control("ferry_load_state") + " WHERE task = ? AND table_name = ?")) {
+            c.setAutoCommit(true);
+            ps.setString(1, settings.task());
+            ps.setString(2, job.tableKey());
+            ps.executeUpdate();
+        }
+        markers.keySet().removeIf(k -> k.startsWith(job.tableKey() + "#"));
     }
 
     private void truncate(TableJob job) throws SQLException {

@@ -152,6 +152,38 @@ class ResumeLoadIT {
         assertThat(count("SELECT count(*) FROM small")).isEqualTo(1000);
     }
 
+    @Test
+    void targetMarkersWinWhenTheStateStoreIsLostAndTheSplitChanges() throws Exception {
+        Table source = TestTables.table("public", "big", "id bigint pk", "v text null");
+        Table target = TestTables.table("public", "big", "id bigint", "v text null"); // no PK: duplicates would show
+        pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, source),
+                "INSERT INTO big SELECT g, 'row ' || g FROM generate_series(1, 4000) g");
+        pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
+        LoadSettings four = LoadSettings.defaults("lost").withMaxSubTasks(2).withSplit(1000, 4).withBatch(100, 2);
+        LoadPlan plan4 = new LoadPlanner(from, four).plan(List.of(new LoadPlanner.TablePair(source, target)));
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("first.db"))) {
+            assertThatThrownBy(() -> new FullLoad(from, to, four.withMaxSubTasks(1), store, new FailAfter(2))
+                    .run(plan4, SourceSnapshot.independent()))
+                    .isInstanceOf(LoadException.class);
+        }
+        assertThat(count("SELECT count(*) FROM ferry_load_state WHERE task = 'lost'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM big")).isEqualTo(2000);
+
+        // a new state store (the old one is lost) and a different split: the markers no longer describe the ranges
+        LoadSettings three = four.withSplit(1000, 3);
+        LoadPlan plan3 = new LoadPlanner(from, three).plan(List.of(new LoadPlanner.TablePair(source, target)));
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("second.db"))) {
+            LoadResult r = new FullLoad(from, to, three, store, LoadListener.NO_OP).run(plan3, SourceSnapshot.independent());
+            assertThat(r.tables().get(0).rangesSkipped()).isZero();
+            assertThat(r.tables().get(0).rangesLoaded()).isEqualTo(3);
+            assertThat(store.taskStatus("lost")).contains("DONE");
+        }
+        assertThat(count("SELECT count(*) FROM big")).isEqualTo(4000);
+        assertThat(count("SELECT count(DISTINCT id) FROM big")).isEqualTo(4000);
+        assertThat(count("SELECT count(*) FROM ferry_load_state WHERE task = 'lost'")).isEqualTo(3);
+        assertThat(Validator.compare(from, to, plan3.jobs()).get(0).status()).isEqualTo(TableValidation.Status.VALIDATED);
+    }
+
     private long count(String sql) throws Exception {
         try (Connection c = pg.connect(dst); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
