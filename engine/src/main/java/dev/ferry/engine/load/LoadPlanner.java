@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Builds a {@link LoadPlan}: maps columns by name (case-insensitively) and splits large tables. A table whose row
- * identity is ONE integer column and which has more than {@link LoadSettings#splitThresholdRows()} rows is split into
+ * identity (primary key, else a NOT NULL unique key) starts with an integer column and which has more than {@link LoadSettings#splitThresholdRows()} rows is split into
  * {@link LoadSettings#rangesPerTable()} equal-width key ranges between MIN and MAX (the first and last ranges are open,
  * so no key can fall outside); every other table is one range. Not thread-safe (use one per plan); uses one source
  * connection.
@@ -26,7 +26,9 @@ import java.util.Optional;
  * {@code none} keeps the table in one range; type {@code ranges} on the integer key column with {@code boundaries}
  * gives explicit ranges (each boundary is the inclusive upper bound of a segment, as in DMS, the last segment is open).
  *
- * <p>TODO (issue 5): composite keys (ranges on the leading column), PostgreSQL ctid ranges for tables without a key,
+ * <p>Composite keys are split on their leading column when it is an integer.
+ *
+ * <p>TODO (issue 5): composite keys led by a non-integer column, PostgreSQL ctid ranges for tables without a key,
  * partitions-auto / partitions-list, sampling-based (not equal-width) splitting for skewed keys.
  */
 public final class LoadPlanner {
@@ -90,7 +92,8 @@ public final class LoadPlanner {
         Optional<KeyConstraint> key = s.rowIdentity();
         List<String> keyColumns = key.map(KeyConstraint::columns).orElse(List.of());
         String split = null;
-        if (keyColumns.size() == 1) {
+        if (!keyColumns.isEmpty()) {
+            // the leading key column: with a composite key all rows of one leading value stay in one range
             Column kc = s.column(keyColumns.get(0)).orElseThrow(() -> new IllegalArgumentException(
                     "key column " + keyColumns.get(0) + " not found in " + s.qualifiedName()));
             if (ValueKind.of(source.engine(), kc.type()) == ValueKind.INTEGER) {
@@ -122,7 +125,7 @@ public final class LoadPlanner {
             if (pl.columns() == null || pl.columns().size() != 1 || !pl.columns().get(0).equalsIgnoreCase(split)
                     || pl.boundaries() == null) {
                 throw new IllegalArgumentException("table-settings parallel-load for " + s.qualifiedName()
-                        + ": ranges are supported on the single integer key column " + split + " only");
+                        + ": ranges are supported on the leading integer key column " + split + " only");
             }
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows);
         }

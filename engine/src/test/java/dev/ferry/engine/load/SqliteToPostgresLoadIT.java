@@ -89,7 +89,10 @@ class SqliteToPostgresLoadIT {
         TableJob orders = plan.jobs().stream().filter(j -> j.tableKey().equals("orders")).findFirst().orElseThrow();
         assertThat(orders.ranges()).hasSize(4);
         TableJob items = plan.jobs().stream().filter(j -> j.tableKey().equals("order_items")).findFirst().orElseThrow();
-        assertThat(items.ranges()).containsExactly(KeyRange.whole()); // composite key: one range
+        assertThat(items.splitColumn()).isEqualTo("order_id"); // composite key: split on its leading column
+        assertThat(items.ranges()).hasSize(4);
+        TableJob categories = plan.jobs().stream().filter(j -> j.tableKey().equals("categories")).findFirst().orElseThrow();
+        assertThat(categories.ranges()).containsExactly(KeyRange.whole()); // small
 
         List<TableProgress> progress = new CopyOnWriteArrayList<>();
         ConcurrentHashMap<String, Boolean> threads = new ConcurrentHashMap<>();
