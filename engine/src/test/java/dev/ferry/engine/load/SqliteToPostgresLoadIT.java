@@ -69,7 +69,9 @@ class SqliteToPostgresLoadIT {
     @Test
     void demoStoreLoadsIntoPostgresAndValidatesExactly() throws Exception {
         Path demo = dir.resolve("demo.sqlite");
-        DemoStore.Summary summary = DemoStore.generate(demo, 1);
+        // -Dferry.demo.scale=N loads a bigger store (the assertions hold at any scale)
+        int scale = Integer.getInteger("ferry.demo.scale", 1);
+        DemoStore.Summary summary = DemoStore.generate(demo, scale);
         TestServer pg = TestDatabases.postgres();
         String db = pg.createDatabase("fl_sqlite_pg");
         List<Table> targets = postgresDemoTables("public");
@@ -78,7 +80,7 @@ class SqliteToPostgresLoadIT {
         }
         LoadEndpoint source = new LoadEndpoint(Engine.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + demo));
         LoadEndpoint target = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(db));
-        LoadSettings settings = LoadSettings.defaults("demo").withMaxSubTasks(4).withSplit(1000, 4).withBatch(250, 4);
+        LoadSettings settings = LoadSettings.defaults("demo").withMaxSubTasks(4).withSplit(1000L * scale, 4).withBatch(250, 4);
 
         List<LoadPlanner.TablePair> pairs = new ArrayList<>();
         List<Table> sources = sqliteDemoTables();
@@ -139,7 +141,7 @@ class SqliteToPostgresLoadIT {
 
         // a deliberately corrupted target row is caught and its key listed
         pg.execute(db, "UPDATE products SET price = price + 0.01 WHERE product_id = 77",
-                "DELETE FROM orders WHERE order_id = 1500");
+                "DELETE FROM orders WHERE order_id = " + (1500 * scale));
         List<TableValidation> after = Validator.compare(source, target, plan.jobs());
         TableValidation products = after.stream().filter(t -> t.table().equals("products")).findFirst().orElseThrow();
         assertThat(products.status()).isEqualTo(TableValidation.Status.MISMATCHED);
@@ -147,7 +149,7 @@ class SqliteToPostgresLoadIT {
         assertThat(products.differentKeys()).containsExactly("product_id=77");
         TableValidation ordersV = after.stream().filter(t -> t.table().equals("orders")).findFirst().orElseThrow();
         assertThat(ordersV.status()).isEqualTo(TableValidation.Status.MISMATCHED);
-        assertThat(ordersV.missingKeys()).containsExactly("order_id=1500");
+        assertThat(ordersV.missingKeys()).containsExactly("order_id=" + (1500 * scale));
         assertThat(ordersV.rangesDiffered()).isEqualTo(1);
     }
 }
