@@ -366,6 +366,11 @@ public final class FullLoad {
             store.markDone(task, w.job.tableKey(), w.range.index(), done[0], done[1], done[2]);
             t.rangeDone();
             t.publish(listener);
+            if (t.state == TableProgress.TableState.DONE) {
+                TableResult r = t.result();
+                LOG.info("table {} loaded: {} rows, {} bytes, {} rejected, {} warnings, {} ranges ({} skipped)", r.table(),
+                        r.rows(), r.bytes(), r.rejected(), r.warnings(), r.rangesLoaded() + r.rangesSkipped(), r.rangesSkipped());
+            }
             listener.rangeCommitted(w.job.tableKey(), w.range, done[0]);
         } finally {
             if (readerUsable) {

@@ -35,9 +35,4 @@ public record TableJob(Table source, QualifiedName target, List<ColumnMapping> c
     public String tableKey() {
         return source.qualifiedName().toString();
     }
-
-    public TableJob withRanges(List<KeyRange> newRanges) {
-        return new TableJob(source, target, columns, keyColumns, newRanges.size() > 1 || splitColumn != null ? splitColumn : null,
-                newRanges, estimatedRows);
-    }
 }

@@ -31,7 +31,8 @@ import java.util.List;
  * NOT_COMPARABLE beyond their counts. Text keys are ordered by code point on both sides (PostgreSQL {@code COLLATE "C"},
  * MySQL {@code BINARY}, SQLite's default).
  *
- * <p>Not thread-safe (one comparison at a time per instance); opens one connection per side per table. Pass a source
+ * <p>Thread contract: {@link #compare(List)} blocks the caller; with {@code parallelism > 1} it compares tables on its
+ * own daemon threads ("ferry-validate"), one connection per side per table. Instances are immutable. Pass a source
  * endpoint whose connections read the load's snapshot (e.g. {@code PostgresSourceSnapshot.openReader}) to validate a
  * live source exactly.
  */
@@ -40,11 +41,21 @@ public final class Validator {
     private final LoadEndpoint source;
     private final LoadEndpoint target;
     private final int maxListedKeys;
+    private final int parallelism;
 
     public Validator(LoadEndpoint source, LoadEndpoint target, int maxListedKeys) {
+        this(source, target, maxListedKeys, 1);
+    }
+
+    /** @param parallelism tables compared at the same time (each uses one connection per side) */
+    public Validator(LoadEndpoint source, LoadEndpoint target, int maxListedKeys, int parallelism) {
+        if (maxListedKeys < 0 || parallelism < 1) {
+            throw new IllegalArgumentException("maxListedKeys must be >= 0 and parallelism >= 1");
+        }
         this.source = source;
         this.target = target;
         this.maxListedKeys = maxListedKeys;
+        this.parallelism = parallelism;
     }
 
     /** Compares every table of {@code tables}, with at most 100 keys listed per category. */
@@ -52,12 +63,43 @@ public final class Validator {
         return new Validator(source, target, 100).compare(tables);
     }
 
+    /** Compares the tables ({@code parallelism} at a time); results in the order of {@code tables}. */
     public List<TableValidation> compare(List<TableJob> tables) throws SQLException {
         List<TableValidation> out = new ArrayList<>();
-        for (TableJob t : tables) {
-            out.add(compare(t));
+        if (parallelism == 1 || tables.size() < 2) {
+            for (TableJob t : tables) {
+                out.add(compare(t));
+            }
+            return out;
         }
-        return out;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelism, tables.size()), r -> {
+                    Thread th = new Thread(r, "ferry-validate");
+                    th.setDaemon(true);
+                    return th;
+                });
+        try {
+            List<java.util.concurrent.Future<TableValidation>> futures = new ArrayList<>();
+            for (TableJob t : tables) {
+                futures.add(pool.submit(() -> compare(t)));
+            }
+            for (java.util.concurrent.Future<TableValidation> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof SQLException) {
+                        throw (SQLException) e.getCause();
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("validation interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One side of the comparison of one table. */

@@ -142,7 +142,9 @@ class SqliteToPostgresLoadIT {
         // a deliberately corrupted target row is caught and its key listed
         pg.execute(db, "UPDATE products SET price = price + 0.01 WHERE product_id = 77",
                 "DELETE FROM orders WHERE order_id = " + (1500 * scale));
-        List<TableValidation> after = Validator.compare(source, target, plan.jobs());
+        List<TableValidation> after = new Validator(source, target, 10, 3).compare(plan.jobs());
+        assertThat(after).extracting(TableValidation::table).containsExactlyElementsOf(
+                plan.jobs().stream().map(TableJob::tableKey).toList());
         TableValidation products = after.stream().filter(t -> t.table().equals("products")).findFirst().orElseThrow();
         assertThat(products.status()).isEqualTo(TableValidation.Status.MISMATCHED);
         assertThat(products.different()).isEqualTo(1);
