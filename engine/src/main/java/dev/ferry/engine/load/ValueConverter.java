@@ -109,8 +109,29 @@ public final class ValueConverter {
                 }
                 return t;
             }
+            case TIME:
+                return toTime(value, column);
             default:
                 return text(value, column);
+        }
+    }
+
+    /** A time of day; MySQL TIME values outside 00:00–24:00 (durations such as {@code 838:59:59}) only fit MySQL. */
+    private Object toTime(Object v, String column) throws RowRejectedException {
+        if (v instanceof LocalTime) {
+            return v;
+        }
+        if (v instanceof LocalDateTime) {
+            return ((LocalDateTime) v).toLocalTime();
+        }
+        String s = text(v, column).trim();
+        try {
+            return LocalTime.parse(s);
+        } catch (DateTimeParseException e) {
+            if (target == Engine.MYSQL) {
+                return s;
+            }
+            throw new RowRejectedException(column, v, "not a time of day");
         }
     }
 

@@ -81,4 +81,13 @@ class ValueConverterTest {
         assertThatThrownBy(() -> strict.convert(SpecialValue.ZERO_DATE, ValueKind.DATE, "d", warnings))
                 .isInstanceOf(RowRejectedException.class).hasMessageContaining("zero date");
     }
+
+    @Test
+    void timesOfDay() throws Exception {
+        assertThat(ValueConverter.of(Engine.MYSQL, Engine.POSTGRESQL).convert("10:15:30.5", ValueKind.TIME, "t", warnings))
+                .isEqualTo(java.time.LocalTime.of(10, 15, 30, 500_000_000));
+        assertThatThrownBy(() -> ValueConverter.of(Engine.MYSQL, Engine.POSTGRESQL).convert("838:59:59", ValueKind.TIME, "t", warnings))
+                .isInstanceOf(RowRejectedException.class).hasMessageContaining("time of day");
+        assertThat(ValueConverter.of(Engine.MYSQL, Engine.MYSQL).convert("838:59:59", ValueKind.TIME, "t", warnings)).isEqualTo("838:59:59");
+    }
 }

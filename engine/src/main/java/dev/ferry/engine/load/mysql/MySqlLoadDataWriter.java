@@ -136,7 +136,7 @@ public final class MySqlLoadDataWriter implements TargetWriter {
         if (v instanceof OffsetDateTime) {
             v = ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         }
-        if (v instanceof LocalDateTime || v instanceof LocalDate) {
+        if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof java.time.LocalTime) {
             return Normalizer.temporal(v).replace('T', ' ');
         }
         return String.valueOf(v);
@@ -172,7 +172,8 @@ public final class MySqlLoadDataWriter implements TargetWriter {
             int p = 1;
             for (Object[] row : chunk) {
                 for (Object v : row) {
-                    if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof OffsetDateTime) {
+                    if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof OffsetDateTime
+                            || v instanceof java.time.LocalTime) {
                         ps.setString(p++, temporal(v));
                     } else {
                         ps.setObject(p++, v);

@@ -48,7 +48,8 @@ public final class SqliteBatchWriter implements TargetWriter {
                 } else if (v instanceof BigDecimal) {
                     insert.setString(i + 1, ((BigDecimal) v).toPlainString());
                     bytes += 8;
-                } else if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof OffsetDateTime) {
+                } else if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof OffsetDateTime
+                        || v instanceof java.time.LocalTime) {
                     String s = Normalizer.temporal(v).replace('T', ' ');
                     insert.setString(i + 1, s);
                     bytes += s.length();
