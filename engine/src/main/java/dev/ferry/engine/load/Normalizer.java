@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 /**
  * Engine-neutral text of a value, so that equal data hashes the same on any engine: numbers via
  * {@code BigDecimal.stripTrailingZeros().toPlainString()} (1.0 = 1.00 = 1), booleans as 1/0, dates and times as ISO
- * ({@code 2024-01-31T10:00:00.5}; zoned values in UTC with a trailing Z), bytes as lower-case hex, text as is, zero dates
- * as NULL. Stateless, thread-safe.
+ * ({@code 2024-01-31T10:00:00.5}; zoned values converted to UTC, so they compare equal to the UTC date-times the
+ * load writes into unzoned columns), bytes as lower-case hex, text as is, zero dates as NULL. Stateless, thread-safe.
  */
 public final class Normalizer {
 
@@ -53,14 +53,16 @@ public final class Normalizer {
                         return null;
                     }
                     try {
-                        Object t = ValueConverter.parseTemporal(s);
-                        if (kind == ValueKind.DATE && t instanceof LocalDateTime) {
-                            t = ((LocalDateTime) t).toLocalDate();
-                        }
-                        return temporal(t);
+                        return normalize(ValueConverter.parseTemporal(s), kind);
                     } catch (RuntimeException e) {
                         return s;
                     }
+                }
+                if (value instanceof OffsetDateTime) {
+                    value = ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                }
+                if (kind == ValueKind.DATE && value instanceof LocalDateTime) {
+                    value = ((LocalDateTime) value).toLocalDate();
                 }
                 return temporal(value);
             default:

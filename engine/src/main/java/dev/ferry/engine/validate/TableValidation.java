@@ -15,13 +15,14 @@ import java.util.List;
  * @param missingKeys   the first keys of missing rows ({@code col=value[, ...]}), capped
  * @param extraKeys     the first keys of extra rows, capped
  * @param differentKeys the first keys of different rows, capped
+ * @param differentColumns the (source) columns whose values differed in at least one row
  * @param rangesCompared ranges checksummed
  * @param rangesDiffered ranges whose checksums differed (and were diffed row by row)
  * @param reason        why the table is NOT_COMPARABLE, or {@code null}
  */
 public record TableValidation(String table, Status status, long sourceRows, long targetRows, long missing, long extra,
                               long different, List<String> missingKeys, List<String> extraKeys, List<String> differentKeys,
-                              int rangesCompared, int rangesDiffered, String reason) {
+                              List<String> differentColumns, int rangesCompared, int rangesDiffered, String reason) {
 
     public enum Status { VALIDATED, MISMATCHED, NOT_COMPARABLE }
 
@@ -29,5 +30,6 @@ public record TableValidation(String table, Status status, long sourceRows, long
         missingKeys = List.copyOf(missingKeys);
         extraKeys = List.copyOf(extraKeys);
         differentKeys = List.copyOf(differentKeys);
+        differentColumns = List.copyOf(differentColumns);
     }
 }

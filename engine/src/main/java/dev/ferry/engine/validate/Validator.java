@@ -118,12 +118,12 @@ public final class Validator {
             if (job.keyColumns().isEmpty()) {
                 if (sourceRows == targetRows) {
                     return new TableValidation(job.tableKey(), TableValidation.Status.NOT_COMPARABLE, sourceRows, targetRows,
-                            0, 0, 0, List.of(), List.of(), List.of(), 0, 0,
+                            0, 0, 0, List.of(), List.of(), List.of(), List.of(), 0, 0,
                             "no primary or unique key: only the row counts were compared (equal)");
                 }
                 return new TableValidation(job.tableKey(), TableValidation.Status.MISMATCHED, sourceRows, targetRows,
                         Math.max(0, sourceRows - targetRows), Math.max(0, targetRows - sourceRows), 0, List.of(), List.of(),
-                        List.of(), 0, 0, "no primary or unique key: only the row counts were compared");
+                        List.of(), List.of(), 0, 0, "no primary or unique key: only the row counts were compared");
             }
             List<KeyRange> ranges = job.splitColumn() == null ? List.of(KeyRange.whole()) : job.ranges();
             Diff diff = new Diff();
@@ -140,7 +140,7 @@ public final class Validator {
             boolean same = diff.missing == 0 && diff.extra == 0 && diff.different == 0 && sourceRows == targetRows;
             return new TableValidation(job.tableKey(), same ? TableValidation.Status.VALIDATED : TableValidation.Status.MISMATCHED,
                     sourceRows, targetRows, diff.missing, diff.extra, diff.different, diff.missingKeys, diff.extraKeys,
-                    diff.differentKeys, ranges.size(), differed, null);
+                    diff.differentKeys, new ArrayList<>(diff.differentColumns), ranges.size(), differed, null);
         }
     }
 
@@ -286,6 +286,7 @@ public final class Validator {
         final List<String> missingKeys = new ArrayList<>();
         final List<String> extraKeys = new ArrayList<>();
         final List<String> differentKeys = new ArrayList<>();
+        final java.util.Set<String> differentColumns = new java.util.LinkedHashSet<>();
 
         void add(List<String> list, String key) {
             if (list.size() < maxListedKeys) {
@@ -313,6 +314,11 @@ public final class Validator {
                     if (!Arrays.equals(x, y)) {
                         d.different++;
                         d.add(d.differentKeys, keyText(s, x));
+                        for (int i = 0; i < x.length; i++) {
+                            if (!java.util.Objects.equals(x[i], y[i])) {
+                                d.differentColumns.add(s.columns.get(i));
+                            }
+                        }
                     }
                     x = a.next();
                     y = b.next();

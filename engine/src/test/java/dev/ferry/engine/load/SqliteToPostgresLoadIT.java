@@ -149,6 +149,7 @@ class SqliteToPostgresLoadIT {
         assertThat(products.status()).isEqualTo(TableValidation.Status.MISMATCHED);
         assertThat(products.different()).isEqualTo(1);
         assertThat(products.differentKeys()).containsExactly("product_id=77");
+        assertThat(products.differentColumns()).containsExactly("price");
         TableValidation ordersV = after.stream().filter(t -> t.table().equals("orders")).findFirst().orElseThrow();
         assertThat(ordersV.status()).isEqualTo(TableValidation.Status.MISMATCHED);
         assertThat(ordersV.missingKeys()).containsExactly("order_id=" + (1500 * scale));
