@@ -78,7 +78,10 @@ public final class FullLoad {
     }
 
     /** Unit of work: one range of one table. */
-    private record Work(TableJob job, KeyRange range, boolean redo, Tracker tracker) {
+    private record Work(TableJob job, KeyRange range, boolean redo, Tracker tracker, boolean rowByRow) {
+        Work(TableJob job, KeyRange range, boolean redo, Tracker tracker) {
+            this(job, range, redo, tracker, false);
+        }
     }
 
     /**
@@ -330,10 +333,11 @@ public final class FullLoad {
             t.running();
             t.publish(listener);
             long[] done = null;
+            boolean rowByRow = false;
             for (int attempt = 1; done == null; attempt++) {
                 store.markRunning(task, w.job.tableKey(), w.range.index());
                 Pipe pipe = new Pipe(settings.queueCapacity(), fatal);
-                Work attemptWork = attempt == 1 ? w : new Work(w.job, w.range, true, t);
+                Work attemptWork = attempt == 1 && !rowByRow ? w : new Work(w.job, w.range, true, t, rowByRow);
                 Future<long[]> writer = writers.submit(() -> writeRange(attemptWork, pipe, fatal));
                 try {
                     readRange(reader, w, pipe);
@@ -355,7 +359,18 @@ public final class FullLoad {
                                 w.range, attempt + 1, Redaction.redact(String.valueOf(cause.getMessage())));
                         continue;
                     }
+                    if (cause instanceof RetryRowByRow && !rowByRow && readerUsable && fatal.get() == null) {
+                        LOG.warn("table {} range {}: the bulk write failed ({}); reloading the range row by row to reject "
+                                + "only the offending rows", w.job.tableKey(), w.range, cause.getMessage());
+                        rowByRow = true;
+                        attempt--; // not a retry of a transient error
+                        continue;
+                    }
+                    if (cause instanceof RetryRowByRow) {
+                        cause = ((RetryRowByRow) cause).suspended;
+                    }
                     if (cause instanceof TableSuspended) {
+                        LOG.warn("{}", cause.getMessage());
                         t.suspend(cause.getMessage());
                         t.publish(listener);
                         return;
@@ -468,7 +483,8 @@ public final class FullLoad {
                 if (w.redo) {
                     clearRange(c, w);
                 }
-                writer = dialect.open(c, job, targetKinds);
+                RowByRowWriter slow = w.rowByRow ? new RowByRowWriter(c, target.engine(), job, targetKinds) : null;
+                writer = slow != null ? null : dialect.open(c, job, targetKinds);
                 while (true) {
                     Object item = pipe.take();
                     if (item == END) {
@@ -503,14 +519,43 @@ public final class FullLoad {
                             }
                         }
                     }
-                    long b = writer.write(out);
+                    long b;
+                    if (slow != null) {
+                        b = 0;
+                        List<Object[]> written = new ArrayList<>(out.size());
+                        for (Object[] row : out) {
+                            try {
+                                slow.insert(row);
+                                written.add(row);
+                                b += 16L * row.length;
+                            } catch (SQLException e) {
+                                if (isTransient(e)) {
+                                    throw e;
+                                }
+                                RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), keyText(job, keyIdx, row),
+                                        null, null, "rejected by the target: " + Redaction.redact(String.valueOf(e.getMessage())),
+                                        Instant.now());
+                                rejected.add(rr);
+                                t.rejected.incrementAndGet();
+                                store.appendException(rr);
+                                listener.rowRejected(rr);
+                            }
+                        }
+                        out = written;
+                    } else {
+                        b = writer.write(out);
+                    }
                     rows += out.size();
                     bytes += b;
                     t.rows.addAndGet(out.size());
                     t.bytes.addAndGet(b);
                     t.publish(listener);
                 }
-                writer.finish();
+                if (writer != null) {
+                    writer.finish();
+                } else {
+                    slow.close();
+                }
                 insertExceptions(c, rejected);
                 writeMarker(c, w, rows, bytes);
                 c.commit();
@@ -527,6 +572,11 @@ public final class FullLoad {
                         : e instanceof TableSuspended ? ((TableSuspended) e).row : null;
                 if (stopRow != null) {
                     recordQuietly(List.of(stopRow));
+                } else if (e instanceof SQLException && fatal.get() == null && !isTransient((SQLException) e)
+                        && policy == ErrorPolicy.SKIP_ROW && !w.rowByRow) {
+                    throw new RetryRowByRow(new TableSuspended(job.tableKey() + " suspended: range " + w.range
+                            + " failed on the target: " + Redaction.redact(String.valueOf(e.getMessage())), null),
+                            Redaction.redact(String.valueOf(e.getMessage())));
                 } else if (e instanceof SQLException && fatal.get() == null && !isTransient((SQLException) e)) {
                     RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), "range " + w.range, null, null,
                             "range failed on the target: " + Redaction.redact(String.valueOf(e.getMessage())), Instant.now());
@@ -682,6 +732,16 @@ public final class FullLoad {
         TableSuspended(String message, RejectedRow row) {
             super(message);
             this.row = row;
+        }
+    }
+
+    /** The bulk write of a range failed under SKIP_ROW: load it again row by row; carries the suspension to use otherwise. */
+    private static final class RetryRowByRow extends Exception {
+        final transient TableSuspended suspended;
+
+        RetryRowByRow(TableSuspended suspended, String message) {
+            super(message);
+            this.suspended = suspended;
         }
     }
 

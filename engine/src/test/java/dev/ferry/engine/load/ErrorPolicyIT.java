@@ -56,6 +56,35 @@ class ErrorPolicyIT {
         assertThat(plan.jobs().get(0).ranges()).hasSize(3);
     }
 
+    @Test
+    void aBulkWriteFailureFallsBackToRowByRowAndRejectsOnlyTheOffendingRows() throws Exception {
+        Path file = dir.resolve("src.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE labels (id INTEGER PRIMARY KEY, label TEXT, doc TEXT)");
+            st.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 500) "
+                    + "INSERT INTO labels SELECT n, CASE WHEN n IN (42, 420) THEN 'far too long' ELSE 'l' || n END, "
+                    + "'{\"n\": ' || n || '}' FROM g");
+        }
+        Table labels = TestTables.table(null, "labels", "id INTEGER pk", "label TEXT null", "doc TEXT null");
+        Table labelsPg = TestTables.table("public", "labels", "id bigint pk", "label varchar(5) null", "doc json null");
+        pg.execute(db, TestTables.ddl(Engine.POSTGRESQL, labelsPg));
+        LoadPlan p = new LoadPlanner(source, LoadSettings.defaults("rbr").withSplit(100, 2))
+                .plan(List.of(new LoadPlanner.TablePair(labels, labelsPg)));
+        LoadResult r;
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("rbr.db"))) {
+            r = new FullLoad(source, target, LoadSettings.defaults("rbr").withBatch(50, 2), store, LoadListener.NO_OP)
+                    .run(p, SourceSnapshot.independent());
+        }
+        TableResult t = r.tables().get(0);
+        assertThat(t.state()).isEqualTo(TableProgress.TableState.DONE);
+        assertThat(t.rows()).isEqualTo(498);
+        assertThat(t.rejected()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM labels")).isEqualTo(498);
+        assertThat(count("SELECT count(*) FROM labels WHERE doc->>'n' = '7'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ferry_exceptions WHERE task = 'rbr' AND key_text IN ('id=42', 'id=420') "
+                + "AND reason LIKE '%too long%'")).isEqualTo(2);
+    }
+
     private LoadResult run(LoadSettings settings) throws Exception {
         try (LoadStateStore store = LoadStateStore.open(dir.resolve(settings.task() + ".db"))) {
             return new FullLoad(source, target, settings, store, LoadListener.NO_OP).run(plan, SourceSnapshot.independent());
