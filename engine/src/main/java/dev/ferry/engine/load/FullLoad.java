@@ -416,6 +416,7 @@ public final class FullLoad {
             st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
             try (ResultSet rs = st.executeQuery(sql.toString())) {
                 List<Object[]> batch = new ArrayList<>(settings.batchSize());
+                long batchBytes = 0;
                 while (rs.next()) {
                     Object[] row = new Object[kinds.length];
                     for (int i = 0; i < kinds.length; i++) {
@@ -424,11 +425,13 @@ public final class FullLoad {
                         } catch (RuntimeException e) {
                             row[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
                         }
+                        batchBytes += sizeOf(row[i]);
                     }
                     batch.add(row);
-                    if (batch.size() >= settings.batchSize()) {
+                    if (batch.size() >= settings.batchSize() || batchBytes >= settings.maxBatchBytes()) {
                         pipe.put(batch);
                         batch = new ArrayList<>(settings.batchSize());
+                        batchBytes = 0;
                     }
                 }
                 if (!batch.isEmpty()) {
@@ -436,6 +439,17 @@ public final class FullLoad {
                 }
             }
         }
+    }
+
+    /** Rough heap size of a value, for the batch byte limit. */
+    static long sizeOf(Object v) {
+        if (v instanceof byte[]) {
+            return 16L + ((byte[]) v).length;
+        }
+        if (v instanceof String) {
+            return 40L + 2L * ((String) v).length();
+        }
+        return 16;
     }
 
     /** Writer thread: returns {rows, bytes, rejected}. */

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param controlSchema      target schema for {@code ferry_load_state} / {@code ferry_exceptions}; {@code null}: the
  *                           connection's default schema
  * @param truncateBeforeLoad empty each target table before its first range is loaded (DMS TRUNCATE_BEFORE_LOAD)
+ * @param maxBatchBytes      a batch is handed over early once its values reach this many bytes (default 16 MiB), so
+ *                           rows with large LOBs keep memory bounded too: at most
+ *                           {@code maxSubTasks * (queueCapacity + 2) * maxBatchBytes} plus one row
  */
 public record LoadSettings(String task, int maxSubTasks, int batchSize, int queueCapacity, long splitThresholdRows,
                            int rangesPerTable, ErrorPolicy errorPolicy, Map<String, ErrorPolicy> tablePolicies,
-                           boolean zeroDateAsNull, String controlSchema, boolean truncateBeforeLoad) {
+                           boolean zeroDateAsNull, String controlSchema, boolean truncateBeforeLoad, long maxBatchBytes) {
 
     public LoadSettings {
         Objects.requireNonNull(task, "task");
@@ -36,15 +39,15 @@ public record LoadSettings(String task, int maxSubTasks, int batchSize, int queu
         if (maxSubTasks < 1 || maxSubTasks > 64) {
             throw new IllegalArgumentException("maxSubTasks must be between 1 and 64, was " + maxSubTasks);
         }
-        if (batchSize < 1 || queueCapacity < 1 || rangesPerTable < 1 || splitThresholdRows < 0) {
-            throw new IllegalArgumentException("batchSize, queueCapacity and rangesPerTable must be positive");
+        if (batchSize < 1 || queueCapacity < 1 || rangesPerTable < 1 || splitThresholdRows < 0 || maxBatchBytes < 1) {
+            throw new IllegalArgumentException("batchSize, queueCapacity, rangesPerTable and maxBatchBytes must be positive");
         }
         errorPolicy = errorPolicy == null ? ErrorPolicy.SKIP_ROW : errorPolicy;
         tablePolicies = Map.copyOf(tablePolicies == null ? Map.of() : tablePolicies);
     }
 
     public static LoadSettings defaults(String task) {
-        return new LoadSettings(task, 8, 1000, 8, 100_000, 8, ErrorPolicy.SKIP_ROW, Map.of(), true, null, false);
+        return new LoadSettings(task, 8, 1000, 8, 100_000, 8, ErrorPolicy.SKIP_ROW, Map.of(), true, null, false, 16L << 20);
     }
 
     /**
@@ -57,7 +60,7 @@ public record LoadSettings(String task, int maxSubTasks, int batchSize, int queu
                 : ErrorPolicy.SKIP_ROW;
         return new LoadSettings(task, s.maxFullLoadSubTasks(), Math.min(s.commitRate(), 10_000), 8, 100_000,
                 s.maxFullLoadSubTasks(), policy, Map.of(), true, null,
-                s.targetTablePrepMode() == TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD);
+                s.targetTablePrepMode() == TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD, 16L << 20);
     }
 
     public ErrorPolicy policyFor(String tableKey) {
@@ -66,26 +69,31 @@ public record LoadSettings(String task, int maxSubTasks, int batchSize, int queu
 
     public LoadSettings withMaxSubTasks(int n) {
         return new LoadSettings(task, n, batchSize, queueCapacity, splitThresholdRows, rangesPerTable, errorPolicy,
-                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad);
+                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad, maxBatchBytes);
     }
 
     public LoadSettings withSplit(long thresholdRows, int ranges) {
         return new LoadSettings(task, maxSubTasks, batchSize, queueCapacity, thresholdRows, ranges, errorPolicy,
-                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad);
+                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad, maxBatchBytes);
     }
 
     public LoadSettings withBatch(int rows, int capacity) {
         return new LoadSettings(task, maxSubTasks, rows, capacity, splitThresholdRows, rangesPerTable, errorPolicy,
-                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad);
+                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad, maxBatchBytes);
     }
 
     public LoadSettings withErrorPolicy(ErrorPolicy policy, Map<String, ErrorPolicy> perTable) {
         return new LoadSettings(task, maxSubTasks, batchSize, queueCapacity, splitThresholdRows, rangesPerTable, policy,
-                perTable, zeroDateAsNull, controlSchema, truncateBeforeLoad);
+                perTable, zeroDateAsNull, controlSchema, truncateBeforeLoad, maxBatchBytes);
     }
 
     public LoadSettings withZeroDateAsNull(boolean asNull) {
         return new LoadSettings(task, maxSubTasks, batchSize, queueCapacity, splitThresholdRows, rangesPerTable, errorPolicy,
-                tablePolicies, asNull, controlSchema, truncateBeforeLoad);
+                tablePolicies, asNull, controlSchema, truncateBeforeLoad, maxBatchBytes);
+    }
+
+    public LoadSettings withMaxBatchBytes(long bytes) {
+        return new LoadSettings(task, maxSubTasks, batchSize, queueCapacity, splitThresholdRows, rangesPerTable, errorPolicy,
+                tablePolicies, zeroDateAsNull, controlSchema, truncateBeforeLoad, bytes);
     }
 }

@@ -85,6 +85,25 @@ class ErrorPolicyIT {
                 + "AND reason LIKE '%too long%'")).isEqualTo(2);
     }
 
+    @Test
+    void batchesAreCutByBytesToo() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger notesBatches = new java.util.concurrent.atomic.AtomicInteger();
+        LoadListener listener = new LoadListener() {
+            @Override
+            public void tableProgress(TableProgress p) {
+                if (p.table().equals("notes") && Thread.currentThread().getName().startsWith("ferry-load-writer")) {
+                    notesBatches.incrementAndGet();
+                }
+            }
+        };
+        LoadSettings settings = LoadSettings.defaults("bytes").withBatch(1000, 2).withMaxBatchBytes(1);
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("bytes.db"))) {
+            LoadResult r = new FullLoad(source, target, settings, store, listener).run(plan, SourceSnapshot.independent());
+            assertThat(r.table("notes").orElseThrow().rows()).isEqualTo(3);
+        }
+        assertThat(notesBatches).hasValue(3); // one row per batch although batchSize is 1000
+    }
+
     private LoadResult run(LoadSettings settings) throws Exception {
         try (LoadStateStore store = LoadStateStore.open(dir.resolve(settings.task() + ".db"))) {
             return new FullLoad(source, target, settings, store, LoadListener.NO_OP).run(plan, SourceSnapshot.independent());
