@@ -345,8 +345,12 @@ public final class FullLoad {
                 } catch (Cancelled e) {
                     // the writer failed or the load stops: the writer's outcome decides
                 } catch (Throwable e) {
-                    readerUsable = false; // a failed source transaction has lost the snapshot
+                    readerUsable = false; // a failed source transaction has lost the snapshot: the load stops
                     pipe.fail(e);
+                    if (fatal.compareAndSet(null, new SourceReadException(e))) {
+                        LOG.error("full load {} stops: reading {} range {} failed: {}", task, w.job.tableKey(), w.range,
+                                Redaction.redact(String.valueOf(e.getMessage())));
+                    }
                 }
                 try {
                     done = writer.get();

@@ -12,9 +12,13 @@ public final class Sql {
     private Sql() {
     }
 
-    /** Quotes an identifier for {@code engine} (always: names are never verified as safe here). */
+    /**
+     * Quotes an identifier for {@code engine} (always: names are never verified as safe here). SQLite gets grave
+     * accents, not double quotes: SQLite reads a double-quoted name that matches no column as a STRING LITERAL, which
+     * would turn a wrong column name into a silently loaded constant.
+     */
     public static String quote(Engine engine, String identifier) {
-        if (engine == Engine.MYSQL) {
+        if (engine == Engine.MYSQL || engine == Engine.SQLITE) {
             return "`" + identifier.replace("`", "``") + "`";
         }
         return "\"" + identifier.replace("\"", "\"\"") + "\"";

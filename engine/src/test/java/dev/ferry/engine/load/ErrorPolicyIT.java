@@ -104,6 +104,22 @@ class ErrorPolicyIT {
         assertThat(notesBatches).hasValue(3); // one row per batch although batchSize is 1000
     }
 
+    @Test
+    void aSourceReadFailureStopsTheLoadWhateverThePolicy() throws Exception {
+        Table ghost = TestTables.table(null, "notes", "id INTEGER pk", "body TEXT null", "ghost TEXT null"); // no such column
+        Table ghostPg = TestTables.table("public", "notes_ghost", "id bigint pk", "body text null", "ghost text null");
+        pg.execute(db, TestTables.ddl(Engine.POSTGRESQL, ghostPg));
+        LoadPlan p = new LoadPlanner(source, LoadSettings.defaults("ghost")).plan(List.of(new LoadPlanner.TablePair(ghost, ghostPg)));
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("ghost.db"))) {
+            assertThatThrownBy(() -> new FullLoad(source, target, LoadSettings.defaults("ghost"), store, LoadListener.NO_OP)
+                    .run(p, SourceSnapshot.independent()))
+                    .isInstanceOf(LoadException.class).hasMessageContaining("reading the source failed")
+                    .hasMessageContaining("ghost");
+            assertThat(store.taskStatus("ghost")).contains("FAILED");
+        }
+        assertThat(count("SELECT count(*) FROM notes_ghost")).isZero();
+    }
+
     private LoadResult run(LoadSettings settings) throws Exception {
         try (LoadStateStore store = LoadStateStore.open(dir.resolve(settings.task() + ".db"))) {
             return new FullLoad(source, target, settings, store, LoadListener.NO_OP).run(plan, SourceSnapshot.independent());

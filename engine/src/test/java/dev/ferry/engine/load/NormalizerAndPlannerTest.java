@@ -56,6 +56,7 @@ class NormalizerAndPlannerTest {
     void quotesIdentifiersPerEngine() {
         assertThat(Sql.quote(Engine.MYSQL, "a`b")).isEqualTo("`a``b`");
         assertThat(Sql.quote(Engine.POSTGRESQL, "a\"b")).isEqualTo("\"a\"\"b\"");
+        assertThat(Sql.quote(Engine.SQLITE, "a`b")).isEqualTo("`a``b`"); // never "..." (SQLite's string fallback)
         assertThat(Sql.rangePredicate(Engine.POSTGRESQL, "id", new KeyRange(1, 10L, 20L))).isEqualTo(" WHERE \"id\" >= 10 AND \"id\" < 20");
         assertThat(Sql.rangePredicate(Engine.POSTGRESQL, "id", KeyRange.whole())).isEmpty();
     }
