@@ -1,0 +1,898 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.util.Redaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The full-load engine: copies the tables of a {@link LoadPlan} from a source to a target, pgcopydb/DMS style.
+ *
+ * <pre>
+ * run() (caller thread)
+ *  ├─ SourceSnapshot.openReaders(n)        n = min(maxSubTasks, ranges to load) reader connections, one snapshot
+ *  ├─ worker pool  (n threads)             one task per RANGE, largest tables first
+ *  │    └─ reader: SELECT cols WHERE key in range (forward-only, fetch size) → batches of batchSize rows
+ *  │         └─ ArrayBlockingQueue(queueCapacity batches)   bounded: memory never depends on table size
+ *  └─ writer pool  (n threads)             one writer per running range, own target connection + transaction
+ *       └─ convert (ValueConverter) → TargetWriter (COPY / LOAD DATA / batched INSERT)
+ *          → ferry_exceptions rows + ferry_load_state marker → COMMIT (data and marker atomically)
+ * </pre>
+ *
+ * <p>Exactly-once resume: a range's rows and its {@code ferry_load_state} marker commit in ONE target transaction. At
+ * the start of a run the markers are read: marked ranges are skipped; any other range that an earlier run started is
+ * redone after deleting its key span (whole-table ranges: truncating the table) in the same transaction as the reload.
+ *
+ * <p>Threading: {@link #run} blocks the calling thread; one run at a time per instance. The {@link LoadListener} is
+ * called from worker and writer threads.
+ */
+public final class FullLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FullLoad.class);
+    private static final Object END = new Object();
+
+    private final LoadEndpoint source;
+    private final LoadEndpoint target;
+    private final LoadSettings settings;
+    private final LoadStateStore store;
+    private final LoadListener listener;
+    private final TargetDialect dialect;
+    private final ValueConverter converter;
+    /** SQLite has one writer at a time: range transactions on a SQLite target take turns (reading stays parallel). */
+    private final java.util.concurrent.Semaphore singleWriter;
+
+    public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
+        this.source = source;
+        this.target = target;
+        this.settings = settings;
+        this.store = store;
+        this.listener = listener == null ? LoadListener.NO_OP : listener;
+        this.dialect = TargetDialect.of(target.engine());
+        this.converter = new ValueConverter(source.engine(), target.engine(), settings.zeroDateAsNull());
+        this.singleWriter = target.engine() == Engine.SQLITE ? new java.util.concurrent.Semaphore(1, true) : null;
+    }
+
+    /** Unit of work: one range of one table. */
+    private record Work(TableJob job, KeyRange range, boolean redo, Tracker tracker, boolean rowByRow) {
+        Work(TableJob job, KeyRange range, boolean redo, Tracker tracker) {
+            this(job, range, redo, tracker, false);
+        }
+    }
+
+    /**
+     * Loads the plan, reading through {@code snapshot} (which the caller closes afterwards).
+     *
+     * @throws LoadException when the load stopped; committed ranges stay and a rerun resumes after them
+     */
+    public LoadResult run(LoadPlan plan, SourceSnapshot snapshot) throws LoadException, SQLException {
+        Instant start = Instant.now();
+        String task = settings.task();
+        Map<String, Marker> markers = prepareTarget();
+        List<Tracker> trackers = new ArrayList<>();
+        List<Work> work = new ArrayList<>();
+        for (TableJob planned : plan.jobs()) {
+            TableJob job = reconcile(planned);
+            Tracker t = new Tracker(job);
+            trackers.add(t);
+            if (!markersMatch(job, markers)) {
+                forgetTable(job, markers);
+            }
+            List<RangeState> states = store.ranges(task, job.tableKey());
+            Map<Integer, RangeState> byIndex = new HashMap<>();
+            states.forEach(s -> byIndex.put(s.range().index(), s));
+            boolean anyMarker = false;
+            for (KeyRange r : job.ranges()) {
+                Marker m = markers.get(job.tableKey() + "#" + r.index());
+                if (m != null) {
+                    anyMarker = true;
+                    store.markDone(task, job.tableKey(), r.index(), m.rows, m.bytes, byIndex.containsKey(r.index())
+                            ? byIndex.get(r.index()).rejected() : 0);
+                    t.skipped(m.rows, m.bytes);
+                } else {
+                    RangeState s = byIndex.get(r.index());
+                    boolean redo = s != null && s.attempts() > 0;
+                    work.add(new Work(job, r, redo, t));
+                }
+            }
+            if (!anyMarker && settings.truncateBeforeLoad() && work.stream().anyMatch(w -> w.tracker == t)) {
+                truncate(job);
+            }
+            t.publish(listener);
+        }
+        if (work.isEmpty()) {
+            store.beginRun(task, snapshot.position());
+            store.finishRun(task, "DONE");
+            return result(start, trackers, snapshot.position());
+        }
+        // largest tables first, so the long ones do not start last
+        work.sort(Comparator.comparingLong((Work w) -> -w.job.estimatedRows() / Math.max(1, w.job.ranges().size()))
+                .thenComparing(w -> w.job.tableKey()).thenComparingInt(w -> w.range.index()));
+        int n = Math.min(settings.maxSubTasks(), work.size());
+        List<Connection> readerList = snapshot.openReaders(source.connections(), n);
+        Map<String, String> position = snapshot.position();
+        store.beginRun(task, position);
+        LOG.info("full load {}: {} ranges of {} tables with {} workers from snapshot {}", task, work.size(),
+                plan.jobs().size(), n, position);
+        BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(n, false, readerList);
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        ExecutorService workers = Executors.newFixedThreadPool(n, named("ferry-load-worker-" + task));
+        ExecutorService writers = Executors.newFixedThreadPool(n, named("ferry-load-writer-" + task));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Work w : work) {
+                futures.add(workers.submit(() -> {
+                    try {
+                        runRange(w, readers, writers, fatal);
+                    } catch (Throwable e) {
+                        if (fatal.compareAndSet(null, e)) {
+                            LOG.error("full load {} stops: {} range {} failed: {}", task, w.job.tableKey(), w.range,
+                                    Redaction.redact(String.valueOf(e.getMessage())));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    fatal.compareAndSet(null, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fatal.compareAndSet(null, e);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+            writers.shutdownNow();
+            awaitQuietly(workers);
+            awaitQuietly(writers);
+            SourceSnapshot.closeAll(readerList);
+        }
+        Throwable f = fatal.get();
+        for (Tracker t : trackers) {
+            t.finish(f != null);
+            t.publish(listener);
+        }
+        LoadResult result = result(start, trackers, position);
+        boolean suspended = trackers.stream().anyMatch(Tracker::suspended);
+        store.finishRun(task, f != null ? "FAILED" : suspended ? "PARTIAL" : "DONE");
+        if (f != null) {
+            throw new LoadException("full load " + task + " stopped: " + Redaction.redact(String.valueOf(f.getMessage())), f, result);
+        }
+        return result;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("full-load threads did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private LoadResult result(Instant start, List<Tracker> trackers, Map<String, String> position) {
+        List<TableResult> tables = new ArrayList<>();
+        for (Tracker t : trackers) {
+            tables.add(t.result());
+        }
+        return new LoadResult(settings.task(), position, tables, Duration.between(start, Instant.now()));
+    }
+
+    /** Uses the ranges stored by an earlier run of the task (same split on resume), else stores the plan's. */
+    private TableJob reconcile(TableJob job) throws SQLException {
+        List<RangeState> stored = store.ranges(settings.task(), job.tableKey());
+        if (stored.isEmpty()) {
+            store.saveRanges(settings.task(), job.tableKey(), job.ranges());
+            return job;
+        }
+        List<KeyRange> ranges = stored.stream().map(RangeState::range).toList();
+        if (ranges.equals(job.ranges())) {
+            return job;
+        }
+        if (ranges.size() > 1 && job.splitColumn() == null) {
+            throw new IllegalStateException("table " + job.tableKey() + " was split by an earlier run of task "
+                    + settings.task() + " but has no integer key now; forget the task to reload it");
+        }
+        LOG.info("table {}: resuming with the {} ranges of the earlier run", job.tableKey(), ranges.size());
+        return new TableJob(job.source(), job.target(), job.columns(), job.keyColumns(), job.splitColumn(), ranges,
+                job.estimatedRows());
+    }
+
+    private record Marker(long rows, long bytes, Long lo, Long hi) {
+        boolean covers(KeyRange r) {
+            return java.util.Objects.equals(lo, r.lo()) && java.util.Objects.equals(hi, r.hi());
+        }
+    }
+
+    private Map<String, Marker> prepareTarget() throws SQLException {
+        Map<String, Marker> markers = new HashMap<>();
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                for (String ddl : dialect.controlTableDdl(settings.controlSchema())) {
+                    st.execute(ddl);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, range_index, row_count, byte_count, lo, hi FROM "
+                    + control("ferry_load_state") + " WHERE task = ?")) {
+                ps.setString(1, settings.task());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Long lo = rs.getObject(5) == null ? null : rs.getLong(5);
+                        Long hi = rs.getObject(6) == null ? null : rs.getLong(6);
+                        markers.put(rs.getString(1) + "#" + rs.getInt(2), new Marker(rs.getLong(3), rs.getLong(4), lo, hi));
+                    }
+                }
+            }
+        }
+        return markers;
+    }
+
+    /** Whether every marker of the table describes a range of the job (same index, same span). */
+    private static boolean markersMatch(TableJob job, Map<String, Marker> markers) {
+        String prefix = job.tableKey() + "#";
+        for (Map.Entry<String, Marker> e : markers.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                int index;
+                try {
+                    index = Integer.parseInt(e.getKey().substring(prefix.length()));
+                } catch (NumberFormatException ex) {
+                    return false;
+                }
+                if (index >= job.ranges().size() || !e.getValue().covers(job.ranges().get(index))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The target's markers describe other ranges than the plan (the state store was lost or replaced and the table was
+     * re-planned differently): every range of the table is marked as attempted in the state store FIRST (so any later
+     * run redoes it, deleting its key span), then the stale markers are removed. The table is then reloaded range by
+     * range, each range deleting its span in its own transaction: nothing is lost or duplicated at any point.
+     */
+    private void forgetTable(TableJob job, Map<String, Marker> markers) throws SQLException {
+        LOG.warn("table {}: the target's load markers do not match the planned ranges; reloading the table", job.tableKey());
+        for (KeyRange r : job.ranges()) {
+            store.markRunning(settings.task(), job.tableKey(), r.index());
+            store.markFailed(settings.task(), job.tableKey(), r.index(), "ranges changed since the target was loaded");
+        }
+        try (Connection c = target.connections().open();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + control("ferry_load_state") + " WHERE task = ? AND table_name = ?")) {
+            c.setAutoCommit(true);
+            ps.setString(1, settings.task());
+            ps.setString(2, job.tableKey());
+            ps.executeUpdate();
+        }
+        markers.keySet().removeIf(k -> k.startsWith(job.tableKey() + "#"));
+    }
+
+    private void truncate(TableJob job) throws SQLException {
+        try (Connection c = target.connections().open(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute(dialect.truncate(job));
+            c.commit();
+        }
+    }
+
+    private String control(String table) {
+        return Sql.control(target.engine(), settings.controlSchema(), table);
+    }
+
+    // ---- one range ----
+
+    private void runRange(Work w, BlockingQueue<Connection> readers, ExecutorService writers,
+                          AtomicReference<Throwable> fatal) throws Exception {
+        Tracker t = w.tracker;
+        if (fatal.get() != null || t.suspended()) {
+            return;
+        }
+        Connection reader = null;
+        while (reader == null) {
+            if (fatal.get() != null) {
+                return;
+            }
+            reader = readers.poll(100, TimeUnit.MILLISECONDS);
+        }
+        boolean readerUsable = true;
+        String task = settings.task();
+        try {
+            if (t.suspended()) {
+                return;
+            }
+            t.running();
+            t.publish(listener);
+            long[] done = null;
+            boolean rowByRow = false;
+            for (int attempt = 1; done == null; attempt++) {
+                store.markRunning(task, w.job.tableKey(), w.range.index());
+                Pipe pipe = new Pipe(settings.queueCapacity(), fatal);
+                Work attemptWork = attempt == 1 && !rowByRow ? w : new Work(w.job, w.range, true, t, rowByRow);
+                Future<long[]> writer = writers.submit(() -> writeRange(attemptWork, pipe, fatal));
+                try {
+                    readRange(reader, w, pipe);
+                    pipe.put(END);
+                } catch (Cancelled e) {
+                    // the writer failed or the load stops: the writer's outcome decides
+                } catch (Throwable e) {
+                    readerUsable = false; // a failed source transaction has lost the snapshot: the load stops
+                    pipe.fail(e);
+                    if (fatal.compareAndSet(null, new SourceReadException(e))) {
+                        LOG.error("full load {} stops: reading {} range {} failed: {}", task, w.job.tableKey(), w.range,
+                                Redaction.redact(String.valueOf(e.getMessage())));
+                    }
+                }
+                try {
+                    done = writer.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    store.markFailed(task, w.job.tableKey(), w.range.index(), Redaction.redact(String.valueOf(cause.getMessage())));
+                    if (cause instanceof SQLException && isTransient((SQLException) cause) && attempt < 3 && readerUsable
+                            && fatal.get() == null) {
+                        LOG.warn("table {} range {}: transient target error, retrying (attempt {}): {}", w.job.tableKey(),
+                                w.range, attempt + 1, Redaction.redact(String.valueOf(cause.getMessage())));
+                        continue;
+                    }
+                    if (cause instanceof RetryRowByRow && !rowByRow && readerUsable && fatal.get() == null) {
+                        LOG.warn("table {} range {}: the bulk write failed ({}); reloading the range row by row to reject "
+                                + "only the offending rows", w.job.tableKey(), w.range, cause.getMessage());
+                        rowByRow = true;
+                        attempt--; // not a retry of a transient error
+                        continue;
+                    }
+                    if (cause instanceof RetryRowByRow) {
+                        cause = ((RetryRowByRow) cause).suspended;
+                    }
+                    if (cause instanceof TableSuspended) {
+                        LOG.warn("{}", cause.getMessage());
+                        t.suspend(cause.getMessage());
+                        t.publish(listener);
+                        return;
+                    }
+                    throw cause instanceof Exception ? (Exception) cause : new RuntimeException(cause);
+                }
+            }
+            store.markDone(task, w.job.tableKey(), w.range.index(), done[0], done[1], done[2]);
+            t.rangeDone();
+            t.publish(listener);
+            if (t.state == TableProgress.TableState.DONE) {
+                TableResult r = t.result();
+                LOG.info("table {} loaded: {} rows, {} bytes, {} rejected, {} warnings, {} ranges ({} skipped)", r.table(),
+                        r.rows(), r.bytes(), r.rejected(), r.warnings(), r.rangesLoaded() + r.rangesSkipped(), r.rangesSkipped());
+            }
+            listener.rangeCommitted(w.job.tableKey(), w.range, done[0]);
+        } finally {
+            if (readerUsable) {
+                readers.put(reader);
+            } else {
+                SourceSnapshot.closeAll(List.of(reader));
+            }
+        }
+    }
+
+    private void readRange(Connection reader, Work w, Pipe pipe) throws Exception {
+        TableJob job = w.job;
+        Engine se = source.engine();
+        List<ColumnMapping> cols = job.columns();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, cols.get(i).source().name()));
+        }
+        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        if (job.splitColumn() != null) {
+            sql.append(Sql.rangePredicate(se, job.splitColumn(), w.range));
+        }
+        ValueKind[] kinds = new ValueKind[cols.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = ValueKind.of(se, cols.get(i).source().type());
+        }
+        try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
+            try (ResultSet rs = st.executeQuery(sql.toString())) {
+                List<Object[]> batch = new ArrayList<>(settings.batchSize());
+                long batchBytes = 0;
+                while (rs.next()) {
+                    Object[] row = new Object[kinds.length];
+                    for (int i = 0; i < kinds.length; i++) {
+                        try {
+                            row[i] = ValueReader.read(se, kinds[i], rs, i + 1);
+                        } catch (RuntimeException e) {
+                            row[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
+                        }
+                        batchBytes += sizeOf(row[i]);
+                    }
+                    batch.add(row);
+                    if (batch.size() >= settings.batchSize() || batchBytes >= settings.maxBatchBytes()) {
+                        pipe.put(batch);
+                        batch = new ArrayList<>(settings.batchSize());
+                        batchBytes = 0;
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    pipe.put(batch);
+                }
+            }
+        }
+    }
+
+    /** Rough heap size of a value, for the batch byte limit. */
+    static long sizeOf(Object v) {
+        if (v instanceof byte[]) {
+            return 16L + ((byte[]) v).length;
+        }
+        if (v instanceof String) {
+            return 40L + 2L * ((String) v).length();
+        }
+        return 16;
+    }
+
+    /** Writer thread: returns {rows, bytes, rejected}. */
+    @SuppressWarnings("unchecked")
+    private long[] writeRange(Work w, Pipe pipe, AtomicReference<Throwable> fatal) throws Exception {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
+        ErrorPolicy policy = settings.policyFor(job.tableKey());
+        List<ColumnMapping> cols = job.columns();
+        List<ValueKind> targetKinds = new ArrayList<>();
+        for (ColumnMapping m : cols) {
+            targetKinds.add(ValueKind.of(target.engine(), m.target().type()));
+        }
+        int[] keyIdx = keyIndexes(job);
+        List<RejectedRow> rejected = new ArrayList<>();
+        ValueConverter.Warnings warnings = column -> t.warnings.incrementAndGet();
+        if (singleWriter != null) {
+            while (!singleWriter.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (fatal.get() != null) {
+                    throw new IllegalStateException("load stopping: another range failed");
+                }
+            }
+        }
+        try {
+            return writeRangeOnTarget(w, pipe, fatal, policy, cols, targetKinds, keyIdx, rejected, warnings);
+        } finally {
+            if (singleWriter != null) {
+                singleWriter.release();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private long[] writeRangeOnTarget(Work w, Pipe pipe, AtomicReference<Throwable> fatal, ErrorPolicy policy,
+                                      List<ColumnMapping> cols, List<ValueKind> targetKinds, int[] keyIdx,
+                                      List<RejectedRow> rejected, ValueConverter.Warnings warnings) throws Exception {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            TargetWriter writer = null;
+            long rows = 0;
+            long bytes = 0;
+            try {
+                if (w.redo) {
+                    clearRange(c, w);
+                }
+                RowByRowWriter slow = w.rowByRow ? new RowByRowWriter(c, target.engine(), job, targetKinds) : null;
+                writer = slow != null ? null : dialect.open(c, job, targetKinds);
+                while (true) {
+                    Object item = pipe.take();
+                    if (item == END) {
+                        break;
+                    }
+                    List<Object[]> batch = (List<Object[]>) item;
+                    List<Object[]> out = new ArrayList<>(batch.size());
+                    for (Object[] row : batch) {
+                        Object[] converted = new Object[row.length];
+                        try {
+                            for (int i = 0; i < row.length; i++) {
+                                Object v = row[i];
+                                if (v instanceof UnreadableValue) {
+                                    throw new RowRejectedException(cols.get(i).source().name(), ((UnreadableValue) v).raw(),
+                                            "unreadable value: " + ((UnreadableValue) v).reason());
+                                }
+                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).source().name(), warnings);
+                            }
+                            out.add(converted);
+                        } catch (RowRejectedException e) {
+                            RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), keyText(job, keyIdx, row),
+                                    e.column(), e.valueExcerpt(), e.getMessage(), Instant.now());
+                            rejected.add(rr);
+                            t.rejected.incrementAndGet();
+                            store.appendException(rr);
+                            listener.rowRejected(rr);
+                            if (policy == ErrorPolicy.STOP) {
+                                throw new RowStop(rr);
+                            }
+                            if (policy == ErrorPolicy.SKIP_TABLE) {
+                                throw new TableSuspended(job.tableKey() + " suspended: row " + rr.key() + ": " + rr.reason(), rr);
+                            }
+                        }
+                    }
+                    long b;
+                    if (slow != null) {
+                        b = 0;
+                        List<Object[]> written = new ArrayList<>(out.size());
+                        for (Object[] row : out) {
+                            try {
+                                slow.insert(row);
+                                written.add(row);
+                                b += 16L * row.length;
+                            } catch (SQLException e) {
+                                if (isTransient(e)) {
+                                    throw e;
+                                }
+                                RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), keyText(job, keyIdx, row),
+                                        null, null, "rejected by the target: " + Redaction.redact(String.valueOf(e.getMessage())),
+                                        Instant.now());
+                                rejected.add(rr);
+                                t.rejected.incrementAndGet();
+                                store.appendException(rr);
+                                listener.rowRejected(rr);
+                            }
+                        }
+                        out = written;
+                    } else {
+                        b = writer.write(out);
+                    }
+                    rows += out.size();
+                    bytes += b;
+                    t.rows.addAndGet(out.size());
+                    t.bytes.addAndGet(b);
+                    t.publish(listener);
+                }
+                if (writer != null) {
+                    writer.finish();
+                } else {
+                    slow.close();
+                }
+                insertExceptions(c, rejected);
+                writeMarker(c, w, rows, bytes);
+                c.commit();
+                return new long[] {rows, bytes, rejected.size()};
+            } catch (Throwable e) {
+                pipe.cancel();
+                if (writer != null) {
+                    writer.abort();
+                }
+                rollbackQuietly(c);
+                t.rows.addAndGet(-rows); // the range was rolled back: its rows and bytes are not on the target
+                t.bytes.addAndGet(-bytes);
+                RejectedRow stopRow = e instanceof RowStop ? ((RowStop) e).row
+                        : e instanceof TableSuspended ? ((TableSuspended) e).row : null;
+                if (stopRow != null) {
+                    recordQuietly(List.of(stopRow));
+                } else if (e instanceof SQLException && fatal.get() == null && !isTransient((SQLException) e)
+                        && policy == ErrorPolicy.SKIP_ROW && !w.rowByRow) {
+                    throw new RetryRowByRow(new TableSuspended(job.tableKey() + " suspended: range " + w.range
+                            + " failed on the target: " + Redaction.redact(String.valueOf(e.getMessage())), null),
+                            Redaction.redact(String.valueOf(e.getMessage())));
+                } else if (e instanceof SQLException && fatal.get() == null && !isTransient((SQLException) e)) {
+                    RejectedRow rr = new RejectedRow(settings.task(), job.tableKey(), "range " + w.range, null, null,
+                            "range failed on the target: " + Redaction.redact(String.valueOf(e.getMessage())), Instant.now());
+                    store.appendException(rr);
+                    recordQuietly(List.of(rr));
+                    if (policy != ErrorPolicy.STOP) {
+                        throw new TableSuspended(job.tableKey() + " suspended: " + rr.reason(), rr);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Deadlocks, serialization failures and lock wait timeouts: the range is simply retried. */
+    static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return (state != null && state.startsWith("40")) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205
+                || (e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY"));
+    }
+
+    private void clearRange(Connection c, Work w) throws SQLException {
+        TableJob job = w.job;
+        String sql;
+        if (w.range.isWhole() || job.splitColumn() == null) {
+            sql = dialect.truncate(job);
+        } else {
+            String targetKey = job.columns().stream().filter(m -> m.source().name().equals(job.splitColumn()))
+                    .map(m -> m.target().name()).findFirst().orElse(job.splitColumn());
+            sql = "DELETE FROM " + Sql.quote(target.engine(), job.target())
+                    + Sql.rangePredicate(target.engine(), targetKey, w.range);
+        }
+        try (Statement st = c.createStatement()) {
+            int n = st.executeUpdate(sql);
+            LOG.info("table {} range {}: redoing an unfinished range ({} rows removed first)", job.tableKey(), w.range, Math.max(n, 0));
+        }
+    }
+
+    private void writeMarker(Connection c, Work w, long rows, long bytes) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(dialect.markerUpsert(control("ferry_load_state")))) {
+            ins.setString(1, settings.task());
+            ins.setString(2, w.job.tableKey());
+            ins.setInt(3, w.range.index());
+            setLong(ins, 4, w.range.lo());
+            setLong(ins, 5, w.range.hi());
+            ins.setLong(6, rows);
+            ins.setLong(7, bytes);
+            ins.executeUpdate();
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private void insertExceptions(Connection c, List<RejectedRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + control("ferry_exceptions")
+                + " (task, table_name, key_text, column_name, value_excerpt, reason) VALUES (?,?,?,?,?,?)")) {
+            for (RejectedRow r : rows) {
+                ps.setString(1, r.task());
+                ps.setString(2, r.table());
+                ps.setString(3, noNul(r.key()));
+                ps.setString(4, r.column());
+                ps.setString(5, noNul(r.valueExcerpt()));
+                ps.setString(6, noNul(r.reason()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String noNul(String s) {
+        return s == null ? null : s.replace("\0", "\\0");
+    }
+
+    /** Records rows in ferry_exceptions in their own transaction (the range's was rolled back). */
+    private void recordQuietly(List<RejectedRow> rows) {
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            insertExceptions(c, rows);
+            c.commit();
+        } catch (SQLException e) {
+            LOG.warn("could not record {} rejected rows in ferry_exceptions (they are in {}): {}", rows.size(),
+                    store.exceptionsFile(), Redaction.redact(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed next
+        }
+    }
+
+    private static int[] keyIndexes(TableJob job) {
+        List<Integer> idx = new ArrayList<>();
+        for (String k : job.keyColumns()) {
+            for (int i = 0; i < job.columns().size(); i++) {
+                if (job.columns().get(i).source().name().equalsIgnoreCase(k)) {
+                    idx.add(i);
+                }
+            }
+        }
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String keyText(TableJob job, int[] keyIdx, Object[] row) {
+        if (keyIdx.length == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keyIdx.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            ColumnMapping m = job.columns().get(keyIdx[i]);
+            sb.append(m.source().name()).append('=').append(RowRejectedException.excerpt(row[keyIdx[i]]));
+        }
+        return sb.toString();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread th = new Thread(r, prefix + "-" + n.incrementAndGet());
+            th.setDaemon(true);
+            return th;
+        };
+    }
+
+    /** A rejected row under {@link ErrorPolicy#STOP}. */
+    private static final class RowStop extends Exception {
+        final transient RejectedRow row;
+
+        RowStop(RejectedRow row) {
+            super(row.table() + " row " + row.key() + " rejected (" + row.column() + "): " + row.reason());
+            this.row = row;
+        }
+    }
+
+    /** The table is suspended ({@link ErrorPolicy#SKIP_TABLE}, or a target error under a non-STOP policy). */
+    private static final class TableSuspended extends Exception {
+        final transient RejectedRow row;
+
+        TableSuspended(String message, RejectedRow row) {
+            super(message);
+            this.row = row;
+        }
+    }
+
+    /** The bulk write of a range failed under SKIP_ROW: load it again row by row; carries the suspension to use otherwise. */
+    private static final class RetryRowByRow extends Exception {
+        final transient TableSuspended suspended;
+
+        RetryRowByRow(TableSuspended suspended, String message) {
+            super(message);
+            this.suspended = suspended;
+        }
+    }
+
+    /** Bounded hand-off between one reader and one writer; either side can cancel. */
+    private static final class Pipe {
+        private final ArrayBlockingQueue<Object> queue;
+        private final AtomicReference<Throwable> fatal;
+        private volatile boolean cancelled;
+        private volatile Throwable readerFailure;
+
+        Pipe(int capacity, AtomicReference<Throwable> fatal) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.fatal = fatal;
+        }
+
+        void put(Object item) throws InterruptedException {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (cancelled || fatal.get() != null) {
+                    throw new Cancelled();
+                }
+            }
+        }
+
+        Object take() throws Exception {
+            while (true) {
+                Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (readerFailure != null) {
+                    throw new SourceReadException(readerFailure);
+                }
+                if (fatal.get() != null) {
+                    throw new IllegalStateException("load stopping: another range failed");
+                }
+            }
+        }
+
+        void fail(Throwable e) {
+            readerFailure = e;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+    }
+
+    /** The writer gave up the range (or the load is stopping): the reader stops, its connection stays usable. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("range cancelled", null, false, false);
+        }
+    }
+
+    /** The reader failed; carries its cause. */
+    private static final class SourceReadException extends Exception {
+        SourceReadException(Throwable cause) {
+            super("reading the source failed: " + Redaction.redact(String.valueOf(cause.getMessage())), cause);
+        }
+    }
+
+    /** Per-table counters, updated from worker and writer threads. */
+    private static final class Tracker {
+        final TableJob job;
+        final AtomicLong rows = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong warnings = new AtomicLong();
+        final AtomicLong committedRows = new AtomicLong();
+        final AtomicInteger rangesDone = new AtomicInteger();
+        final AtomicInteger rangesLoaded = new AtomicInteger();
+        final AtomicInteger rangesSkipped = new AtomicInteger();
+        final AtomicLong skippedRows = new AtomicLong();
+        volatile TableProgress.TableState state = TableProgress.TableState.PENDING;
+        volatile String error;
+        volatile long startNanos;
+
+        Tracker(TableJob job) {
+            this.job = job;
+        }
+
+        void skipped(long r, long b) {
+            rangesSkipped.incrementAndGet();
+            rangesDone.incrementAndGet();
+            skippedRows.addAndGet(r);
+            bytes.addAndGet(b);
+            if (rangesDone.get() == job.ranges().size()) {
+                state = TableProgress.TableState.DONE;
+            }
+        }
+
+        synchronized void running() {
+            if (state == TableProgress.TableState.PENDING) {
+                state = TableProgress.TableState.RUNNING;
+                startNanos = System.nanoTime();
+            }
+        }
+
+        synchronized void rangeDone() {
+            rangesLoaded.incrementAndGet();
+            if (rangesDone.incrementAndGet() == job.ranges().size() && state == TableProgress.TableState.RUNNING) {
+                state = TableProgress.TableState.DONE;
+            }
+        }
+
+        synchronized void suspend(String why) {
+            state = TableProgress.TableState.SUSPENDED;
+            error = why;
+        }
+
+        boolean suspended() {
+            return state == TableProgress.TableState.SUSPENDED;
+        }
+
+        synchronized void finish(boolean failed) {
+            if (failed && state != TableProgress.TableState.DONE && state != TableProgress.TableState.SUSPENDED) {
+                state = TableProgress.TableState.FAILED;
+            }
+        }
+
+        void publish(LoadListener listener) {
+            long done = rows.get() + skippedRows.get();
+            long est = job.estimatedRows();
+            double secs = startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9;
+            double rate = secs > 0 ? rows.get() / secs : 0;
+            Duration eta = rate > 0 && est >= 0 ? Duration.ofMillis((long) (Math.max(0, est - done) / rate * 1000)) : null;
+            listener.tableProgress(new TableProgress(job.tableKey(), state, done, est, bytes.get(), rate, eta,
+                    rejected.get(), warnings.get(), rangesDone.get(), job.ranges().size()));
+        }
+
+        TableResult result() {
+            return new TableResult(job.tableKey(), state, rows.get() + skippedRows.get(), bytes.get(), rejected.get(),
+                    warnings.get(), rangesLoaded.get(), rangesSkipped.get(), error);
+        }
+    }
+}

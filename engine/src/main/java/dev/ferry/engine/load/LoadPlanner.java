@@ -1,0 +1,184 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.model.project.ObjectLocator;
+import dev.ferry.model.project.TableSettingsRule;
+import dev.ferry.model.schema.Column;
+import dev.ferry.model.schema.KeyConstraint;
+import dev.ferry.model.schema.Table;
+
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a {@link LoadPlan}: maps columns by name (case-insensitively) and splits large tables. A table whose row
+ * identity (primary key, else a NOT NULL unique key) starts with an integer column and which has more than {@link LoadSettings#splitThresholdRows()} rows is split into
+ * {@link LoadSettings#rangesPerTable()} equal-width key ranges between MIN and MAX (the first and last ranges are open,
+ * so no key can fall outside); every other table is one range. Not thread-safe (use one per plan); uses one source
+ * connection.
+ *
+ * <p>DMS {@code table-settings} rules ({@link #withTableSettings}) override this per table: {@code parallel-load} type
+ * {@code none} keeps the table in one range; type {@code ranges} on the integer key column with {@code boundaries}
+ * gives explicit ranges (each boundary is the inclusive upper bound of a segment, as in DMS, the last segment is open).
+ *
+ * <p>Composite keys are split on their leading column when it is an integer.
+ *
+ * <p>TODO (issue 5): composite keys led by a non-integer column, PostgreSQL ctid ranges for tables without a key,
+ * partitions-auto / partitions-list, sampling-based (not equal-width) splitting for skewed keys.
+ */
+public final class LoadPlanner {
+
+    /** A source table and the target table it loads into. */
+    public record TablePair(Table source, Table target) {
+    }
+
+    private final LoadEndpoint source;
+    private final LoadSettings settings;
+    private final List<TableSettingsRule> tableSettings;
+
+    public LoadPlanner(LoadEndpoint source, LoadSettings settings) {
+        this(source, settings, List.of());
+    }
+
+    private LoadPlanner(LoadEndpoint source, LoadSettings settings, List<TableSettingsRule> tableSettings) {
+        this.source = source;
+        this.settings = settings;
+        this.tableSettings = List.copyOf(tableSettings);
+    }
+
+    /** A planner that also honours DMS {@code table-settings} {@code parallel-load} rules (the first matching rule wins). */
+    public LoadPlanner withTableSettings(List<TableSettingsRule> rules) {
+        return new LoadPlanner(source, settings, rules);
+    }
+
+    private Optional<TableSettingsRule.ParallelLoad> parallelLoad(Table t) {
+        for (TableSettingsRule r : tableSettings) {
+            ObjectLocator l = r.objectLocator();
+            if (l != null && r.parallelLoad() != null && ObjectLocator.matches(l.schemaName(), t.schema() == null ? "main" : t.schema())
+                    && ObjectLocator.matches(l.tableName(), t.name())) {
+                return Optional.of(r.parallelLoad());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public LoadPlan plan(List<TablePair> tables) throws SQLException {
+        List<TableJob> jobs = new ArrayList<>();
+        try (Connection c = source.connections().open()) {
+            for (TablePair p : tables) {
+                jobs.add(job(c, p));
+            }
+        }
+        return new LoadPlan(jobs);
+    }
+
+    private TableJob job(Connection c, TablePair p) throws SQLException {
+        Table s = p.source();
+        Table t = p.target();
+        List<ColumnMapping> columns = new ArrayList<>();
+        for (Column sc : s.columns()) {
+            Column tc = t.column(sc.name()).orElseThrow(() -> new IllegalArgumentException(
+                    "target table " + t.qualifiedName() + " has no column " + sc.name() + " (from " + s.qualifiedName() + ")"));
+            if (tc.generated() != null) {
+                continue;
+            }
+            columns.add(new ColumnMapping(sc, tc));
+        }
+        Optional<KeyConstraint> key = s.rowIdentity();
+        List<String> keyColumns = key.map(KeyConstraint::columns).orElse(List.of());
+        String split = null;
+        if (!keyColumns.isEmpty()) {
+            // the leading key column: with a composite key all rows of one leading value stay in one range
+            Column kc = s.column(keyColumns.get(0)).orElseThrow(() -> new IllegalArgumentException(
+                    "key column " + keyColumns.get(0) + " not found in " + s.qualifiedName()));
+            if (ValueKind.of(source.engine(), kc.type()) == ValueKind.INTEGER) {
+                split = kc.name();
+            }
+        }
+        String from = Sql.quote(source.engine(), s.qualifiedName());
+        if (split == null) {
+            long rows = s.estimatedRows() >= 0 ? s.estimatedRows() : count(c, "SELECT COUNT(*) FROM " + from);
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, null, List.of(KeyRange.whole()), rows);
+        }
+        String k = Sql.quote(source.engine(), split);
+        long min;
+        long max;
+        long rows;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + from)) {
+            rs.next();
+            min = rs.getLong(1);
+            max = rs.getLong(2);
+            rows = rs.getLong(3);
+        }
+        Optional<TableSettingsRule.ParallelLoad> rule = parallelLoad(s);
+        if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.NONE) {
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows);
+        }
+        if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.RANGES) {
+            TableSettingsRule.ParallelLoad pl = rule.get();
+            if (pl.columns() == null || pl.columns().size() != 1 || !pl.columns().get(0).equalsIgnoreCase(split)
+                    || pl.boundaries() == null) {
+                throw new IllegalArgumentException("table-settings parallel-load for " + s.qualifiedName()
+                        + ": ranges are supported on the leading integer key column " + split + " only");
+            }
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows);
+        }
+        if (rows <= settings.splitThresholdRows() || settings.rangesPerTable() < 2 || max <= min) {
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows);
+        }
+        return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows);
+    }
+
+    /** DMS boundaries (inclusive upper bounds, ascending) → ranges {@code (-inf, b1+1), [b1+1, b2+1), ..., [bn+1, +inf)}. */
+    static List<KeyRange> boundaries(Table table, List<List<String>> boundaries) {
+        List<KeyRange> ranges = new ArrayList<>();
+        Long lo = null;
+        for (List<String> b : boundaries) {
+            long upper;
+            try {
+                upper = Long.parseLong(b.get(0).trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("table-settings parallel-load for " + table.qualifiedName()
+                        + ": boundary " + b + " is not an integer");
+            }
+            long hi = Math.addExact(upper, 1);
+            if (lo != null && hi <= lo) {
+                throw new IllegalArgumentException("table-settings parallel-load for " + table.qualifiedName()
+                        + ": boundaries must ascend, " + upper + " does not");
+            }
+            ranges.add(new KeyRange(ranges.size(), lo, hi));
+            lo = hi;
+        }
+        ranges.add(new KeyRange(ranges.size(), lo, null));
+        return ranges;
+    }
+
+    /** Equal-width ranges over [min, max]; the first is open below and the last open above. */
+    static List<KeyRange> split(long min, long max, int n) {
+        BigInteger span = BigInteger.valueOf(max).subtract(BigInteger.valueOf(min)).add(BigInteger.ONE);
+        int count = (int) Math.min(n, span.min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue());
+        BigInteger width = span.add(BigInteger.valueOf(count - 1)).divide(BigInteger.valueOf(count));
+        List<KeyRange> ranges = new ArrayList<>();
+        Long lo = null;
+        for (int i = 0; i < count; i++) {
+            Long hi = i == count - 1 ? null
+                    : BigInteger.valueOf(min).add(width.multiply(BigInteger.valueOf(i + 1L))).longValueExact();
+            ranges.add(new KeyRange(i, lo, hi));
+            lo = hi;
+        }
+        return ranges;
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

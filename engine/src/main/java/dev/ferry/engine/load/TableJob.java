@@ -1,0 +1,38 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.model.schema.QualifiedName;
+import dev.ferry.model.schema.Table;
+
+import java.util.List;
+
+/**
+ * One table of a {@link LoadPlan}.
+ *
+ * @param source        the source table
+ * @param target        the target table's name
+ * @param columns       the columns copied, in order
+ * @param keyColumns    the source key columns (primary key or NOT NULL unique key), empty when the table has none
+ * @param splitColumn   the integer key column the ranges split on, or {@code null} when the table is one range
+ * @param ranges        the ranges, in key order; one {@link KeyRange#whole()} for unsplit tables
+ * @param estimatedRows rows expected (the planner's count or the catalog estimate), {@code -1} when unknown
+ */
+public record TableJob(Table source, QualifiedName target, List<ColumnMapping> columns, List<String> keyColumns,
+                       String splitColumn, List<KeyRange> ranges, long estimatedRows) {
+
+    public TableJob {
+        columns = List.copyOf(columns);
+        keyColumns = List.copyOf(keyColumns);
+        ranges = List.copyOf(ranges);
+        if (ranges.isEmpty()) {
+            throw new IllegalArgumentException("table " + source.qualifiedName() + " has no ranges");
+        }
+        if (splitColumn == null && ranges.size() > 1) {
+            throw new IllegalArgumentException("table " + source.qualifiedName() + " has several ranges but no split column");
+        }
+    }
+
+    /** The name used in state, markers and exceptions: the source's qualified name. */
+    public String tableKey() {
+        return source.qualifiedName().toString();
+    }
+}

@@ -1,0 +1,378 @@
+package dev.ferry.engine.validate;
+
+import dev.ferry.engine.load.ColumnMapping;
+import dev.ferry.engine.load.KeyRange;
+import dev.ferry.engine.load.LoadEndpoint;
+import dev.ferry.engine.load.Normalizer;
+import dev.ferry.engine.load.Sql;
+import dev.ferry.engine.load.TableJob;
+import dev.ferry.engine.load.ValueKind;
+import dev.ferry.engine.load.ValueReader;
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.QualifiedName;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Compares loaded tables between source and target: row counts, then per range a SHA-256 checksum over NORMALISED
+ * values ({@link Normalizer}: 1.0 in SQLite, 1.00 in numeric and 1 hash the same) computed in Java while streaming both
+ * sides ordered by key, then, for ranges whose checksums differ, a row-level merge of the two ordered streams listing
+ * missing, extra and different keys (at most {@link #maxListedKeys} each; all are counted). Tables without a key are
+ * NOT_COMPARABLE beyond their counts. Text keys are ordered by code point on both sides (PostgreSQL {@code COLLATE "C"},
+ * MySQL {@code BINARY}, SQLite's default).
+ *
+ * <p>Thread contract: {@link #compare(List)} blocks the caller; with {@code parallelism > 1} it compares tables on its
+ * own daemon threads ("ferry-validate"), one connection per side per table. Instances are immutable. Pass a source
+ * endpoint whose connections read the load's snapshot (e.g. {@code PostgresSourceSnapshot.openReader}) to validate a
+ * live source exactly.
+ */
+public final class Validator {
+
+    private final LoadEndpoint source;
+    private final LoadEndpoint target;
+    private final int maxListedKeys;
+    private final int parallelism;
+
+    public Validator(LoadEndpoint source, LoadEndpoint target, int maxListedKeys) {
+        this(source, target, maxListedKeys, 1);
+    }
+
+    /** @param parallelism tables compared at the same time (each uses one connection per side) */
+    public Validator(LoadEndpoint source, LoadEndpoint target, int maxListedKeys, int parallelism) {
+        if (maxListedKeys < 0 || parallelism < 1) {
+            throw new IllegalArgumentException("maxListedKeys must be >= 0 and parallelism >= 1");
+        }
+        this.source = source;
+        this.target = target;
+        this.maxListedKeys = maxListedKeys;
+        this.parallelism = parallelism;
+    }
+
+    /** Compares every table of {@code tables}, with at most 100 keys listed per category. */
+    public static List<TableValidation> compare(LoadEndpoint source, LoadEndpoint target, List<TableJob> tables) throws SQLException {
+        return new Validator(source, target, 100).compare(tables);
+    }
+
+    /** Compares the tables ({@code parallelism} at a time); results in the order of {@code tables}. */
+    public List<TableValidation> compare(List<TableJob> tables) throws SQLException {
+        List<TableValidation> out = new ArrayList<>();
+        if (parallelism == 1 || tables.size() < 2) {
+            for (TableJob t : tables) {
+                out.add(compare(t));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelism, tables.size()), r -> {
+                    Thread th = new Thread(r, "ferry-validate");
+                    th.setDaemon(true);
+                    return th;
+                });
+        try {
+            List<java.util.concurrent.Future<TableValidation>> futures = new ArrayList<>();
+            for (TableJob t : tables) {
+                futures.add(pool.submit(() -> compare(t)));
+            }
+            for (java.util.concurrent.Future<TableValidation> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof SQLException) {
+                        throw (SQLException) e.getCause();
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("validation interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One side of the comparison of one table. */
+    private record Side(Engine engine, QualifiedName table, List<String> columns, List<ValueKind> kinds, List<String> keys,
+                        int[] keyIndexes) {
+    }
+
+    public TableValidation compare(TableJob job) throws SQLException {
+        Side s = side(job, true);
+        Side t = side(job, false);
+        try (Connection sc = source.connections().open(); Connection tc = target.connections().open()) {
+            prepare(sc);
+            prepare(tc);
+            long sourceRows = count(sc, s);
+            long targetRows = count(tc, t);
+            if (job.keyColumns().isEmpty()) {
+                if (sourceRows == targetRows) {
+                    return new TableValidation(job.tableKey(), TableValidation.Status.NOT_COMPARABLE, sourceRows, targetRows,
+                            0, 0, 0, List.of(), List.of(), List.of(), List.of(), 0, 0,
+                            "no primary or unique key: only the row counts were compared (equal)");
+                }
+                return new TableValidation(job.tableKey(), TableValidation.Status.MISMATCHED, sourceRows, targetRows,
+                        Math.max(0, sourceRows - targetRows), Math.max(0, targetRows - sourceRows), 0, List.of(), List.of(),
+                        List.of(), List.of(), 0, 0, "no primary or unique key: only the row counts were compared");
+            }
+            List<KeyRange> ranges = job.splitColumn() == null ? List.of(KeyRange.whole()) : job.ranges();
+            Diff diff = new Diff();
+            int differed = 0;
+            for (KeyRange r : ranges) {
+                String splitTarget = job.splitColumn() == null ? null : targetName(job, job.splitColumn());
+                byte[] hs = checksum(sc, s, job.splitColumn(), r);
+                byte[] ht = checksum(tc, t, splitTarget, r);
+                if (!Arrays.equals(hs, ht)) {
+                    differed++;
+                    diffRange(sc, s, job.splitColumn(), tc, t, splitTarget, r, diff);
+                }
+            }
+            boolean same = diff.missing == 0 && diff.extra == 0 && diff.different == 0 && sourceRows == targetRows;
+            return new TableValidation(job.tableKey(), same ? TableValidation.Status.VALIDATED : TableValidation.Status.MISMATCHED,
+                    sourceRows, targetRows, diff.missing, diff.extra, diff.different, diff.missingKeys, diff.extraKeys,
+                    diff.differentKeys, new ArrayList<>(diff.differentColumns), ranges.size(), differed, null);
+        }
+    }
+
+    private static void prepare(Connection c) throws SQLException {
+        if (c.getAutoCommit()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+        }
+    }
+
+    private Side side(TableJob job, boolean isSource) {
+        Engine e = isSource ? source.engine() : target.engine();
+        List<String> cols = new ArrayList<>();
+        List<ValueKind> kinds = new ArrayList<>();
+        for (ColumnMapping m : job.columns()) {
+            var c = isSource ? m.source() : m.target();
+            cols.add(c.name());
+            kinds.add(ValueKind.of(e, c.type()));
+        }
+        List<String> keys = new ArrayList<>();
+        int[] idx = new int[job.keyColumns().size()];
+        for (int k = 0; k < idx.length; k++) {
+            String key = job.keyColumns().get(k);
+            for (int i = 0; i < job.columns().size(); i++) {
+                if (job.columns().get(i).source().name().equalsIgnoreCase(key)) {
+                    idx[k] = i;
+                    keys.add(cols.get(i));
+                }
+            }
+        }
+        return new Side(e, isSource ? job.source().qualifiedName() : job.target(), cols, kinds, keys, idx);
+    }
+
+    private static String targetName(TableJob job, String sourceColumn) {
+        return job.columns().stream().filter(m -> m.source().name().equals(sourceColumn)).map(m -> m.target().name())
+                .findFirst().orElse(sourceColumn);
+    }
+
+    private static long count(Connection c, Side s) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + Sql.quote(s.engine, s.table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String select(Side s, String split, KeyRange r) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(Sql.columnList(s.engine, s.columns)).append(" FROM ")
+                .append(Sql.quote(s.engine, s.table));
+        if (split != null) {
+            sql.append(Sql.rangePredicate(s.engine, split, r));
+        }
+        sql.append(" ORDER BY ");
+        for (int k = 0; k < s.keys.size(); k++) {
+            String q = Sql.quote(s.engine, s.keys.get(k));
+            ValueKind kind = s.kinds.get(s.keyIndexes[k]);
+            boolean text = kind == ValueKind.TEXT || kind == ValueKind.OTHER;
+            if (k > 0) {
+                sql.append(", ");
+            }
+            if (text && s.engine == Engine.POSTGRESQL) {
+                sql.append(q).append(" COLLATE \"C\"");
+            } else if (text && s.engine == Engine.MYSQL) {
+                sql.append("BINARY ").append(q);
+            } else {
+                sql.append(q);
+            }
+        }
+        return sql.toString();
+    }
+
+    /** Streams normalised rows of one range in key order. */
+    private static final class RowStream implements AutoCloseable {
+        private final Statement st;
+        private final ResultSet rs;
+        private final Side side;
+
+        RowStream(Connection c, Side side, String split, KeyRange r) throws SQLException {
+            this.side = side;
+            this.st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            st.setFetchSize(side.engine == Engine.MYSQL ? Integer.MIN_VALUE : 1000);
+            this.rs = st.executeQuery(select(side, split, r));
+        }
+
+        /** The next row's normalised values, or {@code null} at the end. */
+        String[] next() throws SQLException {
+            if (!rs.next()) {
+                return null;
+            }
+            String[] row = new String[side.columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                Object v;
+                try {
+                    v = ValueReader.read(side.engine, side.kinds.get(i), rs, i + 1);
+                } catch (RuntimeException e) {
+                    v = rs.getString(i + 1);
+                }
+                row[i] = Normalizer.normalize(v, side.kinds.get(i));
+            }
+            return row;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rs.close();
+            } finally {
+                st.close();
+            }
+        }
+    }
+
+    private static byte[] checksum(Connection c, Side s, String split, KeyRange r) throws SQLException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (RowStream rows = new RowStream(c, s, split, r)) {
+            String[] row;
+            while ((row = rows.next()) != null) {
+                for (String v : row) {
+                    if (v == null) {
+                        md.update((byte) 0);
+                    } else {
+                        byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                        md.update((byte) 1);
+                        md.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+                        md.update((byte) ':');
+                        md.update(b);
+                    }
+                }
+                md.update((byte) '\n');
+            }
+        }
+        return md.digest();
+    }
+
+    private final class Diff {
+        long missing;
+        long extra;
+        long different;
+        final List<String> missingKeys = new ArrayList<>();
+        final List<String> extraKeys = new ArrayList<>();
+        final List<String> differentKeys = new ArrayList<>();
+        final java.util.Set<String> differentColumns = new java.util.LinkedHashSet<>();
+
+        void add(List<String> list, String key) {
+            if (list.size() < maxListedKeys) {
+                list.add(key);
+            }
+        }
+    }
+
+    private void diffRange(Connection sc, Side s, String sSplit, Connection tc, Side t, String tSplit, KeyRange r, Diff d)
+            throws SQLException {
+        try (RowStream a = new RowStream(sc, s, sSplit, r); RowStream b = new RowStream(tc, t, tSplit, r)) {
+            String[] x = a.next();
+            String[] y = b.next();
+            while (x != null || y != null) {
+                int cmp = x == null ? 1 : y == null ? -1 : compareKeys(s, x, y);
+                if (cmp < 0) {
+                    d.missing++;
+                    d.add(d.missingKeys, keyText(s, x));
+                    x = a.next();
+                } else if (cmp > 0) {
+                    d.extra++;
+                    d.add(d.extraKeys, keyText(s, y));
+                    y = b.next();
+                } else {
+                    if (!Arrays.equals(x, y)) {
+                        d.different++;
+                        d.add(d.differentKeys, keyText(s, x));
+                        for (int i = 0; i < x.length; i++) {
+                            if (!java.util.Objects.equals(x[i], y[i])) {
+                                d.differentColumns.add(s.columns.get(i));
+                            }
+                        }
+                    }
+                    x = a.next();
+                    y = b.next();
+                }
+            }
+        }
+    }
+
+    private static int compareKeys(Side s, String[] x, String[] y) {
+        for (int k = 0; k < s.keyIndexes.length; k++) {
+            int i = s.keyIndexes[k];
+            String a = x[i];
+            String b = y[i];
+            int c;
+            if (a == null || b == null) {
+                c = a == null ? (b == null ? 0 : -1) : 1;
+            } else {
+                ValueKind kind = s.kinds.get(i);
+                if (kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL || kind == ValueKind.FLOAT) {
+                    c = new BigDecimal(a).compareTo(new BigDecimal(b));
+                } else {
+                    c = compareCodePoints(a, b);
+                }
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static String keyText(Side s, String[] row) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < s.keyIndexes.length; k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            sb.append(s.keys.get(k)).append('=').append(row[s.keyIndexes[k]]);
+        }
+        return sb.toString();
+    }
+}

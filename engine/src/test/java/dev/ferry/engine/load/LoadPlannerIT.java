@@ -1,0 +1,96 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.model.project.ObjectLocator;
+import dev.ferry.model.project.TableSettingsRule;
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.Table;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Planning against a real SQLite file: splitting rules and DMS table-settings parallel-load overrides. */
+class LoadPlannerIT {
+
+    @TempDir
+    Path dir;
+
+    private LoadEndpoint source;
+    private final Table big = TestTables.table(null, "big", "id INTEGER pk", "v TEXT null");
+    private final Table keyed = TestTables.table(null, "keyed", "code TEXT pk", "v TEXT null");
+    private final Table heap = TestTables.table(null, "heap", "v TEXT null");
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path file = dir.resolve("p.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT)");
+            st.execute("WITH RECURSIVE g(n) AS (SELECT 10 UNION ALL SELECT n + 1 FROM g WHERE n < 1009) INSERT INTO big SELECT n, 'x' FROM g");
+            st.execute("CREATE TABLE keyed (code TEXT PRIMARY KEY, v TEXT)");
+            st.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 2000) INSERT INTO keyed SELECT 'k' || n, 'x' FROM g");
+            st.execute("CREATE TABLE heap (v TEXT)");
+            st.execute("INSERT INTO heap VALUES ('a'), ('b')");
+        }
+        source = new LoadEndpoint(Engine.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + file));
+    }
+
+    private LoadPlan plan(LoadPlanner planner) throws Exception {
+        return planner.plan(List.of(new LoadPlanner.TablePair(big, big), new LoadPlanner.TablePair(keyed, keyed),
+                new LoadPlanner.TablePair(heap, heap)));
+    }
+
+    @Test
+    void splitsOnlyLargeTablesWithOneIntegerKey() throws Exception {
+        LoadPlan plan = plan(new LoadPlanner(source, LoadSettings.defaults("t").withSplit(500, 4)));
+        TableJob b = plan.jobs().get(0);
+        assertThat(b.splitColumn()).isEqualTo("id");
+        assertThat(b.estimatedRows()).isEqualTo(1000);
+        assertThat(b.ranges()).containsExactly(new KeyRange(0, null, 260L), new KeyRange(1, 260L, 510L),
+                new KeyRange(2, 510L, 760L), new KeyRange(3, 760L, null));
+        assertThat(plan.jobs().get(1).ranges()).containsExactly(KeyRange.whole()); // text key
+        assertThat(plan.jobs().get(1).keyColumns()).containsExactly("code");
+        assertThat(plan.jobs().get(2).ranges()).containsExactly(KeyRange.whole()); // no key
+        assertThat(plan.jobs().get(2).keyColumns()).isEmpty();
+        assertThat(plan.rangeCount()).isEqualTo(6);
+        // below the threshold: one range
+        assertThat(plan(new LoadPlanner(source, LoadSettings.defaults("t").withSplit(5000, 4))).jobs().get(0).ranges()).hasSize(1);
+    }
+
+    @Test
+    void tableSettingsRulesOverrideTheSplit() throws Exception {
+        TableSettingsRule ranges = new TableSettingsRule("1", "r", ObjectLocator.table("%", "bi_"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.RANGES, List.of("id"),
+                        List.of(List.of("100"), List.of("599")), null, null, null, null), null, Set.of());
+        LoadPlan plan = plan(new LoadPlanner(source, LoadSettings.defaults("t").withSplit(500, 4)).withTableSettings(List.of(ranges)));
+        assertThat(plan.jobs().get(0).ranges()).containsExactly(new KeyRange(0, null, 101L), new KeyRange(1, 101L, 600L),
+                new KeyRange(2, 600L, null));
+
+        TableSettingsRule none = new TableSettingsRule("2", "n", ObjectLocator.table("main", "big"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.NONE, null, null, null, null, null, null),
+                null, Set.of());
+        assertThat(plan(new LoadPlanner(source, LoadSettings.defaults("t").withSplit(500, 4)).withTableSettings(List.of(none)))
+                .jobs().get(0).ranges()).containsExactly(KeyRange.whole());
+
+        TableSettingsRule wrongColumn = new TableSettingsRule("3", "w", ObjectLocator.table("%", "big"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.RANGES, List.of("v"),
+                        List.of(List.of("a")), null, null, null, null), null, Set.of());
+        assertThatThrownBy(() -> plan(new LoadPlanner(source, LoadSettings.defaults("t")).withTableSettings(List.of(wrongColumn))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("big").hasMessageContaining("id");
+    }
+
+    @Test
+    void missingTargetColumnIsNamed() {
+        Table target = TestTables.table(null, "big", "id INTEGER pk");
+        assertThatThrownBy(() -> new LoadPlanner(source, LoadSettings.defaults("t")).plan(List.of(new LoadPlanner.TablePair(big, target))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no column v");
+    }
+}
