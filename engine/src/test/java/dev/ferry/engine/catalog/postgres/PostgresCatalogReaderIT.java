@@ -129,7 +129,7 @@ class PostgresCatalogReaderIT {
     @Test
     void readsServerAndSchemas() {
         assertThat(model.engine()).isEqualTo(Engine.POSTGRESQL);
-        assertThat(model.serverVersion()).startsWith("16");
+        assertThat(model.serverVersion()).matches("\\d+(\\.\\d+)?( .*)?"); // 16.4 embedded; any server given by FERRY_TEST_POSTGRES_URL
         assertThat(model.database()).isEqualTo(db);
         assertThat(model.schemas()).extracting(Schema::name).containsExactly("shop");
         assertThat(s.tables()).extracting(Table::name)
@@ -270,13 +270,15 @@ class PostgresCatalogReaderIT {
     void viewsAndMaterializedViews() {
         View rich = s.view("rich").orElseThrow();
         assertThat(rich.materialized()).isFalse();
-        assertThat(rich.definition()).contains("FROM shop.customer").contains("WHERE balance > 1000::numeric");
+        // PostgreSQL 16 prints "WHERE balance > 1000::numeric", 15 and older qualify it as "customer.balance"
+        assertThat(rich.definition()).contains("FROM shop.customer").containsPattern("WHERE (customer\\.)?balance > 1000::numeric");
         assertThat(rich.checkOption()).isEqualTo("CASCADED");
         assertThat(rich.comment()).isEqualTo("Rich customers");
         assertThat(rich.columns()).extracting(Column::name).containsExactly("id", "email");
         View mv = s.view("mood_counts").orElseThrow();
         assertThat(mv.materialized()).isTrue();
-        assertThat(mv.definition()).isEqualTo("SELECT mood,\n    count(*) AS n\n   FROM shop.customer\n  GROUP BY mood");
+        // pg_get_viewdef: 16 prints bare column names, 15 and older qualify them with the table name
+        assertThat(mv.definition().replace("customer.", "")).isEqualTo("SELECT mood,\n    count(*) AS n\n   FROM shop.customer\n  GROUP BY mood");
         assertThat(mv.columns().get(1).type().name()).isEqualTo("bigint");
     }
 
