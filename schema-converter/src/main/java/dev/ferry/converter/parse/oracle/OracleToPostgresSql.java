@@ -46,6 +46,23 @@ import java.util.regex.Pattern;
  */
 public final class OracleToPostgresSql {
 
+    private final String schema;
+    private final Set<String> relations;
+
+    /** A translator that leaves unqualified names unqualified. */
+    public OracleToPostgresSql() {
+        this(null, Set.of());
+    }
+
+    /**
+     * A translator that qualifies unqualified references to {@code relations} (Oracle catalog names: tables, views,
+     * sequences) with the PostgreSQL schema {@code pgSchema}, so the output does not depend on {@code search_path}.
+     */
+    public OracleToPostgresSql(String pgSchema, Set<String> relations) {
+        this.schema = pgSchema;
+        this.relations = Set.copyOf(relations);
+    }
+
     /**
      * A translation.
      *
@@ -87,6 +104,33 @@ public final class OracleToPostgresSql {
         Emitter e = new Emitter(tree.getStart(), new Origin(statement.line(), statement.column()), false);
         String sql = e.emit(tree);
         return new Translation(sql, e.items, true, e.tables);
+    }
+
+    /**
+     * Translates each INSERT/UPDATE/DELETE found in a parsed statement, including the ones inside an anonymous PL/SQL
+     * block (as in the Oracle sample schemas' populate scripts), in source order.
+     */
+    public List<Translation> dmlStatements(OracleParsedStatement statement) {
+        OracleParser.UnitStatementContext tree = statement.handle().tree();
+        List<ParserRuleContext> found = new ArrayList<>();
+        collectDml(tree, found);
+        List<Translation> out = new ArrayList<>();
+        for (ParserRuleContext dml : found) {
+            Emitter e = new Emitter(tree.getStart(), new Origin(statement.line(), statement.column()), false);
+            out.add(new Translation(e.emit(dml), e.items, true, e.tables));
+        }
+        return out;
+    }
+
+    private static void collectDml(ParseTree t, List<ParserRuleContext> out) {
+        if (t instanceof OracleParser.InsertStatementContext || t instanceof OracleParser.UpdateStatementContext
+                || t instanceof OracleParser.DeleteStatementContext) {
+            out.add((ParserRuleContext) t);
+            return;
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            collectDml(t.getChild(i), out);
+        }
     }
 
     private Translation translate(String oracle, Origin origin, Function<OracleParser, ? extends ParserRuleContext> rule,
@@ -150,7 +194,7 @@ public final class OracleToPostgresSql {
 
     private static final Pattern UNSUPPORTED_FORMAT = Pattern.compile("(?i)RRRR|RR|SSSSS|FF(?![1-9])|TZR|TZD|\\bX\\b|SP\\b|SPTH|THSP|\\bE\\b|\\bEE\\b|\\bDL\\b|\\bDS\\b|\\bTS\\b");
 
-    private static final class Emitter {
+    private final class Emitter {
         final CharStream input;
         final Token anchor;
         final Origin origin;
@@ -292,7 +336,11 @@ public final class OracleToPostgresSql {
                 return null;
             } else if (ctx instanceof OracleParser.TableFactorContext tf && tf.objectName() != null) {
                 var ids = tf.objectName().identifier();
-                tables.add(OracleScriptSchemaBuilder.name(ids.get(ids.size() - 1)));
+                String last = OracleScriptSchemaBuilder.name(ids.get(ids.size() - 1));
+                tables.add(last);
+                if (ids.size() == 1 && schema != null && relations.contains(last)) {
+                    overrides.put(tf.objectName(), PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.sql(last));
+                }
                 return null;
             } else if (ctx instanceof OracleParser.QuerySpecificationContext) {
                 return null;
@@ -362,6 +410,9 @@ public final class OracleToPostgresSql {
                 String last = OracleScriptSchemaBuilder.name(suffixes.get(suffixes.size() - 1).identifier(0)).toUpperCase(Locale.ROOT);
                 if (last.equals("NEXTVAL") || last.equals("CURRVAL")) {
                     List<String> parts = new ArrayList<>();
+                    if (suffixes.size() == 1 && schema != null && relations.contains(head)) {
+                        parts.add(PostgresIdentifiers.quote(schema));
+                    }
                     parts.add(PostgresIdentifiers.sql(head));
                     for (int i = 0; i < suffixes.size() - 1; i++) {
                         parts.add(PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(suffixes.get(i).identifier(0))));
@@ -850,7 +901,11 @@ public final class OracleToPostgresSql {
             if (priorLeft == priorRight) {
                 return null;
             }
-            String table = emit(tf.objectName()).trim();
+            var tids = tf.objectName().identifier();
+            String tlast = OracleScriptSchemaBuilder.name(tids.get(tids.size() - 1));
+            tables.add(tlast);
+            String table = tids.size() == 1 && schema != null && relations.contains(tlast)
+                    ? PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.sql(tlast) : emit(tf.objectName()).trim();
             String a = PostgresIdentifiers.sql(alias);
             String startSql = emit(start).trim();
             priorAlias = alias;

@@ -1,0 +1,82 @@
+package dev.ferry.converter.parse.oracle;
+
+import dev.ferry.converter.assess.ActionCode;
+import dev.ferry.converter.assess.ActionItem;
+import dev.ferry.converter.assess.ConversionResult;
+import dev.ferry.converter.assess.ConvertedObject;
+import dev.ferry.converter.assess.DeployPhase;
+import dev.ferry.converter.assess.ObjectStatus;
+import dev.ferry.converter.naming.PostgresIdentifiers;
+import dev.ferry.converter.render.PostgresRenderer;
+import dev.ferry.converter.render.SourceRef;
+import dev.ferry.model.project.TypeMappingRule;
+import dev.ferry.model.schema.Schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Converts a parsed Oracle DDL script to PostgreSQL: builds the neutral model with {@link OracleScriptSchemaBuilder},
+ * renders it with {@link PostgresRenderer} (which records each object's source line) and lists the statements this
+ * version does not convert (PL/SQL units, types, synonyms, materialized views) as MANUAL objects.
+ *
+ * <p>Threading: stateless; each call uses its own renderer.
+ */
+public final class OracleToPostgresConverter {
+
+    private final List<TypeMappingRule> rules;
+
+    public OracleToPostgresConverter(List<TypeMappingRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public OracleToPostgresConverter() {
+        this(List.of());
+    }
+
+    /** Converts the objects of {@code schemaName} (Oracle spelling, e.g. {@code HR}) created by {@code script}. */
+    public ConversionResult convert(String schemaName, OracleParseResult script) {
+        Schema schema = new OracleScriptSchemaBuilder().build(schemaName, script);
+        Map<String, SourceRef> sources = new HashMap<>();
+        List<ConvertedObject> manual = new ArrayList<>();
+        String s = PostgresIdentifiers.fold(schemaName);
+        for (OracleParsedStatement st : script.statements()) {
+            String name = st.objectName().map(OracleToPostgresConverter::lastPart).orElse(null);
+            SourceRef ref = new SourceRef(st.file() == null ? null : st.file().toString(), st.line(), st.column(), st.text());
+            switch (st.kind()) {
+                case CREATE_TABLE -> sources.putIfAbsent("TABLE:" + name, ref);
+                case CREATE_INDEX -> sources.putIfAbsent("INDEX:" + name, ref);
+                case CREATE_SEQUENCE -> sources.putIfAbsent("SEQUENCE:" + name, ref);
+                case CREATE_VIEW -> sources.put("VIEW:" + name, ref);
+                case CREATE_PROCEDURE, CREATE_FUNCTION, CREATE_PACKAGE, CREATE_PACKAGE_BODY, CREATE_TRIGGER, CREATE_TYPE,
+                        CREATE_TYPE_BODY, CREATE_SYNONYM, CREATE_MATERIALIZED_VIEW -> {
+                    String type = switch (st.kind()) {
+                        case CREATE_TRIGGER -> "TRIGGER";
+                        case CREATE_TYPE, CREATE_TYPE_BODY -> "TYPE";
+                        case CREATE_SYNONYM -> "SYNONYM";
+                        case CREATE_MATERIALIZED_VIEW -> "MATERIALIZED_VIEW";
+                        case CREATE_PACKAGE, CREATE_PACKAGE_BODY -> "PACKAGE";
+                        default -> "ROUTINE";
+                    };
+                    String n = name == null ? "unnamed_" + st.line() : PostgresIdentifiers.fold(name)
+                            + (st.kind() == OracleStatementKind.CREATE_PACKAGE_BODY || st.kind() == OracleStatementKind.CREATE_TYPE_BODY ? "$body" : "");
+                    manual.add(new ConvertedObject(s, n, type, ObjectStatus.MANUAL, false, ref.file(), ref.line(), ref.text(),
+                            null, DeployPhase.POST_LOAD, List.of(),
+                            List.of(ActionItem.of(ActionCode.NOT_CONVERTED, st.kind().name().toLowerCase(Locale.ROOT)
+                                    .replace('_', ' ') + " " + (name == null ? "" : name) + " is not converted", st.line(), st.column()))));
+                }
+                default -> { }
+            }
+        }
+        return new PostgresRenderer(rules, sources::get).render(schema, manual);
+    }
+
+    private static String lastPart(String qualified) {
+        String[] parts = qualified.split("\\.");
+        String last = parts[parts.length - 1];
+        return last.startsWith("\"") ? last.substring(1, last.length() - 1) : last.toUpperCase(Locale.ROOT);
+    }
+}
