@@ -429,6 +429,13 @@ public final class OracleToPostgresSql {
             if (priorAlias != null && inPrior == 0 && suffixes.isEmpty() && plain) {
                 return PostgresIdentifiers.sql(priorAlias) + "." + PostgresIdentifiers.sql(head);
             }
+            // UTL_RAW.CAST_TO_RAW(s) → convert_to(s, 'UTF8')
+            if (plain && upper.equals("UTL_RAW") && suffixes.size() == 2 && suffixes.get(0).DOT() != null
+                    && suffixes.get(0).identifier().size() == 1
+                    && OracleScriptSchemaBuilder.name(suffixes.get(0).identifier(0)).equals("CAST_TO_RAW")
+                    && suffixes.get(1).functionArguments() != null && suffixes.get(1).functionArguments().argument().size() == 1) {
+                return "convert_to(" + emit(suffixes.get(1).functionArguments().argument(0)).trim() + ", 'UTF8')";
+            }
             if (suffixes.size() == 1 && suffixes.get(0).functionArguments() != null) {
                 OracleParser.FunctionArgumentsContext fa = suffixes.get(0).functionArguments();
                 if (plain) {
