@@ -342,7 +342,12 @@ public final class OracleToPostgresSql {
                     overrides.put(tf.objectName(), PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.sql(last));
                 }
                 return null;
-            } else if (ctx instanceof OracleParser.QuerySpecificationContext) {
+            } else if (ctx instanceof OracleParser.ObjectNameContext on && on.getParent() instanceof OracleParser.DmlTargetContext) {
+                String last = OracleScriptSchemaBuilder.name(on.identifier(on.identifier().size() - 1));
+                tables.add(last);
+                if (on.identifier().size() == 1 && schema != null && relations.contains(last)) {
+                    return PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.sql(last);
+                }
                 return null;
             }
             return null;
