@@ -62,7 +62,7 @@ public enum ActionCode {
             "NVL/NVL2 became COALESCE/CASE; argument types must be compatible in PostgreSQL."),
     SYSDATE_TRANSLATED("ORA-PG-0504", Severity.LOW, 5,
             "SYSDATE/SYSTIMESTAMP became LOCALTIMESTAMP(0)/CURRENT_TIMESTAMP: PostgreSQL returns the transaction start time (Oracle: statement time) in the session time zone (Oracle: the database server's OS time zone). Use clock_timestamp() where wall-clock time matters."),
-    INSTR_ARGUMENTS("ORA-PG-0505", Severity.MEDIUM, 30,
+    INSTR_ARGUMENTS("ORA-PG-0505", Severity.HIGH, 30,
             "INSTR with a start position or occurrence has no direct PostgreSQL equivalent; write a helper function or rewrite the expression."),
     FORMAT_MODEL("ORA-PG-0506", Severity.MEDIUM, 15,
             "The date/number format model contains elements PostgreSQL does not support or interprets differently; check the converted format string."),

@@ -396,7 +396,7 @@ public final class PostgresRenderer {
         int i = 0;
         List<String> ddl = new ArrayList<>();
         for (Partitioning.Partition part : p.partitions()) {
-            String name = part.name() == null ? tn + "_p" + i : PostgresIdentifiers.fold(part.name());
+            String name = names.claim("relations:" + s, part.name() == null ? tn + "_p" + i : part.name(), items::add);
             String head = "CREATE TABLE " + PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(name)
                     + " PARTITION OF " + PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(tn);
             String bound = part.bound() == null ? null : part.bound().replaceAll("\\s+", " ").trim();
@@ -457,7 +457,11 @@ public final class PostgresRenderer {
             return null;
         }
         String t = x.sql().trim();
-        return t.substring(1, t.length() - 1).trim();
+        List<String> parts = new ArrayList<>();
+        for (String v : t.substring(1, t.length() - 1).trim().split(",(?=(?:[^']*'[^']*')*[^']*$)")) {
+            parts.add(v.trim().equalsIgnoreCase("maxvalue") ? "MAXVALUE" : v.trim());
+        }
+        return String.join(", ", parts);
     }
 
     // ================================================================================================ views

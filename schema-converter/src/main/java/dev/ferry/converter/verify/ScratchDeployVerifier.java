@@ -62,7 +62,11 @@ public final class ScratchDeployVerifier {
                 } catch (SQLException e) {
                     connection.rollback(sp);
                     ok.put(o.key(), false);
-                    errors.put(o.key(), Redaction.redact(e.getMessage()));
+                    String failedDeps = o.dependsOn().stream()
+                            .filter(d -> Boolean.FALSE.equals(ok.get(d)) || conversion.object(d).map(x -> !x.converted()).orElse(false))
+                            .collect(java.util.stream.Collectors.joining(", "));
+                    errors.put(o.key(), (failedDeps.isEmpty() ? "" : "depends on " + failedDeps + ", which did not deploy; ")
+                            + Redaction.redact(e.getMessage()));
                 }
             }
             if (commit) {

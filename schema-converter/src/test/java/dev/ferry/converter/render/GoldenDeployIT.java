@@ -39,6 +39,9 @@ class GoldenDeployIT {
         }
         outcome.errors().forEach((k, m) -> System.out.println("[" + name + "] FAILED " + k + ": " + m));
         for (String failed : outcome.errors().keySet()) {
+            if (outcome.errors().get(failed).startsWith("depends on ")) {
+                continue; // a dependency failed first (and was itself predicted)
+            }
             assertThat(conversion.object(failed).orElseThrow().actionItems()).as(failed + ": " + outcome.errors().get(failed))
                     .anyMatch(i -> i.severity().compareTo(Severity.HIGH) <= 0);
         }

@@ -530,7 +530,7 @@ public final class OracleToPostgresSql {
                 }
                 case "INSTR": {
                     List<String> a = args(fa);
-                    if (n == 2) {
+                    if (n == 2 || (n == 3 && a.get(2).equals("1")) || (n == 4 && a.get(2).equals("1") && a.get(3).equals("1"))) {
                         return "strpos(" + a.get(0) + ", " + a.get(1) + ")";
                     }
                     item(ActionCode.INSTR_ARGUMENTS, "INSTR with " + n + " arguments", at);
