@@ -73,7 +73,7 @@ public final class OracleToPostgresSql {
      */
     public record Translation(String sql, List<ActionItem> items, boolean translated, Set<String> tables) {
         public Translation {
-            items = List.copyOf(items);
+            items = List.copyOf(new LinkedHashSet<>(items)); // a subtree emitted twice reports once
             tables = Set.copyOf(tables);
         }
     }
@@ -293,7 +293,49 @@ public final class OracleToPostgresSql {
             return t.getText();
         }
 
+        /** Oracle-only constructs without an automatic conversion: flagged, then copied as written. */
+        String unsupported(ParserRuleContext ctx) {
+            String what = null;
+            if (ctx instanceof OracleParser.KeepClauseContext) {
+                what = "KEEP (DENSE_RANK FIRST/LAST ...) aggregate";
+            } else if (ctx instanceof OracleParser.PivotClauseContext) {
+                what = "PIVOT/UNPIVOT";
+            } else if (ctx instanceof OracleParser.SampleClauseContext) {
+                what = "SAMPLE clause (use TABLESAMPLE)";
+            } else if (ctx instanceof OracleParser.FlashbackClauseContext) {
+                what = "flashback query AS OF";
+            } else if (ctx instanceof OracleParser.ConnectByRootExpressionContext) {
+                what = "CONNECT_BY_ROOT";
+            } else if (ctx instanceof OracleParser.MultisetExpressionContext || ctx instanceof OracleParser.MultisetPrimaryContext) {
+                what = "MULTISET";
+            } else if (ctx instanceof OracleParser.RowidPrimaryContext) {
+                what = "ROWID pseudo-column";
+            } else if (ctx instanceof OracleParser.CursorPrimaryContext) {
+                what = "CURSOR expression";
+            } else if (ctx instanceof OracleParser.TreatPrimaryContext || ctx instanceof OracleParser.ConstructorPrimaryContext) {
+                what = "object type expression";
+            } else if (ctx instanceof OracleParser.OrderByClauseContext o && o.SIBLINGS() != null) {
+                what = "ORDER SIBLINGS BY";
+            } else if (ctx instanceof OracleParser.TableFactorContext tf && (tf.TABLE() != null || tf.AT_SIGN() != null)) {
+                what = tf.TABLE() != null ? "TABLE() collection expression" : "database link";
+            } else if (ctx instanceof OracleParser.ReferenceContext r && r.identifier() != null
+                    && r.identifier().getStart().getType() != OracleLexer.QUOTED_IDENTIFIER) {
+                String n = r.identifier().getText().toUpperCase(Locale.ROOT);
+                if (n.equals("SYS_CONNECT_BY_PATH") || n.equals("CONNECT_BY_ISLEAF") || n.equals("CONNECT_BY_ISCYCLE")
+                        || n.equals("SYS_GUID") || n.equals("USERENV") || n.equals("SYS_CONTEXT") || n.equals("DBMS_RANDOM")
+                        || n.equals("REGEXP_LIKE") && r.referenceSuffix().size() == 1 && r.referenceSuffix(0).functionArguments() != null
+                        && r.referenceSuffix(0).functionArguments().argument().size() > 2) {
+                    what = n;
+                }
+            }
+            if (what != null) {
+                item(ActionCode.UNSUPPORTED_FEATURE, what + " has no automatic PostgreSQL conversion", ctx.getStart());
+            }
+            return null;
+        }
+
         String special(ParserRuleContext ctx) {
+            unsupported(ctx);
             if (ctx instanceof OracleParser.IdentifierContext id) {
                 return PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(id));
             } else if (ctx instanceof OracleParser.ReferenceContext r) {
