@@ -8,6 +8,7 @@ import dev.ferry.converter.parse.oracle.OracleParsedStatement;
 import dev.ferry.converter.parse.oracle.OracleParserFacade;
 import dev.ferry.converter.parse.oracle.OracleToPostgresConverter;
 import dev.ferry.converter.parse.oracle.OracleToPostgresSql;
+import dev.ferry.model.project.TypeMappingRule;
 import dev.ferry.testsupport.RequiresCorpus;
 import dev.ferry.testsupport.TestDatabases;
 import dev.ferry.testsupport.TestServer;
@@ -59,6 +60,26 @@ class OracleToPostgresCorpusIT {
                         Map.entry("employee", 8L), Map.entry("genre", 25L), Map.entry("invoice", 412L),
                         Map.entry("invoiceline", 2240L), Map.entry("mediatype", 5L), Map.entry("playlist", 18L),
                         Map.entry("playlisttrack", 8715L), Map.entry("track", 3503L)));
+    }
+
+    @Test
+    void chinookWithATypeMappingRuleIsFullyAutomatic() throws Exception {
+        Path file = corpus().resolve("chinook/ChinookDatabase/DataSources/Chinook_Oracle.sql");
+        // NUMBER without precision (precision range "at most 0" only matches an absent precision) → bigint
+        TypeMappingRule rule = new TypeMappingRule(TypeMappingRule.Scope.PROJECT, null, null, null, "number", null,
+                new TypeMappingRule.Range(null, 0), null, "bigint", List.of());
+        ConversionResult conversion = new OracleToPostgresConverter(List.of(rule)).convert("CHINOOK", facade.parseFile(file));
+        TestServer pg = TestDatabases.postgres();
+        try (Connection c = pg.connect(pg.createDatabase("chinook_rule"))) {
+            ScratchDeployVerifier.Outcome outcome = new ScratchDeployVerifier(c).verify(conversion);
+            assertThat(outcome.errors()).isEmpty();
+            ConversionResult r = outcome.result();
+            report("CHINOOK+rule", r, outcome, 0);
+            assertThat(r.objects()).allMatch(o -> o.status() == ObjectStatus.AUTO);
+            ConvertedObject track = r.object("TABLE:chinook.track").orElseThrow();
+            assertThat(track.convertedSql()).contains("trackid bigint NOT NULL").contains("unitprice numeric(10,2) NOT NULL");
+            assertThat(track.actionItems()).anyMatch(i -> i.code().equals("ORA-PG-0206") && i.message().contains("MILLISECONDS"));
+        }
     }
 
     @Test
