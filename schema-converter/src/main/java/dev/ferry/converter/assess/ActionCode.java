@@ -53,6 +53,10 @@ public enum ActionCode {
     // ---- sequences (04xx)
     SEQUENCE_MAXVALUE_OMITTED("ORA-PG-0401", Severity.LOW, 5,
             "The Oracle MAXVALUE exceeds bigint; the PostgreSQL default maximum (9223372036854775807) applies."),
+    SEQUENCE_TRIGGER_TO_DEFAULT("ORA-PG-0402", Severity.INFO, 0,
+            "The BEFORE INSERT trigger that filled the column from a sequence when it was NULL became a column DEFAULT nextval(...). After loading data, set the sequence past the highest key (setval)."),
+    SEQUENCE_TRIGGER_OVERRIDES("ORA-PG-0403", Severity.LOW, 5,
+            "The trigger always overwrote the column with the next sequence value; the column DEFAULT only applies when no value is given. Make sure applications do not send their own key values, or keep a trigger."),
     // ---- expressions and queries (05xx)
     EMPTY_STRING_NULL("ORA-PG-0501", Severity.MEDIUM, 15,
             "Oracle treats '' as NULL; PostgreSQL does not. Comparisons with '' and '' used as a value behave differently: use IS NULL / NULL explicitly, or convert '' to NULL while loading."),

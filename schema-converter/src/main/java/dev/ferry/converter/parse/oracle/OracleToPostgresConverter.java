@@ -51,10 +51,17 @@ public final class OracleToPostgresConverter {
                 case CREATE_INDEX -> sources.putIfAbsent("INDEX:" + name, ref);
                 case CREATE_SEQUENCE -> sources.putIfAbsent("SEQUENCE:" + name, ref);
                 case CREATE_VIEW -> sources.put("VIEW:" + name, ref);
-                case CREATE_PROCEDURE, CREATE_FUNCTION, CREATE_PACKAGE, CREATE_PACKAGE_BODY, CREATE_TRIGGER, CREATE_TYPE,
+                case CREATE_TRIGGER -> {
+                    java.util.Optional<OracleSequenceTriggers.Match> m = OracleSequenceTriggers.match(st);
+                    if (m.isPresent() && schema.table(m.get().table()).flatMap(t -> t.column(m.get().column())).isPresent()) {
+                        manual.add(sequenceTrigger(s, schema, m.get(), ref));
+                    } else {
+                        manual.add(notConverted(s, "TRIGGER", name, st, ref));
+                    }
+                }
+                case CREATE_PROCEDURE, CREATE_FUNCTION, CREATE_PACKAGE, CREATE_PACKAGE_BODY, CREATE_TYPE,
                         CREATE_TYPE_BODY, CREATE_SYNONYM, CREATE_MATERIALIZED_VIEW -> {
                     String type = switch (st.kind()) {
-                        case CREATE_TRIGGER -> "TRIGGER";
                         case CREATE_TYPE, CREATE_TYPE_BODY -> "TYPE";
                         case CREATE_SYNONYM -> "SYNONYM";
                         case CREATE_MATERIALIZED_VIEW -> "MATERIALIZED_VIEW";
@@ -72,6 +79,31 @@ public final class OracleToPostgresConverter {
             }
         }
         return new PostgresRenderer(rules, sources::get).render(schema, manual);
+    }
+
+    private static ConvertedObject notConverted(String s, String type, String name, OracleParsedStatement st, SourceRef ref) {
+        String n = name == null ? "unnamed_" + st.line() : PostgresIdentifiers.fold(name);
+        return new ConvertedObject(s, n, type, ObjectStatus.MANUAL, false, ref.file(), ref.line(), ref.text(), null,
+                DeployPhase.POST_LOAD, List.of(), List.of(ActionItem.of(ActionCode.NOT_CONVERTED,
+                st.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + (name == null ? "" : name)
+                        + " is not converted", st.line(), st.column())));
+    }
+
+    private static ConvertedObject sequenceTrigger(String s, Schema schema, OracleSequenceTriggers.Match m, SourceRef ref) {
+        String table = PostgresIdentifiers.fold(m.table());
+        boolean local = schema.sequences().stream().anyMatch(q -> q.name().equals(m.sequence()));
+        String seq = (local ? PostgresIdentifiers.quote(s) + "." : "") + PostgresIdentifiers.sql(m.sequence());
+        String ddl = "ALTER TABLE " + PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(table) + " ALTER COLUMN "
+                + PostgresIdentifiers.sql(m.column()) + " SET DEFAULT nextval('" + seq.replace("'", "''") + "')";
+        ActionCode code = m.onlyWhenNull() ? ActionCode.SEQUENCE_TRIGGER_TO_DEFAULT : ActionCode.SEQUENCE_TRIGGER_OVERRIDES;
+        List<String> deps = new ArrayList<>(List.of(ConvertedObject.key("TABLE", s, table)));
+        if (local) {
+            deps.add(ConvertedObject.key("SEQUENCE", s, PostgresIdentifiers.fold(m.sequence())));
+        }
+        return new ConvertedObject(s, PostgresIdentifiers.fold(m.trigger()), "TRIGGER", ObjectStatus.MANUAL, false,
+                ref.file(), ref.line(), ref.text(), ddl, DeployPhase.POST_LOAD, deps,
+                List.of(ActionItem.of(code, "Trigger " + m.trigger() + " (" + m.sequence() + ".NEXTVAL into "
+                        + m.table() + "." + m.column() + ") became a column default", ref.line(), ref.column())));
     }
 
     private static String lastPart(String qualified) {
