@@ -399,12 +399,29 @@ public final class OracleToPostgresSql {
             String raw = s.getText();
             String value = OracleScriptSchemaBuilder.stringValue(raw);
             if (value.isEmpty()) {
+                if (valuePosition(s)) {
+                    item(ActionCode.EMPTY_STRING_NULL, "'' used as a value became NULL (Oracle stores '' as NULL)", s.getStart());
+                    return "NULL";
+                }
                 item(ActionCode.EMPTY_STRING_NULL, "'' is NULL in Oracle but an empty string in PostgreSQL", s.getStart());
             }
             if (raw.startsWith("'")) {
                 return raw;
             }
             return "'" + value.replace("'", "''") + "'";
+        }
+
+        /** Whether a literal is a whole value: an INSERT value, an UPDATE SET value or a whole (default) expression. */
+        static boolean valuePosition(ParserRuleContext literal) {
+            ParserRuleContext c = literal.getParent();
+            while (c instanceof OracleParser.LiteralContext || c instanceof OracleParser.LiteralPrimaryContext
+                    || c instanceof OracleParser.PrimaryExpressionContext
+                    || (c instanceof OracleParser.PredicateContext p && p.predicateTail() == null)
+                    || c instanceof OracleParser.PredicateConditionContext) {
+                c = c.getParent();
+            }
+            return c == null || (c instanceof OracleParser.ExpressionListContext && c.getParent() instanceof OracleParser.ValuesClauseContext)
+                    || c instanceof OracleParser.UpdateSetItemContext;
         }
 
         // ---------------------------------------------------------------------------------- || and functions

@@ -39,6 +39,8 @@ class OracleToPostgresSqlTest {
         assertThat(expr("CAST(x AS VARCHAR2(10))")).isEqualTo("CAST(x AS varchar(10))");
         assertThat(expr("\"MixedCol\" + \"UPPER\"")).isEqualTo("\"MixedCol\" + upper");
         assertThat(expr("q'[it's]'")).isEqualTo("'it''s'");
+        assertThat(expr("''")).isEqualTo("NULL");
+        assertThat(expr("a = ''")).isEqualTo("a = ''");
     }
 
     @Test
