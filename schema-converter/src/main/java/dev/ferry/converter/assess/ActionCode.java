@@ -104,6 +104,10 @@ public enum ActionCode {
             "LISTAGG ... WITHIN GROUP became string_agg(... ORDER BY ...); ON OVERFLOW clauses were dropped because string_agg has no length limit."),
     SUBSTR_POSITION("ORA-PG-0523", Severity.LOW, 5,
             "SUBSTR with a start position that is not a positive literal: Oracle treats 0 as 1 and counts negative positions from the end; PostgreSQL substr does neither. Check the values the expression can take."),
+    MVIEW_REFRESH("ORA-PG-0524", Severity.MEDIUM, 30,
+            "PostgreSQL materialized views have no FAST/ON COMMIT/scheduled refresh: run REFRESH MATERIALIZED VIEW [CONCURRENTLY] from a scheduler (e.g. pg_cron) or from triggers; CONCURRENTLY needs a unique index."),
+    MVIEW_QUERY_REWRITE("ORA-PG-0525", Severity.LOW, 5,
+            "PostgreSQL has no query rewrite: queries that relied on ENABLE QUERY REWRITE must read the materialized view explicitly."),
     // ---- general (09xx)
     UNSUPPORTED_FEATURE("ORA-PG-0901", Severity.HIGH, 60,
             "The feature has no automatic conversion; convert it by hand."),

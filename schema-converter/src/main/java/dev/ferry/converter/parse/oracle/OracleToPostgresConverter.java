@@ -9,6 +9,7 @@ import dev.ferry.converter.assess.ObjectStatus;
 import dev.ferry.converter.naming.PostgresIdentifiers;
 import dev.ferry.converter.render.PostgresRenderer;
 import dev.ferry.converter.render.SourceRef;
+import dev.ferry.grammar.oracle.OracleParser;
 import dev.ferry.model.project.TypeMappingRule;
 import dev.ferry.model.schema.Schema;
 
@@ -59,8 +60,9 @@ public final class OracleToPostgresConverter {
                         manual.add(notConverted(s, "TRIGGER", name, st, ref));
                     }
                 }
+                case CREATE_MATERIALIZED_VIEW -> manual.add(materializedView(s, schema, st, ref));
                 case CREATE_PROCEDURE, CREATE_FUNCTION, CREATE_PACKAGE, CREATE_PACKAGE_BODY, CREATE_TYPE,
-                        CREATE_TYPE_BODY, CREATE_SYNONYM, CREATE_MATERIALIZED_VIEW -> {
+                        CREATE_TYPE_BODY, CREATE_SYNONYM -> {
                     String type = switch (st.kind()) {
                         case CREATE_TYPE, CREATE_TYPE_BODY -> "TYPE";
                         case CREATE_SYNONYM -> "SYNONYM";
@@ -104,6 +106,60 @@ public final class OracleToPostgresConverter {
                 ref.file(), ref.line(), ref.text(), ddl, DeployPhase.POST_LOAD, deps,
                 List.of(ActionItem.of(code, "Trigger " + m.trigger() + " (" + m.sequence() + ".NEXTVAL into "
                         + m.table() + "." + m.column() + ") became a column default", ref.line(), ref.column())));
+    }
+
+    private static ConvertedObject materializedView(String s, Schema schema, OracleParsedStatement st, SourceRef ref) {
+        OracleParser.CreateMaterializedViewContext mv = (OracleParser.CreateMaterializedViewContext) st.handle().tree().getChild(0);
+        var ids = mv.objectName().identifier();
+        String name = PostgresIdentifiers.fold(OracleScriptSchemaBuilder.name(ids.get(ids.size() - 1)));
+        java.util.Set<String> relations = new java.util.HashSet<>();
+        schema.tables().forEach(t -> relations.add(t.name()));
+        schema.views().forEach(v -> relations.add(v.name()));
+        schema.sequences().forEach(q -> relations.add(q.name()));
+        org.antlr.v4.runtime.Token unitStart = st.handle().tree().getStart();
+        org.antlr.v4.runtime.Token qStart = mv.query().getStart();
+        int line = st.line() + (qStart.getLine() - unitStart.getLine());
+        int col = qStart.getLine() == unitStart.getLine()
+                ? st.column() + (qStart.getCharPositionInLine() - unitStart.getCharPositionInLine()) : qStart.getCharPositionInLine() + 1;
+        OracleToPostgresSql.Translation q = new OracleToPostgresSql(s, relations)
+                .query(OracleScriptSchemaBuilder.text(mv.query()), new OracleToPostgresSql.Origin(line, col));
+        List<ActionItem> items = new ArrayList<>(q.items());
+        boolean deferred = false;
+        for (OracleParser.MaterializedViewOptionContext o : mv.materializedViewOption()) {
+            if (o.BUILD() != null && o.DEFERRED() != null) {
+                deferred = true;
+            } else if (o.REFRESH() != null && (o.FAST() != null || o.COMMIT() != null || o.STATEMENT() != null
+                    || o.START() != null || o.NEXT() != null)) {
+                items.add(ActionItem.of(ActionCode.MVIEW_REFRESH, "Materialized view " + name + ": "
+                        + OracleScriptSchemaBuilder.text(o).replaceAll("\\s+", " "), st.line(), st.column()));
+            } else if (o.QUERY() != null && o.ENABLE() != null) {
+                items.add(ActionItem.of(ActionCode.MVIEW_QUERY_REWRITE, "Materialized view " + name
+                        + " had ENABLE QUERY REWRITE", st.line(), st.column()));
+            } else if (o.PREBUILT() != null) {
+                items.add(ActionItem.of(ActionCode.UNSUPPORTED_FEATURE, "Materialized view " + name
+                        + " ON PREBUILT TABLE", st.line(), st.column()));
+            }
+        }
+        StringBuilder ddl = new StringBuilder("CREATE MATERIALIZED VIEW ").append(PostgresIdentifiers.quote(s)).append('.')
+                .append(PostgresIdentifiers.quote(name));
+        if (!mv.identifier().isEmpty()) {
+            ddl.append(" (").append(mv.identifier().stream().map(i -> PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(i)))
+                    .collect(java.util.stream.Collectors.joining(", "))).append(')');
+        }
+        ddl.append(" AS\n").append(q.sql().trim());
+        if (deferred) {
+            ddl.append("\nWITH NO DATA");
+        }
+        List<String> deps = new ArrayList<>();
+        for (String t : q.tables()) {
+            if (schema.table(t).isPresent()) {
+                deps.add(ConvertedObject.key("TABLE", s, PostgresIdentifiers.fold(t)));
+            } else if (schema.view(t).isPresent()) {
+                deps.add(ConvertedObject.key("VIEW", s, PostgresIdentifiers.fold(t)));
+            }
+        }
+        return new ConvertedObject(s, name, "MATERIALIZED_VIEW", ObjectStatus.MANUAL, false, ref.file(), ref.line(),
+                ref.text(), q.translated() ? ddl.toString() : null, DeployPhase.POST_LOAD, deps, items);
     }
 
     private static String lastPart(String qualified) {
