@@ -21,14 +21,14 @@ CREATE TABLE golden.emp (
 -- CONSTRAINT golden.dept_name_uk [POST_LOAD] from line 1
 ALTER TABLE golden.dept ADD CONSTRAINT dept_name_uk UNIQUE (name);
 
--- CONSTRAINT golden.emp_email_uk [POST_LOAD] from line 5
+-- CONSTRAINT golden.emp_email_uk [POST_LOAD] from line 17
 ALTER TABLE golden.emp ADD CONSTRAINT emp_email_uk UNIQUE (email);
 
 -- CONSTRAINT golden.emp_salary_ck [POST_LOAD] from line 5
 ALTER TABLE golden.emp ADD CONSTRAINT emp_salary_ck CHECK (salary > 0 AND salary < 1000000);
 
 -- CONSTRAINT golden.emp_email_ck [POST_LOAD] from line 5
---   ORA-PG-0501 MEDIUM @5:10: '' is NULL in Oracle but an empty string in PostgreSQL
+--   ORA-PG-0501 MEDIUM @15:43: '' is NULL in Oracle but an empty string in PostgreSQL
 --   ORA-PG-0110 MEDIUM @5:1: Check constraint EMP_EMAIL_CK is disabled in Oracle
 ALTER TABLE golden.emp ADD CONSTRAINT emp_email_ck CHECK (email <> '') NOT VALID;
 

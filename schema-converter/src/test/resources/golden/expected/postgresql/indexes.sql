@@ -25,6 +25,6 @@ CREATE INDEX cust_created_rix ON golden.customers (created DESC);
 CREATE UNIQUE INDEX cust_name_uix ON golden.customers (last_name, id);
 
 -- INDEX golden.cust_trunc_ix [POST_LOAD] from line 11
---   ORA-PG-0507 LOW @11:1: TRUNC(created) taken as a date truncation
+--   ORA-PG-0507 LOW @11:42: TRUNC(created) taken as a date truncation
 CREATE INDEX cust_trunc_ix ON golden.customers ((date_trunc('day', created)));
 

@@ -6,7 +6,7 @@ CREATE SCHEMA golden;
 --   ORA-PG-0201 LOW @1:0: Column N_STAR: NUMBER(*) → numeric
 --   ORA-PG-0202 INFO @1:0: Column N_STAR0: NUMBER(*,0) → numeric(38,0)
 --   ORA-PG-0207 LOW @1:0: Column F: FLOAT(10) → double precision
---   ORA-PG-0504 LOW @1:1: SYSDATE became LOCALTIMESTAMP(0)
+--   ORA-PG-0504 LOW @19:29: SYSDATE became LOCALTIMESTAMP(0)
 --   ORA-PG-0203 MEDIUM @1:0: Column RID: ROWID → text
 CREATE TABLE golden.type_zoo (
     n_plain numeric,

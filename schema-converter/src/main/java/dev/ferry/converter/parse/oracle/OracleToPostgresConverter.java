@@ -49,6 +49,7 @@ public final class OracleToPostgresConverter {
             SourceRef ref = new SourceRef(st.file() == null ? null : st.file().toString(), st.line(), st.column(), st.text());
             switch (st.kind()) {
                 case CREATE_TABLE -> sources.putIfAbsent("TABLE:" + name, ref);
+                case ALTER_TABLE -> constraintNames(st.handle().tree(), n -> sources.putIfAbsent("CONSTRAINT:" + n, ref));
                 case CREATE_INDEX -> sources.putIfAbsent("INDEX:" + name, ref);
                 case CREATE_SEQUENCE -> sources.putIfAbsent("SEQUENCE:" + name, ref);
                 case CREATE_VIEW -> sources.put("VIEW:" + name, ref);
@@ -160,6 +161,17 @@ public final class OracleToPostgresConverter {
         }
         return new ConvertedObject(s, name, "MATERIALIZED_VIEW", ObjectStatus.MANUAL, false, ref.file(), ref.line(),
                 ref.text(), q.translated() ? ddl.toString() : null, DeployPhase.POST_LOAD, deps, items);
+    }
+
+    /** Names of the constraints an ALTER TABLE adds. */
+    private static void constraintNames(org.antlr.v4.runtime.tree.ParseTree t, java.util.function.Consumer<String> out) {
+        if (t instanceof OracleParser.OutOfLineConstraintContext oc && oc.constraintName != null) {
+            out.accept(OracleScriptSchemaBuilder.name(oc.constraintName));
+            return;
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            constraintNames(t.getChild(i), out);
+        }
     }
 
     private static String lastPart(String qualified) {
