@@ -2,7 +2,7 @@
 CREATE SCHEMA golden;
 
 -- TABLE golden.regions [PRE_LOAD] from line 1
---   ORA-PG-0201 LOW @1:0: Column REGION_ID: NUMBER → numeric
+--   ORA-PG-0201 LOW @1:23: Column REGION_ID: NUMBER → numeric
 CREATE TABLE golden.regions (
     region_id numeric NOT NULL,
     region_name varchar(25)
@@ -10,8 +10,8 @@ CREATE TABLE golden.regions (
 
 -- TABLE golden.MixedCase [PRE_LOAD] from line 4
 --   ORA-PG-0303 INFO: Name MixedCase must be quoted in PostgreSQL: "MixedCase"
---   ORA-PG-0303 INFO: Name Id must be quoted in PostgreSQL: "Id"
---   ORA-PG-0303 INFO: Name select must be quoted in PostgreSQL: "select"
+--   ORA-PG-0303 INFO @4:28: Name Id must be quoted in PostgreSQL: "Id"
+--   ORA-PG-0303 INFO @4:56: Name select must be quoted in PostgreSQL: "select"
 CREATE TABLE golden."MixedCase" (
     "Id" integer NOT NULL,
     "select" varchar(10),

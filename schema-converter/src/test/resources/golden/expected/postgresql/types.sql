@@ -2,12 +2,12 @@
 CREATE SCHEMA golden;
 
 -- TABLE golden.type_zoo [PRE_LOAD] from line 1
---   ORA-PG-0201 LOW @1:0: Column N_PLAIN: NUMBER → numeric
---   ORA-PG-0201 LOW @1:0: Column N_STAR: NUMBER(*) → numeric
---   ORA-PG-0202 INFO @1:0: Column N_STAR0: NUMBER(*,0) → numeric(38,0)
---   ORA-PG-0207 LOW @1:0: Column F: FLOAT(10) → double precision
+--   ORA-PG-0201 LOW @2:3: Column N_PLAIN: NUMBER → numeric
+--   ORA-PG-0201 LOW @3:3: Column N_STAR: NUMBER(*) → numeric
+--   ORA-PG-0202 INFO @4:3: Column N_STAR0: NUMBER(*,0) → numeric(38,0)
+--   ORA-PG-0207 LOW @10:3: Column F: FLOAT(10) → double precision
 --   ORA-PG-0504 LOW @19:29: SYSDATE became LOCALTIMESTAMP(0)
---   ORA-PG-0203 MEDIUM @1:0: Column RID: ROWID → text
+--   ORA-PG-0203 MEDIUM @26:3: Column RID: ROWID → text
 CREATE TABLE golden.type_zoo (
     n_plain numeric,
     n_star numeric,
