@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -567,10 +566,5 @@ public final class PostgresRenderer {
             }
         }
         return obj(s, vn, "VIEW", src, q.translated() ? sb.toString() : null, DeployPhase.POST_LOAD, List.copyOf(deps), items);
-    }
-
-    /** Unused-map guard so callers can pass {@code Map::get}. */
-    public static Function<String, SourceRef> lookup(Map<String, SourceRef> map) {
-        return map::get;
     }
 }
