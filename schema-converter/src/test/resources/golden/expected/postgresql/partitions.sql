@@ -9,9 +9,9 @@ CREATE TABLE golden.sales (
     region varchar(10),
     amount numeric(10,2)
 ) PARTITION BY RANGE (sale_date);
-CREATE TABLE golden.sales_2023 PARTITION OF golden.sales FOR VALUES FROM (MINVALUE) TO (to_timestamp('2024-01-01', 'YYYY-MM-DD')::timestamp(0));
-CREATE TABLE golden.sales_2024 PARTITION OF golden.sales FOR VALUES FROM (to_timestamp('2024-01-01', 'YYYY-MM-DD')::timestamp(0)) TO (to_timestamp('2025-01-01', 'YYYY-MM-DD')::timestamp(0));
-CREATE TABLE golden.sales_max PARTITION OF golden.sales FOR VALUES FROM (to_timestamp('2025-01-01', 'YYYY-MM-DD')::timestamp(0)) TO (MAXVALUE);
+CREATE TABLE golden.sales_2023 PARTITION OF golden.sales FOR VALUES FROM (MINVALUE) TO (to_date('2024-01-01', 'YYYY-MM-DD')::timestamp(0));
+CREATE TABLE golden.sales_2024 PARTITION OF golden.sales FOR VALUES FROM (to_date('2024-01-01', 'YYYY-MM-DD')::timestamp(0)) TO (to_date('2025-01-01', 'YYYY-MM-DD')::timestamp(0));
+CREATE TABLE golden.sales_max PARTITION OF golden.sales FOR VALUES FROM (to_date('2025-01-01', 'YYYY-MM-DD')::timestamp(0)) TO (MAXVALUE);
 
 -- TABLE golden.orders_by_region [PRE_LOAD] from line 12
 --   ORA-PG-0107 LOW @12:1: list partitioning of orders_by_region with 3 partitions

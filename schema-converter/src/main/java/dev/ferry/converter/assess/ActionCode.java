@@ -108,6 +108,8 @@ public enum ActionCode {
             "PostgreSQL materialized views have no FAST/ON COMMIT/scheduled refresh: run REFRESH MATERIALIZED VIEW [CONCURRENTLY] from a scheduler (e.g. pg_cron) or from triggers; CONCURRENTLY needs a unique index."),
     MVIEW_QUERY_REWRITE("ORA-PG-0525", Severity.LOW, 5,
             "PostgreSQL has no query rewrite: queries that relied on ENABLE QUERY REWRITE must read the materialized view explicitly."),
+    TO_DATE_TIME_ZONE("ORA-PG-0526", Severity.LOW, 5,
+            "PostgreSQL's to_timestamp reads the value in the session time zone before the cast to timestamp: a wall-clock time inside a daylight-saving gap moves by the gap. Run loads and such queries with TimeZone = 'UTC'."),
     // ---- general (09xx)
     UNSUPPORTED_FEATURE("ORA-PG-0901", Severity.HIGH, 60,
             "The feature has no automatic conversion; convert it by hand."),

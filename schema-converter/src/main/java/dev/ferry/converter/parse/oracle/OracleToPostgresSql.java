@@ -599,6 +599,12 @@ public final class OracleToPostgresSql {
                     List<String> a = args(fa);
                     if (n == 2) {
                         checkFormat(fa.argument(1), at);
+                        String fmt = fa.argument(1).getText().toUpperCase(Locale.ROOT);
+                        if (fmt.startsWith("'") && !fmt.matches("'.*(HH|MI|SS|FF|AM|PM|A\\.M\\.|P\\.M\\.).*'")) {
+                            // date-only format: to_date has no time-zone step
+                            return "to_date(" + a.get(0) + ", " + a.get(1) + ")::timestamp(0)";
+                        }
+                        item(ActionCode.TO_DATE_TIME_ZONE, "TO_DATE with a time of day became to_timestamp(...)::timestamp(0)", at);
                         return "to_timestamp(" + a.get(0) + ", " + a.get(1) + ")::timestamp(0)";
                     } else if (n == 1) {
                         item(ActionCode.FORMAT_MODEL, "TO_DATE without a format model depends on NLS_DATE_FORMAT; it became a cast", at);

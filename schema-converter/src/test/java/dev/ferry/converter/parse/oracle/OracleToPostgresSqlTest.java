@@ -32,7 +32,8 @@ class OracleToPostgresSqlTest {
         assertThat(expr("INSTR(name, 'x')")).isEqualTo("strpos(name, 'x')");
         assertThat(expr("TRUNC(d, 'MM')")).isEqualTo("date_trunc('month', d)");
         assertThat(expr("TRUNC(12.5)")).isEqualTo("trunc(12.5)");
-        assertThat(expr("TO_DATE('2020-01-02', 'YYYY-MM-DD')")).isEqualTo("to_timestamp('2020-01-02', 'YYYY-MM-DD')::timestamp(0)");
+        assertThat(expr("TO_DATE('2020-01-02', 'YYYY-MM-DD')")).isEqualTo("to_date('2020-01-02', 'YYYY-MM-DD')::timestamp(0)");
+        assertThat(expr("TO_DATE('2020-01-02 10:11', 'YYYY-MM-DD HH24:MI')")).isEqualTo("to_timestamp('2020-01-02 10:11', 'YYYY-MM-DD HH24:MI')::timestamp(0)");
         assertThat(expr("ADD_MONTHS(d, 3)")).isEqualTo("(d + (3) * interval '1 month')");
         assertThat(expr("a || b || 'c'")).isEqualTo("concat(a, b, 'c')");
         assertThat(t.expression("a || b", OracleToPostgresSql.Origin.NONE, true).sql()).isEqualTo("a || b");
@@ -112,7 +113,7 @@ class OracleToPostgresSqlTest {
         assertThat(r.errors()).isEmpty();
         var dml = t.dmlStatements(r.statements().get(0));
         assertThat(dml).extracting(OracleToPostgresSql.Translation::sql).containsExactly(
-                "INSERT INTO hr.emp VALUES (1, to_timestamp('01-02-2020', 'dd-MM-yyyy')::timestamp(0))",
+                "INSERT INTO hr.emp VALUES (1, to_date('01-02-2020', 'dd-MM-yyyy')::timestamp(0))",
                 "INSERT INTO hr.dept VALUES (2, NULL)");
     }
 }
