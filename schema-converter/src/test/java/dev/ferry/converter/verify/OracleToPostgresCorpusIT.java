@@ -156,6 +156,20 @@ class OracleToPostgresCorpusIT {
                 }
             }
             System.out.printf("[%s] %d INSERT statements loaded in %d ms; rows %s%n", schema, inserts, loadMs, counts);
+            if (schema.equals("HR")) {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT hire_date, salary, commission_pct FROM hr.employees WHERE employee_id = 100")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getObject(1, java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.of(2013, 6, 17, 0, 0));
+                    assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("24000");
+                    assertThat(rs.getObject(3)).isNull();
+                }
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT count(*) FROM hr.emp_details_view")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("view over the loaded data").isEqualTo(106);
+                }
+            }
             assertThat(counts).isEqualTo(new TreeMap<>(expectedRows));
         }
         return result;
