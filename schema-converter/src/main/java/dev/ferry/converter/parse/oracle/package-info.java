@@ -5,5 +5,10 @@
  * own Oracle grammar ({@code dev.ferry.grammar.oracle}) and reports syntax errors as
  * {@code file:line:column: message}. ANTLR types never appear in public signatures; the parse tree of a statement is
  * reachable only through {@link dev.ferry.converter.parse.oracle.OracleParseHandle} inside this package.
+ *
+ * <p>Oracle → PostgreSQL conversion entry points that need the parse tree live here too:
+ * {@link dev.ferry.converter.parse.oracle.OracleToPostgresConverter} (script → {@code ConversionResult}),
+ * {@link dev.ferry.converter.parse.oracle.OracleToPostgresSql} (expression/query/DML translator that re-emits the
+ * parse tree) and {@link dev.ferry.converter.parse.oracle.OracleSequenceTriggers} (sequence + trigger pattern).
  */
 package dev.ferry.converter.parse.oracle;

@@ -1,0 +1,2 @@
+/** Source → target type mapping with user {@code TypeMappingRule} overrides. */
+package dev.ferry.converter.types;

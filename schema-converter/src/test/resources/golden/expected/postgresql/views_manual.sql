@@ -1,0 +1,59 @@
+-- SCHEMA golden [PRE_LOAD] from line 0
+CREATE SCHEMA golden;
+
+-- TABLE golden.emp [PRE_LOAD] from line 1
+CREATE TABLE golden.emp (
+    emp_id integer NOT NULL,
+    name varchar(30),
+    mgr_id integer,
+    dept_id smallint,
+    PRIMARY KEY (emp_id)
+);
+
+-- TABLE golden.dept [PRE_LOAD] from line 2
+CREATE TABLE golden.dept (
+    dept_id smallint NOT NULL,
+    loc_id smallint,
+    PRIMARY KEY (dept_id)
+);
+
+-- TABLE golden.loc [PRE_LOAD] from line 3
+CREATE TABLE golden.loc (
+    loc_id smallint NOT NULL,
+    city varchar(30),
+    PRIMARY KEY (loc_id)
+);
+
+-- VIEW golden.emp_outer_complex [POST_LOAD] from line 4
+--   ORA-PG-0512 HIGH @7:9: (+) on unqualified columns or on several tables in one condition
+CREATE VIEW golden.emp_outer_complex AS
+SELECT e.name, l.city
+  FROM golden.emp e, golden.dept d, golden.loc l
+  WHERE e.dept_id = d.dept_id(+) + l.loc_id(+);
+
+-- VIEW golden.emp_instr [POST_LOAD] from line 8
+--   ORA-PG-0505 HIGH @9:18: INSTR with 4 arguments
+CREATE VIEW golden.emp_instr AS
+SELECT emp_id, instr(name, 'a', 1, 2) second_a FROM golden.emp;
+
+-- VIEW golden.emp_rownum_ordered [POST_LOAD] from line 10
+--   ORA-PG-0510 HIGH @11:32: ROWNUM outside a WHERE ROWNUM <= n filter became row_number() OVER ()
+CREATE VIEW golden.emp_rownum_ordered AS
+SELECT emp_id FROM golden.emp WHERE row_number() OVER () <= 10 ORDER BY name;
+
+-- VIEW golden.emp_tree_join [POST_LOAD] from line 12
+--   ORA-PG-0514 HIGH @15:3: CONNECT BY query
+--   ORA-PG-0514 HIGH @13:28: LEVEL outside a convertible CONNECT BY query
+CREATE VIEW golden.emp_tree_join AS
+SELECT e.name, d.loc_id, LEVEL lvl
+  FROM golden.emp e JOIN golden.dept d ON e.dept_id = d.dept_id
+  CONNECT BY PRIOR e.emp_id = e.mgr_id;
+
+-- VIEW golden.emp_on_view [POST_LOAD] from line 16
+CREATE VIEW golden.emp_on_view AS
+SELECT * FROM golden.emp_instr WHERE second_a > 0;
+
+-- ROUTINE golden.raise_salary [POST_LOAD] from line 18
+--   ORA-PG-0904 HIGH @18:1: create procedure RAISE_SALARY is not converted
+-- NOT CONVERTED
+

@@ -1,0 +1,20 @@
+CREATE TABLE sales (
+  sale_id   NUMBER(12),
+  sale_date DATE NOT NULL,
+  region    VARCHAR2(10),
+  amount    NUMBER(10,2)
+)
+PARTITION BY RANGE (sale_date) (
+  PARTITION sales_2023 VALUES LESS THAN (TO_DATE('2024-01-01', 'YYYY-MM-DD')),
+  PARTITION sales_2024 VALUES LESS THAN (TO_DATE('2025-01-01', 'YYYY-MM-DD')),
+  PARTITION sales_max VALUES LESS THAN (MAXVALUE)
+);
+CREATE TABLE orders_by_region (
+  order_id NUMBER(12),
+  region   VARCHAR2(10)
+)
+PARTITION BY LIST (region) (
+  PARTITION p_east VALUES ('EAST', 'NE'),
+  PARTITION p_west VALUES ('WEST'),
+  PARTITION p_other VALUES (DEFAULT)
+);
