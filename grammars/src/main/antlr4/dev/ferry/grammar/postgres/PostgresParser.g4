@@ -529,6 +529,7 @@ expr
     | expr comparisonOperator (ANY | SOME | ALL) LPAREN (query | expr) RPAREN          #quantified
     | expr comparisonOperator expr                                                      #comparison
     | expr IS NOT? (NULL | TRUE | FALSE | UNKNOWN | DISTINCT FROM expr)                 #is
+    | expr IS NOT? JSON (VALUE | ARRAY | OBJECT | SCALAR)? ((WITH | WITHOUT) UNIQUE KEYS?)?  #isJson
     | expr (ISNULL | NOTNULL)                                                           #nullTest
     | NOT expr                                                                          #not
     | expr AND expr                                                                     #and
@@ -652,5 +653,5 @@ nonReserved
     | VOLATILE | WITHIN | WITHOUT | WORK | YEAR | ZONE | SECURITY_INVOKER | LOCK | TRUNCATE | VACUUM | REFRESH
     | OPERATOR | CONVERSION | SERVER | WRAPPER | EVENT | PUBLICATION | SUBSCRIPTION | ISOLATION | PRIVILEGES
     | IMPORT | DISCARD | CHECKPOINT | LISTEN | NOTIFY | UNLISTEN | PREPARE | DEALLOCATE | EXPLAIN | SAVEPOINT
-    | RELEASE | REINDEX | NAMES | LABEL | ABORT
+    | RELEASE | REINDEX | NAMES | LABEL | ABORT | JSON | OBJECT | SCALAR | KEYS
     ;

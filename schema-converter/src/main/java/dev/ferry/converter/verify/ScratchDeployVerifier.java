@@ -49,6 +49,7 @@ public final class ScratchDeployVerifier {
         connection.setAutoCommit(false);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Boolean> ok = new LinkedHashMap<>();
+        Map<String, String> reparse = ReparseVerifier.errors(conversion);
         try (Statement st = connection.createStatement()) {
             for (ConvertedObject o : conversion.inDeployOrder()) {
                 if (!o.converted()) {
@@ -77,9 +78,14 @@ public final class ScratchDeployVerifier {
         } finally {
             connection.setAutoCommit(auto);
         }
+        int deployed = (int) ok.values().stream().filter(b -> b).count();
+        // AUTO needs both: the text re-parses with our PostgreSQL grammar AND the server accepted it
+        reparse.forEach((key, message) -> {
+            ok.put(key, false);
+            errors.merge(key, message, (server, parse) -> server + "; " + parse);
+        });
         ConversionResult verified = conversion.map(o -> o.converted() ? o.withVerification(ok.getOrDefault(o.key(), false),
                 errors.getOrDefault(o.key(), "not deployed")) : o);
-        int deployed = (int) ok.values().stream().filter(b -> b).count();
         return new Outcome(verified, errors, deployed, errors.size());
     }
 }

@@ -149,6 +149,8 @@ class PostgresParserTest {
                     + "UNION SELECT 1, 'a' EXCEPT ALL (SELECT 2, 'b') LIMIT ALL",
                 "OtherStatement{kind=SELECT}"),
             Arguments.of("BEGIN", "OtherStatement{kind=BEGIN}"),
+            Arguments.of("SELECT d IS JSON OBJECT WITH UNIQUE KEYS, d IS NOT JSON, json, keys, scalar FROM t",
+                "OtherStatement{kind=SELECT}"),
             Arguments.of("SELECT 1 /* a /* nested */ b //* c */ */ + 2 /**/", "OtherStatement{kind=SELECT}"),
             Arguments.of("DO $$ BEGIN PERFORM 1; END $$", "OtherStatement{kind=DO}"),
             Arguments.of("CREATE POLICY p ON t FOR ALL TO PUBLIC USING (owner = current_user)",
@@ -168,9 +170,9 @@ class PostgresParserTest {
             Arguments.of("SELECT 1 /* a /* nested */ b", "schema.sql:1:10: unterminated block comment"),
             Arguments.of("SELECT a FROM t WHERE", "schema.sql:1:22: mismatched input '<EOF>' expecting {'(', '+', "
                     + "'-', OP, QUOTED_IDENTIFIER, IDENTIFIER, DOLLAR_STRING, PARAM, INTEGER_LITERAL, NUMERIC_LITERAL, "
-                    + "STRING, ESCAPE_STRING, NATIONAL_STRING, UNICODE_STRING, BIT_STRING, or one of 230 keywords}"),
+                    + "STRING, ESCAPE_STRING, NATIONAL_STRING, UNICODE_STRING, BIT_STRING, or one of 234 keywords}"),
             Arguments.of("CREATE TABLE t (\n  id int PRIMARY KEY,\n)", "schema.sql:3:1: mismatched input ')' "
-                    + "expecting {QUOTED_IDENTIFIER, IDENTIFIER, or one of 209 keywords}"),
+                    + "expecting {QUOTED_IDENTIFIER, IDENTIFIER, or one of 213 keywords}"),
             Arguments.of("SELECT E'it\\'s", "schema.sql:1:8: unterminated string literal"),
             Arguments.of("SELECT 1;\n  SELECT \"abc", "schema.sql:2:10: unterminated quoted identifier"),
             Arguments.of("CREATE TABEL x (a int)", "schema.sql:1:8: no viable alternative at input 'CREATE TABEL'"),
