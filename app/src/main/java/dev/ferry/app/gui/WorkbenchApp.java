@@ -56,6 +56,10 @@ public final class WorkbenchApp extends Application {
         install(stage, viewModel, services);
         stage.show();
         viewModel.refresh();
+        String open = System.getProperty("ferry.open");
+        if (open != null && !open.isBlank()) { // -Dferry.open=<project file>: open it right away
+            viewModel.open(new dev.ferry.app.config.RecentProject(java.nio.file.Path.of(open), java.time.Instant.now()));
+        }
     }
 
     /**

@@ -160,7 +160,7 @@ public final class CatalogView {
         for (CatalogNode c : node.children()) {
             item.getChildren().add(item(c, expandAll));
         }
-        item.setExpanded(expandAll || node.kind() == CatalogNode.Kind.DATABASE || node.kind() == CatalogNode.Kind.SCHEMA);
+        item.setExpanded(expandAll || node.kind() != CatalogNode.Kind.GROUP || node.children().size() <= 50);
         return item;
     }
 

@@ -165,8 +165,8 @@ public final class CatalogViewModel {
             reading.set(false);
             handle = null;
             DatabaseModel.Counts c = m.counts();
-            progress.set("Read " + config.name() + ": " + c.schemas() + " schemas, " + c.tables() + " tables, "
-                    + c.views() + " views, " + c.routines() + " routines.");
+            progress.set("Read " + config.name() + ": " + count(c.schemas(), "schema") + ", " + count(c.tables(), "table") + ", "
+                    + count(c.views(), "view") + ", " + count(c.routines(), "routine") + ", " + count(c.triggers(), "trigger") + ".");
             model.set(m);
         }, err -> {
             reading.set(false);
@@ -294,6 +294,10 @@ public final class CatalogViewModel {
         return (i.unique() ? "UNIQUE " : "") + (i.name() == null ? "" : i.name() + " ") + "("
                 + i.elements().stream().map(e -> (e.column() != null ? e.column() : e.expression()) + (e.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", ")) + ")" + (i.where() == null ? "" : " WHERE " + i.where());
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String orNone(String s) {

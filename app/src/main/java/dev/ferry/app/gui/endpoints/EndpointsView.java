@@ -209,6 +209,7 @@ public final class EndpointsView {
         bindError(timeoutError, viewModel.timeoutErrorProperty());
         propertiesTable.setItems(viewModel.properties());
         propertiesTable.setPlaceholder(new Label("No extra driver properties"));
+        propertiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         propertyKeyColumn.setCellValueFactory(c -> c.getValue().keyProperty());
         propertyKeyColumn.setCellFactory(TextFieldTableCell.forTableColumn());
         propertyValueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
@@ -292,6 +293,7 @@ public final class EndpointsView {
     private static void bindError(Label label, ObservableStringValue message) {
         label.textProperty().bind(message);
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     private static void show(boolean visible, Node... nodes) {

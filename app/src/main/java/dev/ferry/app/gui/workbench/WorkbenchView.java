@@ -43,6 +43,7 @@ public final class WorkbenchView {
     private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
     private Stage stage;
 
+    @FXML private javafx.scene.layout.BorderPane workbenchRoot;
     @FXML private Label projectLabel;
     @FXML private ToggleButton endpointsNav;
     @FXML private ToggleButton catalogNav;
@@ -89,7 +90,7 @@ public final class WorkbenchView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         dirtyLabel.visibleProperty().bind(viewModel.dirtyProperty());
         dirtyLabel.managedProperty().bind(dirtyLabel.visibleProperty());
-        root.sceneProperty().addListener((obs, o, scene) -> {
+        workbenchRoot.sceneProperty().addListener((obs, o, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
             }
