@@ -107,6 +107,7 @@ public final class EndpointsViewModel {
     private final BooleanProperty editing = new SimpleBooleanProperty();
     private String originalName;
     private String keptPasswordRef;
+    private String generatedName;
     private boolean loading;
 
     // the form
@@ -212,6 +213,7 @@ public final class EndpointsViewModel {
         EndpointConfig blank = new EndpointConfig(uniqueName("endpoint"), Engine.POSTGRESQL, "localhost", null, "", "",
                 null, null, TlsMode.DISABLE, Map.of(), null, null);
         load(blank, null, null);
+        generatedName = blank.name();
         port.set(defaultPort(Engine.POSTGRESQL));
         status.set("New endpoint: fill in the form and press Save.");
     }
@@ -438,13 +440,14 @@ public final class EndpointsViewModel {
     public void pasteUrl(String url) {
         ParsedEndpoint parsed;
         try {
-            parsed = EndpointUrl.parse(name.get().isBlank() ? null : name.get().trim(), url);
+            parsed = EndpointUrl.parse(url);
         } catch (IllegalArgumentException ex) {
             urlError.set(ex.getMessage());
             return;
         }
         EndpointConfig c = parsed.config();
-        String keepName = name.get().isBlank() ? c.name() : name.get();
+        boolean derive = name.get().isBlank() || originalName == null && name.get().equals(generatedName);
+        String keepName = derive ? uniqueName(c.name() == null || c.name().isBlank() ? "endpoint" : c.name()) : name.get();
         String original = originalName;
         String ref = keptPasswordRef;
         load(c.withName(keepName), original, ref);
