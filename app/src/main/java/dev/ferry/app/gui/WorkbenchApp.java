@@ -90,6 +90,7 @@ public final class WorkbenchApp extends Application {
                 current[0].saveLayoutNow();
             }
         });
+        stage.titleProperty().unbind();
         stage.setTitle("Ferry");
         stage.setScene(scene);
         return scene;

@@ -110,6 +110,14 @@ public final class WorkbenchViewModel {
     /** Remembers {@code state} and writes it in the background (failures only reach the log line in the status bar). */
     public void saveWindowState(WindowState state) {
         windowState = state;
+        try {
+            submitWindowStateSave(state);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the application is shutting down: the last debounced save already has the layout
+        }
+    }
+
+    private void submitWindowStateSave(WindowState state) {
         executor.submit((BackgroundTask<Void>) (progress, cancel) -> {
             windowStore.save(state);
             return null;
