@@ -52,7 +52,9 @@ public record CatalogNode(String label, Kind kind, Object payload, List<CatalogN
             }
         }
         String db = model.database() == null || model.database().isBlank() ? model.engine().displayName() : model.database();
-        return new CatalogNode(db + (model.serverVersion() == null ? "" : "  (" + model.serverVersion() + ")"),
+        String version = model.serverVersion() == null ? "" : model.serverVersion().startsWith(model.engine().displayName())
+                ? model.serverVersion() : model.engine().displayName() + " " + model.serverVersion();
+        return new CatalogNode(db + (version.isEmpty() ? "" : "  (" + version + ")"),
                 Kind.DATABASE, model, schemas);
     }
 

@@ -37,6 +37,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -71,6 +72,7 @@ public final class EndpointsView {
     @FXML private TextField urlField;
     @FXML private Button pasteButton;
     @FXML private Label urlError;
+    @FXML private javafx.scene.layout.GridPane form;
     @FXML private TextField nameField;
     @FXML private Label nameError;
     @FXML private ComboBox<Engine> engineBox;
@@ -171,7 +173,11 @@ public final class EndpointsView {
         duplicateButton.disableProperty().bind(viewModel.selectedProperty().isNull());
         removeButton.disableProperty().bind(viewModel.selectedProperty().isNull());
 
-        // form
+        // form: rows hidden for the chosen engine collapse fully (a GridPane's vgap would stay), so space comes from margins
+        form.setVgap(0);
+        for (Node n : form.getChildren()) {
+            javafx.scene.layout.GridPane.setMargin(n, new javafx.geometry.Insets(4, 0, 4, 0));
+        }
         formScroll.visibleProperty().bind(viewModel.editingProperty());
         formEmptyLabel.visibleProperty().bind(viewModel.editingProperty().not());
         formTitle.textProperty().bind(viewModel.nameProperty().map(n -> n.isBlank() ? "Endpoint" : n));
@@ -398,6 +404,7 @@ public final class EndpointsView {
     private static final class EndpointCell extends ListCell<EndpointConfig> {
         EndpointCell() {
             getStyleClass().add("endpoint-cell");
+            setPrefWidth(0); // ellipsize long descriptions instead of scrolling sideways
         }
 
         @Override
@@ -446,18 +453,21 @@ public final class EndpointsView {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
+            setText(null);
             if (empty || item == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label l = new Label(item);
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            l.maxWidthProperty().bind(getTableColumn().widthProperty().subtract(14));
-            setText(null);
-            setGraphic(l);
+            setGraphic(wrapped(item, getTableColumn().widthProperty().subtract(16), "wrap-text"));
         }
+    }
+
+    /** A Text that wraps at the column's width, so the row grows to fit (a Label's height is computed too early). */
+    private static javafx.scene.text.Text wrapped(String s, javafx.beans.value.ObservableNumberValue width, String style) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.getStyleClass().add(style);
+        t.wrappingWidthProperty().bind(width);
+        return t;
     }
 
     private static final class FixCell extends TableCell<ReadinessCheck, String> {
@@ -469,12 +479,10 @@ public final class EndpointsView {
                 setGraphic(null);
                 return;
             }
-            Label l = new Label(item);
-            l.setWrapText(true);
-            l.getStyleClass().add("source-text");
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.text.Text l = wrapped(item, getTableColumn().widthProperty().subtract(52), "wrap-code");
             Button copy = new Button(null, Icons.of(MaterialDesignC.CONTENT_COPY, 14));
             copy.getStyleClass().addAll("small", "flat");
+            copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setTooltip(new Tooltip("Copy the fix"));
             copy.setOnAction(e -> {
                 ClipboardContent cc = new ClipboardContent();
@@ -482,8 +490,7 @@ public final class EndpointsView {
                 Clipboard.getSystemClipboard().setContent(cc);
             });
             HBox box = new HBox(6, l, copy);
-            HBox.setHgrow(l, Priority.ALWAYS);
-            l.maxWidthProperty().bind(getTableColumn().widthProperty().subtract(48));
+            box.setAlignment(Pos.TOP_LEFT);
             setGraphic(box);
         }
     }

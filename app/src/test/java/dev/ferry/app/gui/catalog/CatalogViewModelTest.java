@@ -98,7 +98,7 @@ class CatalogViewModelTest {
         assertThat(loading.passwords).containsExactly("pw");
         assertThat(vm.progressProperty().get()).isEqualTo("Read warehouse: 2 schemas, 2 tables, 1 view, 1 routine, 1 trigger.");
         CatalogNode root = vm.treeProperty().get();
-        assertThat(root.label()).isEqualTo("wh  (16.4)");
+        assertThat(root.label()).isEqualTo("wh  (PostgreSQL 16.4)");
         assertThat(root.children()).extracting(CatalogNode::label).containsExactly("sales", "archive");
         CatalogNode sales = root.children().get(0);
         assertThat(sales.children()).extracting(CatalogNode::label)
