@@ -126,6 +126,7 @@ public final class CatalogView {
         column(colIdentity, ColumnRow::identity);
         viewModel.detailKindProperty().addListener((obs, o, k) -> updateLower());
         viewModel.keysProperty().addListener(o -> updateLower());
+        viewModel.indexesProperty().addListener(o -> updateLower());
         viewModel.sourceProperty().addListener(o -> updateLower());
         updateLower();
     }

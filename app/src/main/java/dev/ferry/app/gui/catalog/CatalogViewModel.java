@@ -211,8 +211,8 @@ public final class CatalogViewModel {
             detailSummary.set(t.columns().size() + " columns" + (t.estimatedRows() >= 0 ? ", about " + t.estimatedRows() + " rows" : "")
                     + (t.comment() == null || t.comment().isBlank() ? "" : " - " + t.comment()));
             columns.setAll(t.columns().stream().map(CatalogViewModel::row).toList());
-            keys.set(keysText(t));
             indexes.set(t.indexes().isEmpty() ? "(none)" : t.indexes().stream().map(CatalogViewModel::indexText).collect(Collectors.joining("\n")));
+            keys.set(keysText(t));
         } else if (p instanceof View) {
             View v = (View) p;
             detailKind.set(DetailKind.SOURCE);
