@@ -65,6 +65,7 @@ class WorkbenchViewTest {
     static Path sqliteFile;
 
     private ThreadPoolTaskExecutor executor;
+    private Stage stage;
     private WelcomeViewModel welcome;
     private final MemoryRecentProjects recent = new MemoryRecentProjects();
 
@@ -85,6 +86,7 @@ class WorkbenchViewTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         WorkbenchApp.applyTheme();
         executor = new ThreadPoolTaskExecutor(2, Platform::runLater);
         recent.entries.add(new RecentProject(projectFile, Instant.now()));
@@ -99,8 +101,10 @@ class WorkbenchViewTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         executor.close();
+        // TestFX reuses the stage for the next test class: leave its title settable
+        org.testfx.api.FxToolkit.setupFixture(() -> stage.titleProperty().unbind());
     }
 
     private void openProject(FxRobot robot) {
