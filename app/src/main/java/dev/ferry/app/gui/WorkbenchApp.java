@@ -46,7 +46,8 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         applyTheme();
-        executor = new ThreadPoolTaskExecutor(2, Platform::runLater);
+        // 4 workers: a slow connection test or catalog read must not hold up saving or file checks
+        executor = new ThreadPoolTaskExecutor(4, Platform::runLater);
         FxDialogService dialogs = new FxDialogService(() -> stage);
         WelcomeViewModel viewModel = new WelcomeViewModel(FileRecentProjectsStore.inUserConfigDir(), executor,
                 dialogs, this::startDemo);
@@ -83,6 +84,13 @@ public final class WorkbenchApp extends Application {
                 current[0] = workbench;
                 scene.setRoot(workbench.root());
                 workbench.attach(stage);
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            WorkbenchView w = current[0];
+            if (w != null && w.hasUnsavedChanges() && !services.dialogs().confirm("Unsaved changes",
+                    "The project has unsaved changes. Close Ferry without saving them? (Ctrl+S saves.)")) {
+                e.consume();
             }
         });
         stage.setOnHiding(e -> {

@@ -284,6 +284,7 @@ public final class EndpointsViewModel {
             props.forEach((k, v) -> rows.add(new DriverProperty(k, v)));
             properties.setAll(rows);
             urlError.set("");
+            cancelTest(); // a result for the previous form would be misleading
             resetTest();
             editing.set(true);
         } finally {

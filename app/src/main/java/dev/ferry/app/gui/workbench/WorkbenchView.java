@@ -171,6 +171,11 @@ public final class WorkbenchView {
         return s;
     }
 
+    /** Whether the project has changes that are not saved yet. */
+    public boolean hasUnsavedChanges() {
+        return viewModel.dirtyProperty().get();
+    }
+
     /** Writes the current layout now (the window is closing). */
     public void saveLayoutNow() {
         layoutSave.stop();

@@ -363,4 +363,19 @@ class EndpointsViewModelTest {
         assertThat(vm.testMessageProperty().get()).isEqualTo("Fix the fields marked in the form first.");
         assertThat(testing.tested).isEmpty();
     }
+
+    @Test
+    void choosingAnotherEndpointDropsARunningTest() {
+        ManualTaskExecutor manual = new ManualTaskExecutor();
+        store.secrets.put("ferry/shop/sales", "pw");
+        EndpointsViewModel vm = vm(manual);
+        vm.select(SALES);
+        vm.testConnection();
+        vm.select(HR);
+        assertThat(vm.testingProperty().get()).isFalse();
+        assertThat(vm.testStateProperty().get()).isEqualTo(TestState.IDLE);
+        manual.runAll();
+        assertThat(vm.testStateProperty().get()).as("the result for 'sales' is not shown on 'hr'").isEqualTo(TestState.IDLE);
+        assertThat(vm.testMessageProperty().get()).isEmpty();
+    }
 }
