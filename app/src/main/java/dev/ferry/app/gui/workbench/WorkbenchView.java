@@ -47,7 +47,7 @@ public final class WorkbenchView {
     @FXML private Label projectLabel;
     @FXML private ToggleButton endpointsNav;
     @FXML private ToggleButton catalogNav;
-    @FXML private Button saveButton;
+    @FXML private Button saveProjectButton;
     @FXML private StackPane content;
     @FXML private Label statusLabel;
     @FXML private Label dirtyLabel;
@@ -81,12 +81,12 @@ public final class WorkbenchView {
         catalogNav.setToggleGroup(group);
         endpointsNav.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT, 18));
         catalogNav.setGraphic(Icons.of(MaterialDesignF.FILE_TREE, 18));
-        saveButton.setGraphic(Icons.of(MaterialDesignC.CONTENT_SAVE, 16));
+        saveProjectButton.setGraphic(Icons.of(MaterialDesignC.CONTENT_SAVE, 16));
         endpointsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
         catalogNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
         viewModel.sectionProperty().addListener((obs, o, s) -> showSection(s));
         showSection(viewModel.sectionProperty().get());
-        saveButton.disableProperty().bind(viewModel.dirtyProperty().not().or(viewModel.savingProperty()));
+        saveProjectButton.disableProperty().bind(viewModel.dirtyProperty().not().or(viewModel.savingProperty()));
         statusLabel.textProperty().bind(viewModel.statusProperty());
         dirtyLabel.visibleProperty().bind(viewModel.dirtyProperty());
         dirtyLabel.managedProperty().bind(dirtyLabel.visibleProperty());

@@ -29,6 +29,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,7 @@ class WorkbenchViewTest {
     private Stage stage;
     private WelcomeViewModel welcome;
     private final MemoryRecentProjects recent = new MemoryRecentProjects();
+    private final FakeSecretStore store = new FakeSecretStore();
 
     @BeforeAll
     static void createProject() throws Exception {
@@ -80,6 +82,10 @@ class WorkbenchViewTest {
             st.execute("INSERT INTO customers(name, email) VALUES ('Ann', 'ann@example.org'), ('Bo', 'bo@example.org')");
         }
         projectFile = dir.resolve("shop.ferry.json");
+    }
+
+    @BeforeEach
+    void writeProject() throws Exception { // each test starts from the same project file
         ProjectFiles.save(new Project("shop", List.of(new EndpointConfig("shop-db", Engine.SQLITE, null, null, null, null, null, null,
                 TlsMode.DISABLE, Map.of(), null, sqliteFile.toString())), null, null, null), projectFile);
     }
@@ -92,7 +98,6 @@ class WorkbenchViewTest {
         recent.entries.add(new RecentProject(projectFile, Instant.now()));
         RecordingDialogs dialogs = new RecordingDialogs();
         welcome = new WelcomeViewModel(recent, executor, dialogs);
-        FakeSecretStore store = new FakeSecretStore();
         WorkbenchServices services = new WorkbenchServices(executor, dialogs, () -> store, k -> null, new FakeEndpointTesting(),
                 new EngineCatalogLoading(), new WindowStateStore(dir.resolve("config/window.properties")));
         WorkbenchApp.install(stage, welcome, services);
@@ -121,7 +126,7 @@ class WorkbenchViewTest {
         assertThat(((Stage) root.getScene().getWindow()).getTitle()).isEqualTo("Ferry - shop  [" + projectFile + "]");
         ListView<EndpointConfig> list = robot.lookup("#endpointList").queryListView();
         assertThat(list.getItems()).extracting(EndpointConfig::name).containsExactly("shop-db");
-        assertThat(robot.lookup("#saveButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#saveProjectButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("Select an endpoint on the left, or press Add.").tryQuery()).isPresent();
     }
 
@@ -175,6 +180,27 @@ class WorkbenchViewTest {
         TableView<ColumnRow> columns = robot.lookup("#columnsTable").queryTableView();
         assertThat(columns.getItems()).extracting(ColumnRow::name).containsExactly("id", "customer_id", "total");
         assertThat(robot.lookup("#detailTitle").queryAs(Label.class).getText()).isEqualTo("Table main.purchase_orders");
+    }
+
+    @Test
+    void aPastedUrlFillsTheFormAndItsPasswordGoesToTheSecretStoreOnly(FxRobot robot) throws Exception {
+        openProject(robot);
+        robot.clickOn("#addButton");
+        robot.clickOn("#urlField").write("postgresql://app:Gui-Pw-77@db.example:6543/sales?sslmode=require");
+        robot.clickOn("#pasteButton");
+        assertThat(robot.lookup("#urlField").queryAs(TextField.class).getText()).as("the URL held a password").isEmpty();
+        assertThat(robot.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("sales");
+        assertThat(robot.lookup("#hostField").queryAs(TextField.class).getText()).isEqualTo("db.example");
+        assertThat(robot.lookup("#portField").queryAs(TextField.class).getText()).isEqualTo("6543");
+        assertThat(robot.lookup("#passwordField").queryAs(TextField.class).getText()).isEqualTo("Gui-Pw-77");
+        robot.clickOn(robot.lookup(n -> n instanceof Button && "Save".equals(((Button) n).getText())).queryButton());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "Gui-Pw-77".equals(store.secrets.get("ferry/shop/sales")));
+        robot.clickOn("#saveProjectButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(projectFile).contains("ferry/shop/sales"));
+        assertThat(Files.readString(projectFile)).doesNotContain("Gui-Pw-77").contains("\"require\"");
+        assertThat(robot.lookup("#passwordField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#passwordHint").queryAs(Label.class).getText())
+                .isEqualTo("Leave empty to keep the stored password (ferry/shop/sales).");
     }
 
     private static Optional<TreeItem<CatalogNode>> find(TreeItem<CatalogNode> item, String prefix) {
