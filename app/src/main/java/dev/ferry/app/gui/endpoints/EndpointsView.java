@@ -152,8 +152,16 @@ public final class EndpointsView {
         endpointList.setItems(viewModel.endpoints());
         endpointList.setCellFactory(l -> new EndpointCell());
         endpointList.getSelectionModel().selectedItemProperty().addListener((obs, o, e) -> {
-            if (e != null && e != viewModel.selectedProperty().get()) {
-                viewModel.select(e);
+            if (e != null && e != viewModel.selectedProperty().get() && !viewModel.select(e)) {
+                // the user kept editing: put the selection back
+                EndpointConfig keep = viewModel.selectedProperty().get();
+                javafx.application.Platform.runLater(() -> {
+                    if (keep == null) {
+                        endpointList.getSelectionModel().clearSelection();
+                    } else {
+                        endpointList.getSelectionModel().select(keep);
+                    }
+                });
             }
         });
         viewModel.selectedProperty().addListener((obs, o, e) -> {

@@ -108,6 +108,7 @@ public final class EndpointsViewModel {
     private String originalName;
     private String keptPasswordRef;
     private String generatedName;
+    private EndpointConfig loadedSnapshot;
     private boolean loading;
 
     // the form
@@ -197,18 +198,58 @@ public final class EndpointsViewModel {
 
     // ------------------------------------------------------------------ list actions
 
-    /** Shows {@code e} in the form (or hides the form for {@code null}). */
-    public void select(EndpointConfig e) {
+    /**
+     * Shows {@code e} in the form (or hides the form for {@code null}). When the form has unsaved edits the user is
+     * asked first; returns {@code false} (and changes nothing) when they keep editing.
+     */
+    public boolean select(EndpointConfig e) {
+        if (e != null && e.equals(selected.get()) && editing.get()) {
+            return true;
+        }
+        if (!confirmDiscard()) {
+            return false;
+        }
         selected.set(e);
         if (e == null) {
             editing.set(false);
-            return;
+            return true;
         }
         load(e, e.name(), e.passwordRef());
+        return true;
+    }
+
+    /** Whether the form holds edits that are not in the project (a new endpoint, a typed password, a changed field). */
+    public boolean hasUnsavedFormChanges() {
+        if (!editing.get()) {
+            return false;
+        }
+        if (originalName == null || !password.get().isEmpty()) {
+            return true;
+        }
+        try {
+            return !withPasswordSource(formConfig()).equals(loadedSnapshot);
+        } catch (RuntimeException unparsable) {
+            return true;
+        }
+    }
+
+    private boolean confirmDiscard() {
+        return !hasUnsavedFormChanges() || dialogs.confirm("Discard changes",
+                "The endpoint '" + name.get().trim() + "' has unsaved changes. Discard them?");
+    }
+
+    private EndpointConfig withPasswordSource(EndpointConfig c) {
+        if (c.engine() == Engine.SQLITE) {
+            return c;
+        }
+        return passwordMode.get() == PasswordMode.ENVIRONMENT ? c.withPasswordEnv(passwordEnv.get().trim()) : c.withPasswordRef(keptPasswordRef);
     }
 
     /** Starts a new PostgreSQL endpoint with a unique name; it joins the list when saved. */
     public void add() {
+        if (!confirmDiscard()) {
+            return;
+        }
         selected.set(null);
         EndpointConfig blank = new EndpointConfig(uniqueName("endpoint"), Engine.POSTGRESQL, "localhost", null, "", "",
                 null, null, TlsMode.DISABLE, Map.of(), null, null);
@@ -221,7 +262,7 @@ public final class EndpointsViewModel {
     /** Starts a copy of the selected endpoint under a new name; it joins the list when saved. */
     public void duplicate() {
         EndpointConfig e = selected.get();
-        if (e == null) {
+        if (e == null || !confirmDiscard()) {
             return;
         }
         selected.set(null);
@@ -239,7 +280,8 @@ public final class EndpointsViewModel {
             return;
         }
         session.update(p -> replace(p, e.name(), null));
-        select(null);
+        editing.set(false);
+        selected.set(null);
         status.set("Removed endpoint '" + e.name() + "'.");
         String ref = e.passwordRef();
         if (ref != null && ref.equals(secretKey(session.project().name(), e.name()))) {
@@ -293,6 +335,11 @@ public final class EndpointsViewModel {
         updatePasswordHint();
         checkPathInBackground();
         validate();
+        try {
+            loadedSnapshot = withPasswordSource(formConfig());
+        } catch (RuntimeException e2) {
+            loadedSnapshot = null;
+        }
     }
 
     private void updatePasswordHint() {

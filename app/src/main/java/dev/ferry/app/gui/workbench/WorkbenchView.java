@@ -173,7 +173,7 @@ public final class WorkbenchView {
 
     /** Whether the project has changes that are not saved yet. */
     public boolean hasUnsavedChanges() {
-        return viewModel.dirtyProperty().get();
+        return viewModel.dirtyProperty().get() || viewModel.endpoints().hasUnsavedFormChanges();
     }
 
     /** Writes the current layout now (the window is closing). */

@@ -378,4 +378,29 @@ class EndpointsViewModelTest {
         assertThat(vm.testStateProperty().get()).as("the result for 'sales' is not shown on 'hr'").isEqualTo(TestState.IDLE);
         assertThat(vm.testMessageProperty().get()).isEmpty();
     }
+
+    @Test
+    void unsavedFormEditsAreNotDroppedSilently() {
+        EndpointsViewModel vm = vm();
+        vm.select(SALES);
+        assertThat(vm.hasUnsavedFormChanges()).isFalse();
+        vm.hostProperty().set("db2.example");
+        assertThat(vm.hasUnsavedFormChanges()).isTrue();
+        dialogs.confirmAnswer = false;
+        assertThat(vm.select(HR)).isFalse();
+        assertThat(dialogs.shown).containsExactly("confirm|Discard changes|The endpoint 'sales' has unsaved changes. Discard them?");
+        assertThat(vm.nameProperty().get()).isEqualTo("sales");
+        assertThat(vm.hostProperty().get()).isEqualTo("db2.example");
+        vm.add();
+        assertThat(vm.nameProperty().get()).as("Add is refused too").isEqualTo("sales");
+        dialogs.confirmAnswer = true;
+        assertThat(vm.select(HR)).isTrue();
+        assertThat(vm.nameProperty().get()).isEqualTo("hr");
+        assertThat(vm.hasUnsavedFormChanges()).isFalse();
+        vm.passwordProperty().set("typed");
+        assertThat(vm.hasUnsavedFormChanges()).isTrue();
+        vm.passwordProperty().set("");
+        vm.passwordModeProperty().set(PasswordMode.SECRET_STORE);
+        assertThat(vm.hasUnsavedFormChanges()).as("switching the password source is a change").isTrue();
+    }
 }
