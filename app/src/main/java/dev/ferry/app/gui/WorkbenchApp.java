@@ -12,10 +12,20 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import dev.ferry.app.gui.catalog.EngineCatalogLoading;
+import dev.ferry.app.gui.endpoints.EngineEndpointTesting;
+import dev.ferry.app.gui.workbench.WindowStateStore;
+import dev.ferry.app.gui.workbench.WorkbenchServices;
+import dev.ferry.app.gui.workbench.WorkbenchView;
+import dev.ferry.app.gui.workbench.WorkbenchViewModel;
+import dev.ferry.engine.secret.PasswordPrompt;
+import dev.ferry.engine.secret.SecretStore;
+import dev.ferry.engine.secret.SecretStores;
+import java.util.function.Supplier;
 
 /**
- * The JavaFX application: AtlantaFX Primer theme ({@code -Dferry.theme=dark} for the dark variant) and, for now, the
- * welcome page. Started through {@link #launchWorkbench()} from {@code dev.ferry.app.Main}, which is not an
+ * The JavaFX application: AtlantaFX Primer theme ({@code -Dferry.theme=dark} for the dark variant), the welcome page,
+ * and the workbench window once a project is opened. Started through {@link #launchWorkbench()} from {@code dev.ferry.app.Main}, which is not an
  * {@code Application} subclass so JavaFX can run from the classpath.
  */
 public final class WorkbenchApp extends Application {
@@ -36,19 +46,76 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         applyTheme();
-        executor = new ThreadPoolTaskExecutor(2, Platform::runLater);
+        // 4 workers: a slow connection test or catalog read must not hold up saving or file checks
+        executor = new ThreadPoolTaskExecutor(4, Platform::runLater);
+        FxDialogService dialogs = new FxDialogService(() -> stage);
         WelcomeViewModel viewModel = new WelcomeViewModel(FileRecentProjectsStore.inUserConfigDir(), executor,
-                new FxDialogService(() -> stage), this::startDemo);
-        WelcomeView view = WelcomeView.create(viewModel);
-        viewModel.openedProjectProperty().addListener((obs, old, project) -> {
-            if (project != null) {
-                stage.setTitle("Ferry - " + project.name());
-            }
-        });
-        stage.setTitle("Ferry");
-        stage.setScene(new Scene(new StackPane(view.root()), 960, 640));
+                dialogs, this::startDemo);
+        Supplier<SecretStore> secrets = memoize(() -> SecretStores.defaultStore(System::getenv, PasswordPrompt.NONE, null));
+        WorkbenchServices services = new WorkbenchServices(executor, dialogs, secrets, System::getenv,
+                new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir());
+        install(stage, viewModel, services);
         stage.show();
         viewModel.refresh();
+        String open = System.getProperty("ferry.open");
+        if (open != null && !open.isBlank()) { // -Dferry.open=<project file>: open it right away
+            viewModel.open(new dev.ferry.app.config.RecentProject(java.nio.file.Path.of(open), java.time.Instant.now()));
+        }
+    }
+
+    /**
+     * Shows the welcome page in {@code stage} and switches the scene's root to the workbench when the welcome page opens
+     * a project (from the recent list or the demo). Used by {@link #start} and by UI tests with fake services.
+     *
+     * @return the scene
+     */
+    public static Scene install(Stage stage, WelcomeViewModel welcome, WorkbenchServices services) {
+        WelcomeView view = WelcomeView.create(welcome);
+        StackPane holder = new StackPane(view.root());
+        Scene scene = new Scene(holder, 960, 640);
+        WorkbenchView[] current = new WorkbenchView[1];
+        welcome.openedProjectProperty().addListener((obs, old, project) -> {
+            if (project != null) {
+                if (current[0] != null) {
+                    current[0].saveLayoutNow();
+                }
+                WorkbenchViewModel vm = services.createViewModel(project, welcome.openedFileProperty().get());
+                WorkbenchView workbench = WorkbenchView.create(vm);
+                current[0] = workbench;
+                scene.setRoot(workbench.root());
+                workbench.attach(stage);
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            WorkbenchView w = current[0];
+            if (w != null && w.hasUnsavedChanges() && !services.dialogs().confirm("Unsaved changes",
+                    "The project has unsaved changes. Close Ferry without saving them? (Ctrl+S saves.)")) {
+                e.consume();
+            }
+        });
+        stage.setOnHiding(e -> {
+            if (current[0] != null) {
+                current[0].saveLayoutNow();
+            }
+        });
+        stage.titleProperty().unbind();
+        stage.setTitle("Ferry");
+        stage.setScene(scene);
+        return scene;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Runs on a background thread: starts the demo once per application run and (re)writes its project file. */

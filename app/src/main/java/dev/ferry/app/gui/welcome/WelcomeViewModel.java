@@ -63,6 +63,7 @@ public final class WelcomeViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<Project> openedProject = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> openedFile = new SimpleObjectProperty<>();
     private final BooleanBinding emptyStateVisible;
 
     public WelcomeViewModel(RecentProjectsStore store, TaskExecutor executor, DialogService dialogs) {
@@ -106,6 +107,7 @@ public final class WelcomeViewModel {
             store.touch(recent.path());
             return p;
         }, TaskCallbacks.of(project -> {
+            openedFile.set(recent.path());
             openedProject.set(project);
             status.set("Opened project '" + project.name() + "': " + count(project.endpoints().size(), "endpoint") + ", "
                     + count(project.tasks().size(), "task"));
@@ -136,13 +138,16 @@ public final class WelcomeViewModel {
         }
         demoStarting.set(true);
         status.set("Starting the demo: preparing the SQLite store and starting the embedded PostgreSQL target...");
+        Path[] demoFile = new Path[1];
         executor.submit((BackgroundTask<Project>) (progress, cancel) -> {
             Path file = demoStarter.start();
             Project p = ProjectFiles.load(file);
             store.touch(file);
+            demoFile[0] = file;
             return p;
         }, TaskCallbacks.of(project -> {
             demoStarting.set(false);
+            openedFile.set(demoFile[0]);
             openedProject.set(project);
             status.set("Demo ready: project '" + project.name() + "' with " + count(project.endpoints().size(), "endpoint")
                     + " and " + count(project.tasks().size(), "task") + ".");
@@ -192,5 +197,10 @@ public final class WelcomeViewModel {
 
     public ReadOnlyObjectProperty<Project> openedProjectProperty() {
         return openedProject;
+    }
+
+    /** The file of the project last opened; set just before {@link #openedProjectProperty()} changes. */
+    public ReadOnlyObjectProperty<Path> openedFileProperty() {
+        return openedFile;
     }
 }

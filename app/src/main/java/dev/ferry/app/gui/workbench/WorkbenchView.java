@@ -1,0 +1,184 @@
+package dev.ferry.app.gui.workbench;
+
+import dev.ferry.app.gui.Icons;
+import dev.ferry.app.gui.catalog.CatalogView;
+import dev.ferry.app.gui.endpoints.EndpointsView;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog), the section's content and a
+ * status bar. Keyboard: Ctrl+1 / Ctrl+2 switch sections, Ctrl+S saves the project. Remembers the window geometry and
+ * split positions through its view model. Create and use on the JavaFX application thread.
+ */
+public final class WorkbenchView {
+
+    private final WorkbenchViewModel viewModel;
+    private final Parent root;
+    private final EndpointsView endpointsView;
+    private final CatalogView catalogView;
+    private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
+    private Stage stage;
+
+    @FXML private javafx.scene.layout.BorderPane workbenchRoot;
+    @FXML private Label projectLabel;
+    @FXML private ToggleButton endpointsNav;
+    @FXML private ToggleButton catalogNav;
+    @FXML private Button saveProjectButton;
+    @FXML private StackPane content;
+    @FXML private Label statusLabel;
+    @FXML private Label dirtyLabel;
+
+    private WorkbenchView(WorkbenchViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.endpointsView = EndpointsView.create(viewModel.endpoints());
+        this.catalogView = CatalogView.create(viewModel.catalog());
+        FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("Workbench.fxml"));
+        loader.setController(this);
+        try {
+            this.root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load Workbench.fxml", e);
+        }
+    }
+
+    public static WorkbenchView create(WorkbenchViewModel viewModel) {
+        return new WorkbenchView(viewModel);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        projectLabel.textProperty().bind(viewModel.session().projectProperty().map(p -> p.name()));
+        ToggleGroup group = new ToggleGroup();
+        endpointsNav.setToggleGroup(group);
+        catalogNav.setToggleGroup(group);
+        endpointsNav.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT, 18));
+        catalogNav.setGraphic(Icons.of(MaterialDesignF.FILE_TREE, 18));
+        saveProjectButton.setGraphic(Icons.of(MaterialDesignC.CONTENT_SAVE, 16));
+        endpointsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
+        catalogNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
+        viewModel.sectionProperty().addListener((obs, o, s) -> showSection(s));
+        showSection(viewModel.sectionProperty().get());
+        saveProjectButton.disableProperty().bind(viewModel.dirtyProperty().not().or(viewModel.savingProperty()));
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        dirtyLabel.visibleProperty().bind(viewModel.dirtyProperty());
+        dirtyLabel.managedProperty().bind(dirtyLabel.visibleProperty());
+        workbenchRoot.sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+        layoutSave.setOnFinished(e -> viewModel.saveWindowState(currentState()));
+    }
+
+    private void showSection(WorkbenchViewModel.Section s) {
+        (s == WorkbenchViewModel.Section.CATALOG ? catalogNav : endpointsNav).setSelected(true);
+        content.getChildren().setAll(s == WorkbenchViewModel.Section.CATALOG ? catalogView.root() : endpointsView.root());
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), viewModel::save);
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
+    /**
+     * Binds the window: its title, the remembered geometry and split positions (loaded in the background), and saving
+     * them again (debounced) when they change.
+     */
+    public void attach(Stage window) {
+        this.stage = window;
+        window.titleProperty().bind(viewModel.titleProperty());
+        viewModel.loadWindowState(state -> {
+            applyState(window, state);
+            window.xProperty().addListener(o -> layoutSave.playFromStart());
+            window.yProperty().addListener(o -> layoutSave.playFromStart());
+            window.widthProperty().addListener(o -> layoutSave.playFromStart());
+            window.heightProperty().addListener(o -> layoutSave.playFromStart());
+            window.maximizedProperty().addListener(o -> layoutSave.playFromStart());
+            for (SplitPane split : splits().values()) {
+                split.getDividers().forEach(d -> d.positionProperty().addListener(o -> layoutSave.playFromStart()));
+            }
+        });
+    }
+
+    private Map<String, SplitPane> splits() {
+        return Map.of("endpoints", endpointsView.split(), "catalog", catalogView.split(), "catalogDetail", catalogView.detailSplit());
+    }
+
+    private void applyState(Stage window, WindowState s) {
+        boolean onScreen = !Double.isNaN(s.x()) && !Screen.getScreensForRectangle(new Rectangle2D(s.x(), s.y(), s.width(), s.height())).isEmpty();
+        window.setWidth(s.width());
+        window.setHeight(s.height());
+        if (onScreen) {
+            window.setX(s.x());
+            window.setY(s.y());
+        }
+        window.setMaximized(s.maximized());
+        splits().forEach((id, split) -> {
+            Double pos = s.dividers().get(id);
+            if (pos != null && !split.getDividers().isEmpty()) {
+                split.setDividerPositions(pos);
+            }
+        });
+    }
+
+    private WindowState currentState() {
+        WindowState s = viewModel.windowState();
+        if (stage != null) {
+            s = stage.isMaximized() ? s.withBounds(s.x(), s.y(), s.width(), s.height(), true)
+                    : s.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        }
+        for (Map.Entry<String, SplitPane> e : splits().entrySet()) {
+            if (!e.getValue().getDividers().isEmpty()) {
+                s = s.withDivider(e.getKey(), e.getValue().getDividerPositions()[0]);
+            }
+        }
+        return s;
+    }
+
+    /** Whether the project has changes that are not saved yet. */
+    public boolean hasUnsavedChanges() {
+        return viewModel.dirtyProperty().get() || viewModel.endpoints().hasUnsavedFormChanges();
+    }
+
+    /** Writes the current layout now (the window is closing). */
+    public void saveLayoutNow() {
+        layoutSave.stop();
+        viewModel.saveWindowState(currentState());
+    }
+}
