@@ -120,7 +120,7 @@ public final class MySqlStreamingSource implements AutoCloseable {
     private volatile String readFile;
     private volatile long readPosition;
     private volatile long lastEventMillis;
-    private volatile boolean caughtUp;
+    private volatile String startGtidSet;
 
     public MySqlStreamingSource(MySqlCdcConfig config, Listener listener) {
         this.config = config;
@@ -205,16 +205,33 @@ public final class MySqlStreamingSource implements AutoCloseable {
      *                      fails (message redacted)
      */
     public synchronized void start(MySqlPosition after) throws SQLException {
+        startStream(after, null);
+    }
+
+    /**
+     * Starts streaming after the transactions of a GTID set: MariaDB {@code domain-server-seq[,...]} (for one domain
+     * the {@link MySqlPosition#gtid()} of the last applied {@code Commit} is such a set) or MySQL
+     * {@code uuid:1-5[,...]}. The server picks the binlog file; nothing is filtered on the client. Until a position is
+     * acknowledged, {@link #reconnect()} starts from this GTID set again.
+     *
+     * @throws SQLException as for {@link #start(MySqlPosition)}, also when the server does not know the GTIDs
+     */
+    public synchronized void startAfterGtidSet(String gtidSet) throws SQLException {
+        if (gtidSet == null || gtidSet.isBlank()) {
+            throw new IllegalArgumentException("GTID set is required");
+        }
+        startStream(null, gtidSet.trim());
+    }
+
+    private void startStream(MySqlPosition after, String gtidSet) throws SQLException {
         if (running) {
             throw new IllegalStateException("binlog capture of " + Redaction.redact(config.jdbcUrl()) + " is already running");
         }
         Map<QualifiedName, List<MySqlColumnInfo>> catalog;
+        String[] status;
         try (Connection c = openJdbc()) {
             checkSettings(c);
-            if (after == null) {
-                String[] s = masterStatus(c);
-                after = MySqlPosition.boundary(s[0], Long.parseLong(s[1]));
-            }
+            status = masterStatus(c);
             catalog = MySqlTableCatalog.read(c, config.tables());
         }
         for (QualifiedName t : config.tables()) {
@@ -223,17 +240,29 @@ public final class MySqlStreamingSource implements AutoCloseable {
                         + Redaction.redact(config.jdbcUrl()));
             }
         }
+        if (after == null && gtidSet == null) {
+            after = MySqlPosition.boundary(status[0], Long.parseLong(status[1]));
+        }
         MySqlPosition resume = after;
-        acknowledged.accumulateAndGet(resume, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
+        if (resume != null) {
+            acknowledged.accumulateAndGet(resume, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
+        }
+        startGtidSet = gtidSet;
         failure.set(null);
         stopping = false;
-        caughtUp = false;
 
         BinaryLogClient c = new BinaryLogClient(config.host(), config.port(), config.user(), config.passwordText());
         c.setServerId(config.serverId());
         c.setKeepAlive(false);
-        c.setBinlogFilename(resume.file());
-        c.setBinlogPosition(resume.restartPosition());
+        String where;
+        if (resume != null) {
+            c.setBinlogFilename(resume.file());
+            c.setBinlogPosition(resume.restartPosition());
+            where = resume.file() + ":" + resume.restartPosition();
+        } else {
+            c.setGtidSet(gtidSet);
+            where = "GTID set " + gtidSet;
+        }
         c.setThreadFactory(r -> {
             Thread t = new Thread(r, "ferry-mysql-cdc-" + config.serverId());
             t.setDaemon(true);
@@ -244,25 +273,23 @@ public final class MySqlStreamingSource implements AutoCloseable {
                 EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
                 EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
         c.setEventDeserializer(deserializer);
-        Reader reader = new Reader(c, resume, catalog);
+        Reader reader = new Reader(c, resume, resume != null ? resume.file() : status[0], catalog);
         c.registerEventListener(reader::onEvent);
         c.registerLifecycleListener(reader);
         client = c;
         running = true;
-        readFile = resume.file();
-        readPosition = resume.restartPosition();
+        readFile = resume != null ? resume.file() : status[0];
+        readPosition = resume != null ? resume.restartPosition() : 4;
         try {
             c.connect(config.connectTimeout().toMillis());
         } catch (IOException | TimeoutException e) {
             running = false;
             client = null;
             throw new SQLException("could not start the binlog stream of " + Redaction.redact(config.jdbcUrl()) + " at "
-                    + resume.file() + ":" + resume.restartPosition() + ": " + Redaction.redact(String.valueOf(e.getMessage()),
-                    config.password()), "08001", e);
+                    + where + ": " + Redaction.redact(String.valueOf(e.getMessage()), config.password()), "08001", e);
         }
-        LOG.info("streaming binlog of {} from {}:{} for {}", Redaction.redact(config.jdbcUrl()), resume.file(),
-                resume.restartPosition(), config.tables());
-        listener.onStarted(resume.file(), resume.restartPosition());
+        LOG.info("streaming binlog of {} from {} for {}", Redaction.redact(config.jdbcUrl()), where, config.tables());
+        listener.onStarted(readFile, readPosition);
     }
 
     /**
@@ -348,8 +375,13 @@ public final class MySqlStreamingSource implements AutoCloseable {
     public synchronized void reconnect() throws SQLException, InterruptedException {
         stop();
         queue.clear();
-        LOG.info("reconnecting binlog stream of {} after {}", Redaction.redact(config.jdbcUrl()), acknowledged.get());
-        start(acknowledged.get());
+        MySqlPosition ack = acknowledged.get();
+        LOG.info("reconnecting binlog stream of {} after {}", Redaction.redact(config.jdbcUrl()), ack != null ? ack : startGtidSet);
+        if (ack == null && startGtidSet != null) {
+            startStream(null, startGtidSet);
+        } else {
+            startStream(ack, null);
+        }
     }
 
     /** Stops the reader and closes the binlog connection; queued events stay available to poll. */
@@ -395,12 +427,12 @@ public final class MySqlStreamingSource implements AutoCloseable {
         private long txMillis;
         private boolean beginSent;
 
-        Reader(BinaryLogClient owner, MySqlPosition resumeAfter, Map<QualifiedName, List<MySqlColumnInfo>> catalog) {
+        Reader(BinaryLogClient owner, MySqlPosition resumeAfter, String file, Map<QualifiedName, List<MySqlColumnInfo>> catalog) {
             this.owner = owner;
             this.resumeAfter = resumeAfter;
             this.resumeFilterActive = resumeAfter != null;
             this.catalog = catalog;
-            this.file = resumeAfter.file();
+            this.file = file;
         }
 
         void onEvent(Event event) {
@@ -467,7 +499,8 @@ public final class MySqlStreamingSource implements AutoCloseable {
             switch (type) {
                 case MARIADB_GTID: {
                     MariadbGtidEventData g = event.getData();
-                    startTransaction(pos, g.getDomainId() + "-" + g.getServerId() + "-" + g.getSequence(), h.getTimestamp());
+                    // the server id of a MariaDB GTID is the event header's
+                    startTransaction(pos, g.getDomainId() + "-" + h.getServerId() + "-" + g.getSequence(), h.getTimestamp());
                     break;
                 }
                 case GTID: {
@@ -591,7 +624,7 @@ public final class MySqlStreamingSource implements AutoCloseable {
                     }
                     MySqlPosition commitPos = pos(pos, MySqlPosition.COMMIT_ORDINAL);
                     commit(pos, millis);
-                    if (!resumeFilterActive || commitPos.compareTo(resumeAfter) > 0) {
+                    if (resumeAfter == null || commitPos.compareTo(resumeAfter) > 0) {
                         throw new MySqlSchemaChangeException(q.getSql(), hit, commitPos);
                     }
                     return;
@@ -768,7 +801,8 @@ public final class MySqlStreamingSource implements AutoCloseable {
             if (!halted && !stopping) {
                 Exception ex = communicationFailure;
                 boolean fatal = ex instanceof ServerException se && se.getErrorCode() == ER_MASTER_FATAL_ERROR_READING_BINLOG;
-                fail(new ChangeCaptureException("binlog connection to " + Redaction.redact(config.jdbcUrl()) + " was lost at "
+                fail(new ChangeCaptureException("binlog connection to " + Redaction.redact(config.jdbcUrl())
+                        + (fatal ? " was refused by the server (reconnecting will not help)" : " was lost") + " at "
                         + file + ":" + readPosition + (ex == null ? "" : ": " + Redaction.redact(String.valueOf(ex.getMessage()),
                         config.password())), !fatal, ex));
             }

@@ -464,6 +464,26 @@ class MySqlStreamingSourceIT {
     }
 
     @Test
+    void startsAfterAMariaDbGtid() throws Exception {
+        server.execute(db, "create table g (id int primary key)");
+        MySqlStreamingSource s = source("g");
+        s.start(null);
+        server.execute(db, "insert into g values (1)", "insert into g values (2)", "insert into g values (3)");
+        List<ChangeEvent> events = collect(s, commits(3));
+        Commit first = (Commit) events.get(2);
+        String gtid = ((MySqlPosition) first.position()).gtid();
+        assertThat(gtid).as("MariaDB GTID domain-server-seq").matches("\\d+-\\d+-\\d+");
+        s.stop();
+
+        MySqlStreamingSource byGtid = source("g");
+        byGtid.startAfterGtidSet(gtid);
+        List<ChangeEvent> rest = collect(byGtid, commits(2));
+        assertThat(rows(rest).stream().map(r -> r.value("id")).toList()).containsExactly(2, 3);
+        assertThat(rest.get(0).position()).isEqualTo(events.get(3).position());
+        assertThat(byGtid.poll(Duration.ofMillis(300))).isNull();
+    }
+
+    @Test
     void charsetsOtherThanUtf8Decode() throws Exception {
         server.execute(db, "create table cs (id int primary key, l1 varchar(10) character set latin1, "
                 + "u2 varchar(10) character set ucs2, g char(5) character set greek)");
