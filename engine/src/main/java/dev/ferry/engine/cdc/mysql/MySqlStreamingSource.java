@@ -80,6 +80,8 @@ public final class MySqlStreamingSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlStreamingSource.class);
     /** MySQL error "Could not find first log file name in binary log index file" and other fatal dump errors. */
     private static final int ER_MASTER_FATAL_ERROR_READING_BINLOG = 1236;
+    /** Server errors a reconnect cannot fix: access denied (1044, 1045, 1227) and fatal binlog errors (1236). */
+    private static final Set<Integer> FATAL_ERRORS = Set.of(1044, 1045, 1227, ER_MASTER_FATAL_ERROR_READING_BINLOG);
 
     /** Progress of the stream; every method runs on the reader thread and must not block. */
     public interface Listener {
@@ -288,6 +290,21 @@ public final class MySqlStreamingSource implements AutoCloseable {
             throw new SQLException("could not start the binlog stream of " + Redaction.redact(config.jdbcUrl()) + " at "
                     + where + ": " + Redaction.redact(String.valueOf(e.getMessage()), config.password()), "08001", e);
         }
+        // the server answers the dump request with a (fake) ROTATE event, or with an error such as a missing privilege
+        boolean opened;
+        try {
+            opened = reader.opened.await(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            opened = false;
+        }
+        ChangeCaptureException refused = failure.get();
+        if (!opened || (refused != null && !reader.sawEvent)) {
+            stop0();
+            String why = refused != null ? refused.getMessage() : "no answer within " + config.connectTimeout().toMillis() + " ms";
+            throw new SQLException("could not start the binlog stream of " + Redaction.redact(config.jdbcUrl()) + " at "
+                    + where + ": " + why, "08001", refused);
+        }
         LOG.info("streaming binlog of {} from {} for {}", Redaction.redact(config.jdbcUrl()), where, config.tables());
         listener.onStarted(readFile, readPosition);
     }
@@ -386,6 +403,10 @@ public final class MySqlStreamingSource implements AutoCloseable {
 
     /** Stops the reader and closes the binlog connection; queued events stay available to poll. */
     public synchronized void stop() throws InterruptedException {
+        stop0();
+    }
+
+    private void stop0() {
         stopping = true;
         running = false;
         BinaryLogClient c = client;
@@ -421,6 +442,8 @@ public final class MySqlStreamingSource implements AutoCloseable {
         private boolean resumeFilterActive;
         private volatile boolean halted;
         private volatile Exception communicationFailure;
+        private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        private volatile boolean sawEvent;
         private String file;
         private long txStart = -1;
         private String txGtid;
@@ -436,6 +459,10 @@ public final class MySqlStreamingSource implements AutoCloseable {
         }
 
         void onEvent(Event event) {
+            if (!sawEvent) {
+                sawEvent = true;
+                opened.countDown();
+            }
             if (halted || stopping) {
                 return;
             }
@@ -800,13 +827,14 @@ public final class MySqlStreamingSource implements AutoCloseable {
         public void onDisconnect(BinaryLogClient c) {
             if (!halted && !stopping) {
                 Exception ex = communicationFailure;
-                boolean fatal = ex instanceof ServerException se && se.getErrorCode() == ER_MASTER_FATAL_ERROR_READING_BINLOG;
+                boolean fatal = ex instanceof ServerException se && FATAL_ERRORS.contains(se.getErrorCode());
                 fail(new ChangeCaptureException("binlog connection to " + Redaction.redact(config.jdbcUrl())
                         + (fatal ? " was refused by the server (reconnecting will not help)" : " was lost") + " at "
                         + file + ":" + readPosition + (ex == null ? "" : ": " + Redaction.redact(String.valueOf(ex.getMessage()),
                         config.password())), !fatal, ex));
             }
             running = false;
+            opened.countDown();
         }
     }
 }

@@ -292,6 +292,11 @@ class MySqlStreamingSourceIT {
         // the reader fills the queue and then waits for the consumer
         await().atMost(Duration.ofSeconds(30)).until(() -> s.queuedEvents() == 512);
         assertThat(s.lag().bytesBehind()).isGreaterThan(0);
+        // the reader is parked on the full queue: the lag in time grows
+        await().atMost(Duration.ofSeconds(10)).until(() -> s.lag().behind().toMillis() >= 1000);
+        MySqlStreamingSource.Lag lag = s.lag();
+        System.out.printf("MySQL binlog capture lag while the consumer waits: %d ms, %d bytes behind %s:%d%n",
+                lag.behind().toMillis(), lag.bytesBehind(), lag.serverFile(), lag.serverPosition());
         long t0 = System.nanoTime();
         int maxQueued = 0;
         int expectedId = 1;
@@ -481,6 +486,37 @@ class MySqlStreamingSourceIT {
         assertThat(rows(rest).stream().map(r -> r.value("id")).toList()).containsExactly(2, 3);
         assertThat(rest.get(0).position()).isEqualTo(events.get(3).position());
         assertThat(byGtid.poll(Duration.ofMillis(300))).isNull();
+    }
+
+    @Test
+    void aLeastPrivilegedUserCapturesAndAUserWithoutReplicationIsToldWhy() throws Exception {
+        String user = "cdc_" + db.substring(db.length() - 8).replaceAll("[^a-z0-9_]", "_");
+        String norep = "nr_" + db.substring(db.length() - 8).replaceAll("[^a-z0-9_]", "_");
+        server.execute(db, "create table p (id int primary key)",
+                "create user '" + user + "'@'%' identified by 'Cdc-pass-1'",
+                "grant select on " + db + ".* to '" + user + "'@'%'",
+                "grant replication slave, binlog monitor on *.* to '" + user + "'@'%'",
+                "create user '" + norep + "'@'%' identified by 'Nr-pass-1'",
+                "grant select on " + db + ".* to '" + norep + "'@'%'",
+                "grant binlog monitor on *.* to '" + norep + "'@'%'");
+        try {
+            List<QualifiedName> tables = List.of(new QualifiedName(db, "p"));
+            MySqlStreamingSource ok = new MySqlStreamingSource(MySqlCdcConfig.forTables(server.jdbcUrl(db), user,
+                    "Cdc-pass-1".toCharArray(), tables));
+            sources.add(ok);
+            ok.start(null);
+            server.execute(db, "insert into p values (1)");
+            assertThat(rows(collect(ok, commits(1))).get(0).value("id")).isEqualTo(1);
+
+            MySqlStreamingSource denied = new MySqlStreamingSource(MySqlCdcConfig.forTables(server.jdbcUrl(db), norep,
+                    "Nr-pass-1".toCharArray(), tables));
+            sources.add(denied);
+            assertThatThrownBy(() -> denied.start(null))
+                    .hasMessageContaining("REPLICATION SLAVE")
+                    .hasMessageNotContaining("Nr-pass-1");
+        } finally {
+            server.execute(db, "drop user '" + user + "'@'%'", "drop user '" + norep + "'@'%'");
+        }
     }
 
     @Test
