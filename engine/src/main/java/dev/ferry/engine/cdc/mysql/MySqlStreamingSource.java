@@ -236,11 +236,20 @@ public final class MySqlStreamingSource implements AutoCloseable {
             status = masterStatus(c);
             catalog = MySqlTableCatalog.read(c, config.tables());
         }
+        List<String> missing = new ArrayList<>();
         for (QualifiedName t : config.tables()) {
             if (!catalog.containsKey(t)) {
-                throw new SQLException("captured table " + t.schema() + "." + t.name() + " does not exist on "
-                        + Redaction.redact(config.jdbcUrl()));
+                missing.add(t.schema() + "." + t.name());
             }
+        }
+        if (missing.size() == config.tables().size()) {
+            throw new SQLException("captured table" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + (missing.size() > 1 ? " do" : " does") + " not exist on " + Redaction.redact(config.jdbcUrl()));
+        }
+        if (!missing.isEmpty()) {
+            // restarting from an older position: a table may be dropped later in the log; its DDL still pauses
+            LOG.warn("captured tables {} do not exist (any more) on {}; their row changes cannot be decoded", missing,
+                    Redaction.redact(config.jdbcUrl()));
         }
         if (after == null && gtidSet == null) {
             after = MySqlPosition.boundary(status[0], Long.parseLong(status[1]));
@@ -447,6 +456,8 @@ public final class MySqlStreamingSource implements AutoCloseable {
         private String file;
         private long txStart = -1;
         private String txGtid;
+        /** The open group is a real transaction (BEGIN, or a non-standalone MariaDB GTID), not a single statement. */
+        private boolean txExplicit;
         private long txMillis;
         private boolean beginSent;
 
@@ -528,6 +539,7 @@ public final class MySqlStreamingSource implements AutoCloseable {
                     MariadbGtidEventData g = event.getData();
                     // the server id of a MariaDB GTID is the event header's
                     startTransaction(pos, g.getDomainId() + "-" + h.getServerId() + "-" + g.getSequence(), h.getTimestamp());
+                    txExplicit = (g.getFlags() & MariadbGtidEventData.FL_STANDALONE) == 0;
                     break;
                 }
                 case GTID: {
@@ -590,6 +602,7 @@ public final class MySqlStreamingSource implements AutoCloseable {
         }
 
         private void startTransaction(long pos, String gtid, long millis) {
+            txExplicit = false;
             txStart = pos;
             txGtid = gtid;
             txMillis = millis;
@@ -609,6 +622,7 @@ public final class MySqlStreamingSource implements AutoCloseable {
                     if (txStart < 0) {
                         startTransaction(pos, null, millis);
                     }
+                    txExplicit = true;
                     return;
                 case COMMIT:
                 case ROLLBACK:
@@ -646,8 +660,8 @@ public final class MySqlStreamingSource implements AutoCloseable {
                         if (rename && idx >= 0 && idx % 2 == 0 && idx + 1 < named.size()) {
                             newName = named.get(idx + 1);
                         }
-                        deliver(new ChangeEvent.RelationChange(t, newName, columns(t, catalog.get(t), null),
-                                List.of(), pos(pos, 2 + i)));
+                        deliver(new ChangeEvent.RelationChange(t, newName, columns(t, catalog.getOrDefault(t, List.of()), null),
+                                currentColumns(newName), pos(pos, 2 + i)));
                     }
                     MySqlPosition commitPos = pos(pos, MySqlPosition.COMMIT_ORDINAL);
                     commit(pos, millis);
@@ -658,11 +672,21 @@ public final class MySqlStreamingSource implements AutoCloseable {
                 }
                 default:
                     // other statements (CREATE TABLE, SAVEPOINT, GRANT, ...) do not change captured tables' rows
-                    if (txStart >= 0 && !beginSent && !q.getSql().trim().toUpperCase(Locale.ROOT).startsWith("SAVEPOINT")
-                            && !q.getSql().trim().toUpperCase(Locale.ROOT).startsWith("ROLLBACK TO")) {
-                        // a standalone statement
+                    if (txStart >= 0 && !txExplicit) {
+                        // a standalone statement: its group ends here
                         endTransaction();
                     }
+            }
+        }
+
+        /** The table's columns as the catalog shows them now (empty when it is gone or cannot be read). */
+        private List<ChangeColumn> currentColumns(QualifiedName table) {
+            try (Connection c = openJdbc()) {
+                List<MySqlColumnInfo> now = MySqlTableCatalog.read(c, List.of(table)).get(table);
+                return now == null ? List.of() : columns(table, now, null);
+            } catch (SQLException e) {
+                LOG.warn("could not read the new columns of {}.{}: {}", table.schema(), table.name(), e.getMessage());
+                return List.of();
             }
         }
 
@@ -691,6 +715,10 @@ public final class MySqlStreamingSource implements AutoCloseable {
                 return;
             }
             List<MySqlColumnInfo> infos = catalog.get(t);
+            if (infos == null) {
+                throw new IllegalStateException("table " + t.schema() + "." + t.name() + " did not exist when the capture"
+                        + " started, so its row changes cannot be decoded; start from a position after it was created");
+            }
             byte[] types = m.getColumnTypes();
             if (types.length != infos.size()) {
                 throw new IllegalStateException("table " + t.schema() + "." + t.name() + " has " + types.length

@@ -239,6 +239,9 @@ class MySqlStreamingSourceIT {
             s1.execute("insert into other values (99)");
             s2.execute("update a set v = 'second!' where id = 2");
             c2.commit(); // committed first although started second
+            s1.execute("savepoint sp1");
+            s1.execute("insert into a values (40, 'undone')");
+            s1.execute("rollback to savepoint sp1");
             s1.execute("delete from a where id = 1");
             c1.commit();
             s1.execute("insert into a values (50, 'rolled')");
@@ -405,6 +408,7 @@ class MySqlStreamingSourceIT {
         RelationChange rc = (RelationChange) events.get(7);
         assertThat(rc.table()).isEqualTo(new QualifiedName(db, "t"));
         assertThat(rc.oldColumns()).extracting(c -> c.name()).containsExactly("id", "v");
+        assertThat(rc.newColumns()).extracting(c -> c.name()).containsExactly("id", "v", "w");
         assertThat(events.get(8).position()).isEqualTo(ddl.position());
         assertThat(s.isRunning()).isFalse();
 
@@ -414,6 +418,55 @@ class MySqlStreamingSourceIT {
         List<ChangeEvent> after = collect(s, commits(1));
         assertThat(rows(after)).hasSize(1);
         assertThat(rows(after).get(0).value("w")).isEqualTo(3);
+    }
+
+    @Test
+    void renameAndDropOfCapturedTablesPause() throws Exception {
+        server.execute(db, "create table r1 (id int primary key)", "create table r2 (id int primary key)");
+        MySqlStreamingSource s = source("r1", "r2");
+        s.start(null);
+        server.execute(db, "insert into r1 values (1)", "rename table r1 to r1_old", "drop table r2");
+        MySqlSchemaChangeException rename = pauseOf(s, 6); // the insert, then the rename
+        assertThat(rename.statement()).containsIgnoringCase("rename table r1 to r1_old");
+        assertThat(rename.tables()).containsExactly(new QualifiedName(db, "r1"));
+        // the task follows the rename: a source for the new name, after the acknowledged schema change
+        s.acknowledge(rename.position());
+        s.stop();
+        assertThatThrownBy(s::reconnect).hasMessageContaining(db + ".r1, " + db + ".r2 do not exist");
+        MySqlStreamingSource renamed = source("r1_old", "r2");
+        renamed.start(s.lastAcknowledged().orElseThrow());
+        MySqlSchemaChangeException drop = pauseOf(renamed, 3);
+        assertThat(drop.statement()).containsIgnoringCase("drop table");
+        assertThat(drop.tables()).containsExactly(new QualifiedName(db, "r2"));
+    }
+
+    /** Polls until the source pauses; checks the number of events delivered and the RelationChange's names. */
+    private static MySqlSchemaChangeException pauseOf(MySqlStreamingSource s, int expectedEvents) throws Exception {
+        List<ChangeEvent> events = new ArrayList<>();
+        ChangeCaptureException[] failure = new ChangeCaptureException[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                ChangeEvent e;
+                while ((e = s.poll(Duration.ofMillis(50))) != null) {
+                    events.add(e);
+                }
+            } catch (ChangeCaptureException e) {
+                failure[0] = e;
+            }
+            return failure[0] != null;
+        });
+        assertThat(failure[0]).isInstanceOf(MySqlSchemaChangeException.class);
+        assertThat(events).hasSize(expectedEvents);
+        RelationChange rc = (RelationChange) events.get(events.size() - 2);
+        MySqlSchemaChangeException ex = (MySqlSchemaChangeException) failure[0];
+        assertThat(rc.oldTable()).isEqualTo(ex.tables().get(0));
+        if (ex.statement().toLowerCase().startsWith("rename")) {
+            assertThat(rc.table().name()).isEqualTo("r1_old");
+            assertThat(rc.newColumns()).extracting(c -> c.name()).containsExactly("id");
+        } else {
+            assertThat(rc.newColumns()).isEmpty();
+        }
+        return ex;
     }
 
     @Test
