@@ -356,7 +356,7 @@ class MySqlStreamingSourceIT {
         assertThat(s.lastAcknowledged()).contains((MySqlPosition) secondCommit.position());
         String stored = secondCommit.position().toText();
 
-        server.execute(db, "insert into r values (7)");
+        server.execute(db, "flush binary logs", "insert into r values (7)"); // 7 lands in the next binlog file
         MySqlStreamingSource again = source("r");
         again.start(MySqlPosition.parse(stored));
         List<ChangeEvent> second = collect(again, commits(2));
@@ -364,6 +364,10 @@ class MySqlStreamingSourceIT {
         for (ChangeEvent e : second) {
             assertThat(e.position().toText()).isGreaterThan(stored);
         }
+        assertIncreasing(second);
+        MySqlPosition seven = (MySqlPosition) rows(second).get(4).position();
+        assertThat(MySqlPosition.fileIndex(seven.file())).isEqualTo(MySqlPosition.fileIndex(secondCommit.position() instanceof
+                MySqlPosition p ? p.file() : "") + 1);
         again.stop();
 
         // restart inside the third transaction after row 4: Begin again, then 5, 6, its Commit, then 7
