@@ -280,11 +280,13 @@ public final class MySqlStreamingSource implements AutoCloseable {
             return t;
         });
         EventDeserializer deserializer = new EventDeserializer();
+        Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+        MySqlRowsDeserializers.register(deserializer, tableMaps);
         deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
                 EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
         c.setEventDeserializer(deserializer);
-        Reader reader = new Reader(c, resume, resume != null ? resume.file() : status[0], catalog);
+        Reader reader = new Reader(c, resume, resume != null ? resume.file() : status[0], catalog, tableMaps);
         c.registerEventListener(reader::onEvent);
         c.registerLifecycleListener(reader);
         client = c;
@@ -461,7 +463,11 @@ public final class MySqlStreamingSource implements AutoCloseable {
         private long txMillis;
         private boolean beginSent;
 
-        Reader(BinaryLogClient owner, MySqlPosition resumeAfter, String file, Map<QualifiedName, List<MySqlColumnInfo>> catalog) {
+        private final Map<Long, TableMapEventData> tableMaps;
+
+        Reader(BinaryLogClient owner, MySqlPosition resumeAfter, String file, Map<QualifiedName, List<MySqlColumnInfo>> catalog,
+               Map<Long, TableMapEventData> tableMaps) {
+            this.tableMaps = tableMaps;
             this.owner = owner;
             this.resumeAfter = resumeAfter;
             this.resumeFilterActive = resumeAfter != null;
@@ -473,6 +479,10 @@ public final class MySqlStreamingSource implements AutoCloseable {
             if (!sawEvent) {
                 sawEvent = true;
                 opened.countDown();
+            }
+            if (event.getData() instanceof TableMapEventData m) {
+                // the rows deserializers look table maps up here (before the rows events that use them are read)
+                tableMaps.put(m.getTableId(), m);
             }
             if (halted || stopping) {
                 return;

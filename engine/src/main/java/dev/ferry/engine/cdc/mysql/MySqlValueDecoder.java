@@ -33,10 +33,11 @@ import java.util.Map;
  *   <li>{@code decimal}: {@code BigDecimal}; {@code float}: {@code Float}; {@code double}: {@code Double};</li>
  *   <li>{@code date}: {@code LocalDate}; {@code datetime}: {@code LocalDateTime}; {@code timestamp}:
  *       {@code OffsetDateTime} in UTC; {@code time}: {@code LocalTime}, or {@code Duration} outside 00:00..24:00;
- *       {@code year}: {@code Integer};</li>
- *   <li>zero or partly zero dates ({@code 0000-00-00}, {@code 2020-00-15}) cannot be represented: they become a
- *       {@link TypedText} whose text is {@link #ZERO_DATE} / {@link #ZERO_DATETIME} and whose type name is the column
- *       type (never a silent {@code null}); the applier decides (error, NULL, or a sentinel);</li>
+ *       {@code year}: {@code Integer} ({@code 0} for {@code 0000});</li>
+ *   <li>zero or partly zero dates ({@code 0000-00-00}, {@code 2020-00-15 10:00:00}) cannot be represented: they become
+ *       a {@link TypedText} with the server's text (for example {@link #ZERO_DATE} / {@link #ZERO_DATETIME}) and the
+ *       column type as type name (never a silent {@code null}); a zero {@code timestamp} is {@link #ZERO_DATETIME}; the
+ *       applier decides (error, NULL, or a sentinel);</li>
  *   <li>character columns: {@code String} decoded with the column's character set; {@code binary}/{@code varbinary}/
  *       blobs/geometry: {@code byte[]} ({@code binary(n)} padded with zero bytes to n);</li>
  *   <li>{@code enum}: the member label ({@code ""} for the invalid value 0); {@code set}: comma-separated members;</li>
@@ -123,15 +124,27 @@ public final class MySqlValueDecoder {
                 return ((Number) raw).doubleValue();
             case "bit":
                 return bits(raw, column, typeId);
-            case "year":
-                return ((Number) raw).intValue();
+            case "year": {
+                // the library adds 1900 to the stored byte; YEAR 0000 is stored as 0 (1900 itself is not a valid YEAR)
+                int y = ((Number) raw).intValue();
+                return y == 1900 ? 0 : y;
+            }
             case "date":
-                return date(((Number) raw).longValue(), column, typeId);
+                if (raw instanceof MySqlRowsDeserializers.ZeroDate z) {
+                    return new TypedText(z.text(), typeId, column.columnType());
+                }
+                return raw instanceof LocalDate ? raw : date(((Number) raw).longValue(), column, typeId);
             case "datetime":
-                return datetime(((Number) raw).longValue(), column, typeId);
+                if (raw instanceof MySqlRowsDeserializers.ZeroDate z) {
+                    return new TypedText(z.text(), typeId, column.columnType());
+                }
+                return raw instanceof LocalDateTime ? raw : datetime(((Number) raw).longValue(), column, typeId);
             case "timestamp":
                 return timestamp(((Number) raw).longValue(), column, typeId);
             case "time":
+                if (raw instanceof Duration d) {
+                    return d.isNegative() || d.compareTo(Duration.ofDays(1)) >= 0 ? d : LocalTime.ofNanoOfDay(d.toNanos());
+                }
                 return time(((Number) raw).longValue());
             case "enum":
                 return enumLabel(((Number) raw).intValue(), column);

@@ -216,11 +216,39 @@ class MySqlStreamingSourceIT {
         try (Connection c = server.connect(db); Statement st = c.createStatement()) {
             st.execute("set session sql_mode = ''");
             st.execute("insert into z values (1, '0000-00-00', '0000-00-00 00:00:00')");
+            st.execute("insert into z values (2, '2020-00-15', '2021-04-00 10:11:12')");
         }
-        RowChange r = rows(collect(s, commits(1))).get(0);
+        List<RowChange> rows = rows(collect(s, commits(2)));
+        RowChange r = rows.get(0);
         assertThat(r.value("d")).isEqualTo(new TypedText(MySqlValueDecoder.ZERO_DATE, r.columns().get(1).typeId(), "date"));
         assertThat(r.value("dt")).isInstanceOf(TypedText.class);
         assertThat(r.value("dt").toString()).isEqualTo(MySqlValueDecoder.ZERO_DATETIME);
+        assertThat(rows.get(1).value("d").toString()).isEqualTo("2020-00-15");
+        assertThat(rows.get(1).value("dt").toString()).isEqualTo("2021-04-00 10:11:12");
+    }
+
+    @Test
+    void timesBeyondADayAndNegativeTimesAreDurations() throws Exception {
+        server.execute(db, "create table tt (id int primary key, t time(6), y year, t0 time, t2 time(2), t4 time(4))");
+        MySqlStreamingSource s = source("tt");
+        s.start(null);
+        server.execute(db, "insert into tt values (1, '838:59:59', 1901, '-838:59:59', '-00:00:00.01', '23:59:59.9999'),"
+                + " (2, '-01:30:00.5', 2155, '-00:00:01', '-12:00:00.99', '-00:00:00.0001'), (3, '00:00:00', 0, '00:00:00', null, null)");
+        List<RowChange> r = rows(collect(s, commits(1)));
+        assertThat(r.get(0).value("t")).isEqualTo(Duration.ofHours(838).plusMinutes(59).plusSeconds(59));
+        assertThat(r.get(1).value("t")).isEqualTo(Duration.ofMinutes(-90).minusMillis(500));
+        assertThat(r.get(2).value("t")).isEqualTo(LocalTime.MIDNIGHT);
+        assertThat(r.get(0).value("y")).isEqualTo(1901);
+        assertThat(r.get(1).value("y")).isEqualTo(2155);
+        assertThat(r.get(2).value("y")).isEqualTo(0);
+        assertThat(r.get(0).value("t0")).isEqualTo(Duration.ofHours(-838).minusMinutes(59).minusSeconds(59));
+        assertThat(r.get(0).value("t2")).isEqualTo(Duration.ofMillis(-10));
+        assertThat(r.get(0).value("t4")).isEqualTo(LocalTime.of(23, 59, 59, 999_900_000));
+        assertThat(r.get(1).value("t0")).isEqualTo(Duration.ofSeconds(-1));
+        assertThat(r.get(1).value("t2")).isEqualTo(Duration.ofHours(-12).minusMillis(990));
+        assertThat(r.get(1).value("t4")).isEqualTo(Duration.ofNanos(-100_000));
+        assertThat(r.get(2).value("t0")).isEqualTo(LocalTime.MIDNIGHT);
+        assertThat(r.get(2).value("t2")).isNull();
     }
 
     @Test
