@@ -42,10 +42,10 @@ final class MySqlDdl {
         if (upper.equals("BEGIN") || upper.startsWith("START TRANSACTION") || upper.startsWith("XA START")) {
             return new Statement(Kind.BEGIN, List.of());
         }
-        if (upper.equals("COMMIT") || upper.startsWith("XA COMMIT") || upper.startsWith("XA END")) {
+        if (upper.equals("COMMIT")) {
             return new Statement(Kind.COMMIT, List.of());
         }
-        if (upper.equals("ROLLBACK") || upper.startsWith("XA ROLLBACK")) {
+        if (upper.equals("ROLLBACK")) {
             return new Statement(Kind.ROLLBACK, List.of());
         }
         Matcher m = TRUNCATE.matcher(s);

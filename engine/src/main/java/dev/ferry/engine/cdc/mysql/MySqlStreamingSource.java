@@ -83,13 +83,13 @@ public final class MySqlStreamingSource implements AutoCloseable {
     /** Server errors a reconnect cannot fix: access denied (1044, 1045, 1227) and fatal binlog errors (1236). */
     private static final Set<Integer> FATAL_ERRORS = Set.of(1044, 1045, 1227, ER_MASTER_FATAL_ERROR_READING_BINLOG);
 
-    /** Progress of the stream; every method runs on the reader thread and must not block. */
+    /** Progress of the stream; the methods must not block ({@link #onFailure} runs on the reader thread). */
     public interface Listener {
         /** Ignores everything. */
         Listener NO_OP = new Listener() {
         };
 
-        /** The binlog stream started at {@code file:position}. */
+        /** The binlog stream started at {@code file:position} (called on the thread that started it). */
         default void onStarted(String file, long position) {
         }
 
@@ -606,6 +606,14 @@ public final class MySqlStreamingSource implements AutoCloseable {
                 case XID:
                     commit(pos, h.getTimestamp());
                     break;
+                case XA_PREPARE:
+                    // MySQL XA: the rows of an XA transaction are logged at XA PREPARE; they are delivered then
+                    LOG.warn("XA transaction prepared at {}:{} is delivered as committed", file, pos);
+                    commit(pos, h.getTimestamp());
+                    break;
+                case TRANSACTION_PAYLOAD:
+                    throw new IllegalStateException("compressed binlog transactions (binlog_transaction_compression=ON)"
+                            + " are not supported; turn the compression off for change capture");
                 default:
                     break;
             }
