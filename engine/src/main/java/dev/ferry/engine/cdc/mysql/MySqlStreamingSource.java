@@ -80,6 +80,10 @@ public final class MySqlStreamingSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlStreamingSource.class);
     /** MySQL error "Could not find first log file name in binary log index file" and other fatal dump errors. */
     private static final int ER_MASTER_FATAL_ERROR_READING_BINLOG = 1236;
+    /** Heartbeat period the server is asked for ({@code @master_heartbeat_period}). */
+    private static final long HEARTBEAT_MILLIS = 10_000;
+    /** A socket read waiting this long (six missed heartbeats) fails as a connection loss. */
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
     /** Server errors a reconnect cannot fix: access denied (1044, 1045, 1227) and fatal binlog errors (1236). */
     private static final Set<Integer> FATAL_ERRORS = Set.of(1044, 1045, 1227, ER_MASTER_FATAL_ERROR_READING_BINLOG);
 
@@ -265,6 +269,14 @@ public final class MySqlStreamingSource implements AutoCloseable {
         BinaryLogClient c = new BinaryLogClient(config.host(), config.port(), config.user(), config.passwordText());
         c.setServerId(config.serverId());
         c.setKeepAlive(false);
+        // the server sends heartbeats while idle, so a read that waits much longer means the connection is dead
+        c.setHeartbeatInterval(HEARTBEAT_MILLIS);
+        c.setSocketFactory(() -> {
+            java.net.Socket socket = new java.net.Socket();
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            socket.setKeepAlive(true);
+            return socket;
+        });
         String where;
         if (resume != null) {
             c.setBinlogFilename(resume.file());
