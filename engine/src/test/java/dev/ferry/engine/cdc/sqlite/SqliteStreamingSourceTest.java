@@ -254,6 +254,50 @@ class SqliteStreamingSourceTest {
     }
 
     @Test
+    void concurrentWritersAreCapturedWithoutGapsInCommitOrder() throws Exception {
+        SqliteTriggerCapture.install(conn, List.of("item"));
+        SqliteStreamingSource s = source(SqliteCdcConfig.of(url).withBatchSize(7).withPollInterval(Duration.ofMillis(5)));
+        s.start(null);
+        int writers = 3;
+        int perWriter = 100;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int base = w * 1000;
+            Thread t = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = 30000");
+                    for (int i = 1; i <= perWriter; i++) {
+                        st.execute("insert into item (id, qty) values (" + (base + i) + ", " + i + ")");
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        List<ChangeEvent> events = collect(s, rowCount(writers * perWriter));
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(errors).isEmpty();
+        List<RowChange> rows = rows(events);
+        assertThat(rows).hasSize(writers * perWriter);
+        long prev = 0;
+        for (RowChange r : rows) {
+            long seq = ((SqlitePosition) r.position()).seq();
+            assertThat(seq).isEqualTo(prev + 1); // no gaps: seq is assigned in commit order
+            prev = seq;
+        }
+        for (int w = 0; w < writers; w++) {
+            int base = w * 1000;
+            assertThat(rows.stream().map(r -> (Long) r.value("id")).filter(id -> id > base && id <= base + perWriter).toList())
+                    .as("writer %d in its own order", w).isSorted().hasSize(perWriter);
+        }
+    }
+
+    @Test
     void positionTextSortsAndParses() {
         SqlitePosition a = new SqlitePosition(9, SqlitePosition.COMMIT_ORDINAL);
         SqlitePosition b = new SqlitePosition(10, SqlitePosition.BEGIN_ORDINAL);
