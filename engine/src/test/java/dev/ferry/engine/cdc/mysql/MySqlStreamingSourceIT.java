@@ -366,6 +366,26 @@ class MySqlStreamingSourceIT {
     }
 
     @Test
+    void stopReturnsWhileTheReaderWaitsOnAFullQueueAndQueuedEventsStayAvailable() throws Exception {
+        server.execute(db, "create table q (id int primary key)");
+        MySqlStreamingSource s = source(16, "q");
+        s.start(null);
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= 1000; i++) {
+            values.append(i == 1 ? "" : ",").append("(").append(i).append(")");
+        }
+        server.execute(db, "insert into q values " + values);
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.queuedEvents() == 16);
+        long t0 = System.nanoTime();
+        s.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertThat(s.isRunning()).isFalse();
+        assertThat(s.connectionId()).isEqualTo(-1);
+        assertThat(s.poll(Duration.ofMillis(10))).isInstanceOf(Begin.class);
+        assertThat(((RowChange) s.poll(Duration.ofMillis(10))).value("id")).isEqualTo(1);
+    }
+
+    @Test
     void restartFromAnAcknowledgedPositionRedeliversNothingAtOrBeforeIt() throws Exception {
         server.execute(db, "create table r (id int primary key)");
         MySqlStreamingSource s = source("r");
