@@ -105,7 +105,7 @@ public final class AssessmentJsonWriter {
         ArrayNode objects = root.putArray("objects");
         for (ConvertedObject o : report.orderedForDisplay()) {
             ObjectNode n = objects.addObject();
-            n.put("schema", o.schema());
+            n.put("schema", AssessmentReport.schemaOf(o));
             n.put("name", o.name());
             n.put("type", o.type());
             n.put("status", o.status().name());

@@ -141,7 +141,7 @@ public record AssessmentReport(ConversionResult conversion, Instant generatedAt,
             deployIndex.putIfAbsent(ordered.get(i).type(), i);
         }
         List<ConvertedObject> list = new ArrayList<>(objects());
-        list.sort(Comparator.comparing((ConvertedObject o) -> o.schema() == null ? "" : o.schema())
+        list.sort(Comparator.comparing(AssessmentReport::schemaOf)
                 .thenComparingInt(o -> deployIndex.getOrDefault(o.type(), Integer.MAX_VALUE))
                 .thenComparing(ConvertedObject::type)
                 .thenComparing(o -> o.name() == null ? "" : o.name()));
@@ -185,10 +185,18 @@ public record AssessmentReport(ConversionResult conversion, Instant generatedAt,
     public Map<String, Map<String, List<ConvertedObject>>> tree() {
         Map<String, Map<String, List<ConvertedObject>>> t = new TreeMap<>();
         for (ConvertedObject o : orderedForDisplay()) {
-            t.computeIfAbsent(o.schema() == null ? "" : o.schema(), k -> new LinkedHashMap<>())
+            t.computeIfAbsent(schemaOf(o), k -> new LinkedHashMap<>())
                     .computeIfAbsent(o.type(), k -> new ArrayList<>()).add(o);
         }
         return t;
+    }
+
+    /** The object's schema; a SCHEMA object (which has none) belongs to itself. */
+    public static String schemaOf(ConvertedObject o) {
+        if (o.schema() != null && !o.schema().isEmpty()) {
+            return o.schema();
+        }
+        return "SCHEMA".equals(o.type()) ? o.name() : "";
     }
 
     /** The highest severity among the object's items, or {@code null} when it has none. */

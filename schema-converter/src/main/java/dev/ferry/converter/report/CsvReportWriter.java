@@ -60,7 +60,7 @@ public final class CsvReportWriter {
                 "recommendation", "effort_minutes");
         for (ConvertedObject o : report.orderedForDisplay()) {
             for (ActionItem i : o.actionItems()) {
-                row(b, o.schema(), o.name(), o.type(), o.status(), i.code(), i.severity(), o.sourceFile(), i.line(), i.column(),
+                row(b, AssessmentReport.schemaOf(o), o.name(), o.type(), o.status(), i.code(), i.severity(), o.sourceFile(), i.line(), i.column(),
                         i.message(), i.recommendation(), i.effortMinutes());
             }
         }
@@ -74,7 +74,7 @@ public final class CsvReportWriter {
         Map<String, String> files = report.convertedFiles();
         for (ConvertedObject o : report.orderedForDisplay()) {
             Severity top = AssessmentReport.highestSeverity(o);
-            row(b, o.schema(), o.name(), o.type(), o.status(), o.verified(), o.sourceFile(), o.sourceLine(), files.get(o.key()),
+            row(b, AssessmentReport.schemaOf(o), o.name(), o.type(), o.status(), o.verified(), o.sourceFile(), o.sourceLine(), files.get(o.key()),
                     o.deployPhase(), o.actionItems().size(), top, o.effortMinutes());
         }
         return b.toString();
