@@ -194,6 +194,10 @@ public final class AssessCommand implements Callable<Integer> {
                 converted.targetSchema(), converted.files(), converted.linesOfCode(),
                 new AssessmentReport.Timings(converted.parseMillis(), converted.convertMillis(), verifyMs), verification,
                 converted.notes());
+        if (!verbose.isVerbose()) {
+            // PDFBox warns about substituted standard fonts while the PDF renders; that is noise for this command
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
+        }
         List<Path> written = AssessmentWriters.writeAll(report, out, size);
         printSummary(stdout, report, written);
         return ExitCodes.OK;
