@@ -143,6 +143,32 @@ class AssessCommandIT {
     }
 
     @Test
+    void aTypeMapFileDecidesTypesAndLetterPaperIsUsed() throws Exception {
+        Path chinook = TestDatabases.corpus().orElseThrow().resolve("chinook/ChinookDatabase/DataSources/Chinook_Oracle.sql");
+        Path rules = Files.writeString(dir.resolve("rules.json"), """
+                [ { "scope": "project", "sourceType": "number", "precision": { "max": 0 }, "targetType": "bigint" } ]
+                """);
+        Path out = dir.resolve("chinook-report");
+        Run r = run("assess", "--source", chinook.toString(), "--source-engine", "oracle", "--target-engine", "postgresql",
+                "--out", out.toString(), "--type-map", rules.toString(), "--page-size", "letter");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("assessment.json").toFile());
+        assertThat(json.get("targetSchema").asText()).isEqualTo("chinook");
+        assertThat(json.get("verification").get("mode").asText()).isEqualTo("reparse");
+        assertThat(json.get("summary").get("manual").asInt()).isZero();
+        assertThat(json.toString()).contains("ORA-PG-0206").doesNotContain("ORA-PG-0201");
+        assertThat(Files.readString(out.resolve("converted").resolve(Files.readAllLines(out.resolve("converted/deploy-order.txt"))
+                .stream().filter(l -> l.contains("-table-chinook.track")).findFirst().orElseThrow()))).contains("trackid bigint NOT NULL");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("assessment.pdf").toFile())) {
+            assertThat(pdf.getPage(0).getMediaBox().getWidth()).isBetween(611f, 613f);
+        }
+        Run bad = run("assess", "--source", chinook.toString(), "--source-engine", "oracle", "--target-engine", "postgresql",
+                "--out", out.toString(), "--page-size", "a3");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("a4 or letter");
+    }
+
+    @Test
     void anUnreadablePathExitsOne() {
         Path missing = dir.resolve("no-such-folder");
         Run r = run("assess", "--source", missing.toString(), "--source-engine", "oracle", "--target-engine", "postgresql",
