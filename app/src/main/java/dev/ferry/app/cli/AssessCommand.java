@@ -138,7 +138,9 @@ public final class AssessCommand implements Callable<Integer> {
         OracleScriptAssessment.Converted converted;
         try {
             input = OracleScriptAssessment.collect(path);
-            String schema = schemas.isEmpty() ? OracleScriptAssessment.defaultSchema(input.files()) : schemas.get(0);
+            // the converter takes the Oracle spelling: a plain lower-case PostgreSQL name is the folded form of its upper case
+            String schema = schemas.isEmpty() ? OracleScriptAssessment.defaultSchema(input.files())
+                    : schemas.get(0).matches("[a-z_][a-z0-9_$#]*") ? schemas.get(0).toUpperCase(Locale.ROOT) : schemas.get(0);
             converted = OracleScriptAssessment.convert(input, schema, rules);
         } catch (IOException e) {
             err.println("ferry: cannot read " + path + ": " + describe(e));

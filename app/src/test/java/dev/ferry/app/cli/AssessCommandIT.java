@@ -150,15 +150,15 @@ class AssessCommandIT {
                 """);
         Path out = dir.resolve("chinook-report");
         Run r = run("assess", "--source", chinook.toString(), "--source-engine", "oracle", "--target-engine", "postgresql",
-                "--out", out.toString(), "--type-map", rules.toString(), "--page-size", "letter");
+                "--out", out.toString(), "--type-map", rules.toString(), "--page-size", "letter", "--schema", "music");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("assessment.json").toFile());
-        assertThat(json.get("targetSchema").asText()).isEqualTo("chinook");
+        assertThat(json.get("targetSchema").asText()).isEqualTo("music");
         assertThat(json.get("verification").get("mode").asText()).isEqualTo("reparse");
         assertThat(json.get("summary").get("manual").asInt()).isZero();
         assertThat(json.toString()).contains("ORA-PG-0206").doesNotContain("ORA-PG-0201");
         assertThat(Files.readString(out.resolve("converted").resolve(Files.readAllLines(out.resolve("converted/deploy-order.txt"))
-                .stream().filter(l -> l.contains("-table-chinook.track")).findFirst().orElseThrow()))).contains("trackid bigint NOT NULL");
+                .stream().filter(l -> l.contains("-table-music.track")).findFirst().orElseThrow()))).contains("trackid bigint NOT NULL");
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("assessment.pdf").toFile())) {
             assertThat(pdf.getPage(0).getMediaBox().getWidth()).isBetween(611f, 613f);
         }

@@ -235,13 +235,13 @@ public final class HtmlReportWriter {
             .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
             .card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
             .card .value{font-size:30px;font-weight:700;margin:2px 0}.card .sub{color:var(--muted);font-size:12px}
-            .charts{display:flex;flex-wrap:wrap;gap:16px}
+            .charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
             figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px;max-width:100%}
             figcaption{color:var(--muted);font-size:12px;margin-top:4px}
             svg.chart{max-width:100%;height:auto;font:12px system-ui,sans-serif}svg.chart text{fill:#1d2330}svg.chart text.in{fill:#fff;font-weight:600}
             table{border-collapse:collapse;width:100%;background:#fff}
             th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}th{background:#eef0f4;font-weight:600}
-            .num{text-align:right}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
+            .num{text-align:right;white-space:nowrap}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
             .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:8px 0 12px;padding:8px 10px;background:#fff;border:1px solid var(--line);border-radius:8px}
             .filters input{width:240px}#f-count{color:var(--muted)}
             details{margin:4px 0}details>summary{cursor:pointer;padding:3px 4px;border-radius:4px}details>summary:hover{background:#e8ebf0}
