@@ -49,8 +49,8 @@ import java.util.stream.Stream;
  * could not be read, 2 on usage errors.
  */
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Assess a schema conversion: convert the source schema to the target engine, verify the result and",
-                "write assessment.json/.html/.pdf, CSV files and converted/*.sql (one file per object, in deploy order).",
+        description = {"Assess a schema conversion: convert the source schema to the target engine, verify the result and "
+                + "write assessment.json/.html/.pdf, CSV files and converted/*.sql (one file per object, in deploy order).",
                 "Sources: a folder or file of Oracle scripts (.sql, .pks, .pkb, .pls; needs --source-engine oracle).",
                 "Live Oracle catalogs are not assessed yet: export the DDL to scripts and pass the folder."})
 public final class AssessCommand implements Callable<Integer> {
