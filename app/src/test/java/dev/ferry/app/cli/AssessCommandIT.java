@@ -169,6 +169,45 @@ class AssessCommandIT {
     }
 
     @Test
+    void verifyAgainstAServerLeavesItUnchanged() throws Exception {
+        Path co = TestDatabases.corpus().orElseThrow().resolve("oracle-sample-schemas/customer_orders");
+        TestServer pg = TestDatabases.postgres();
+        String db = pg.createDatabase("assess_target");
+        String url = "postgresql://" + pg.user() + (pg.password() == null || pg.password().isEmpty() ? "" : ":" + pg.password())
+                + "@127.0.0.1:" + pg.port() + "/" + db;
+        Path out = dir.resolve("co-report");
+        Run r = run("assess", "--source", co.toString(), "--source-engine", "oracle", "--target-engine", "postgresql",
+                "--out", out.toString(), "--verify-against", url);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("assessment.json").toFile());
+        JsonNode v = json.get("verification");
+        assertThat(v.get("mode").asText()).isEqualTo("target");
+        assertThat(v.get("target").asText()).contains(db);
+        if (pg.password() != null && !pg.password().isEmpty()) {
+            assertThat(Files.readString(out.resolve("assessment.json"))).doesNotContain(pg.password());
+        }
+        // the JSON_TABLE view does not deploy: MANUAL with the server's message; everything else verified
+        assertThat(v.get("failed").asInt()).isEqualTo(1);
+        JsonNode reviews = null;
+        for (JsonNode o : json.get("objects")) {
+            if (o.get("name").asText().equals("product_reviews")) {
+                reviews = o;
+            }
+        }
+        assertThat(reviews).isNotNull();
+        assertThat(reviews.get("status").asText()).isEqualTo("MANUAL");
+        assertThat(reviews.get("actionItems").toString()).contains("ORA-PG-0902");
+        assertThat(Files.readAllLines(out.resolve("converted/deploy-order.txt")))
+                .anyMatch(l -> l.startsWith("# ") && l.contains("-view-co.product_reviews.sql"));
+        // rolled back: the target has no co schema
+        try (Connection c = pg.connect(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'co'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void anUnreadablePathExitsOne() {
         Path missing = dir.resolve("no-such-folder");
         Run r = run("assess", "--source", missing.toString(), "--source-engine", "oracle", "--target-engine", "postgresql",
