@@ -39,18 +39,23 @@ public final class LoadPlanner {
      *
      * @param source  the source table
      * @param target  the target table
-     * @param columns source column name → target column name, in load order; {@code null} to map every source column
-     *                to the target column of the same name (case-insensitively)
+     * @param columns source column → target column pairs, in load order (a source column may feed several target
+     *                columns); {@code null} to map every source column to the target column of the same name
+     *                (case-insensitively)
      * @param filter  source row filter, or {@code null}
      */
-    public record TablePair(Table source, Table target, java.util.Map<String, String> columns, RowFilter filter) {
+    public record TablePair(Table source, Table target, List<ColumnPair> columns, RowFilter filter) {
         public TablePair {
-            columns = columns == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+            columns = columns == null ? null : List.copyOf(columns);
         }
 
         public TablePair(Table source, Table target) {
             this(source, target, null, null);
         }
+    }
+
+    /** A source column name and the target column name it loads into. */
+    public record ColumnPair(String source, String target) {
     }
 
     private final LoadEndpoint source;
@@ -97,18 +102,15 @@ public final class LoadPlanner {
         Table s = p.source();
         Table t = p.target();
         List<ColumnMapping> columns = new ArrayList<>();
-        java.util.Map<String, String> names = p.columns();
+        List<ColumnPair> names = p.columns();
         if (names == null) {
-            names = new java.util.LinkedHashMap<>();
-            for (Column sc : s.columns()) {
-                names.put(sc.name(), sc.name());
-            }
+            names = s.columns().stream().map(sc -> new ColumnPair(sc.name(), sc.name())).toList();
         }
-        for (java.util.Map.Entry<String, String> e : names.entrySet()) {
-            Column sc = s.column(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "source table " + s.qualifiedName() + " has no column " + e.getKey()));
-            Column tc = t.column(e.getValue()).orElseThrow(() -> new IllegalArgumentException(
-                    "target table " + t.qualifiedName() + " has no column " + e.getValue() + " (from " + s.qualifiedName()
+        for (ColumnPair e : names) {
+            Column sc = s.column(e.source()).orElseThrow(() -> new IllegalArgumentException(
+                    "source table " + s.qualifiedName() + " has no column " + e.source()));
+            Column tc = t.column(e.target()).orElseThrow(() -> new IllegalArgumentException(
+                    "target table " + t.qualifiedName() + " has no column " + e.target() + " (from " + s.qualifiedName()
                             + "." + sc.name() + ")"));
             if (tc.generated() != null) {
                 continue;
