@@ -119,7 +119,11 @@ final class MigrationContext implements AutoCloseable {
                                                      Function<String, String> env) {
         EndpointConfig config = project.endpoint(name).orElseThrow(() -> new ConfigurationException(projectFile
                 + ": the task's " + role + " endpoint '" + name + "' is not defined"));
-        EndpointArgument.Resolved r = EndpointArgument.resolve(name, projectFile, null, env);
+        // an endpoint without passwordEnv and passwordRef has no secret (trust / peer authentication, the demo):
+        // connect with an empty password instead of prompting; a server that wants one answers AUTH_FAILED
+        EndpointArgument.Resolved r = config.passwordEnv() == null && config.passwordRef() == null
+                ? new EndpointArgument.Resolved(config, config.engine() == Engine.SQLITE ? null : new char[0])
+                : EndpointArgument.resolve(name, projectFile, null, env);
         if (config.engine() == Engine.SQLITE && config.path() != null && !Path.of(config.path()).isAbsolute()) {
             // a relative SQLite path is relative to the project file
             EndpointConfig c = r.config();
