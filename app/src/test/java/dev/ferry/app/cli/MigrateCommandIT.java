@@ -156,6 +156,7 @@ class MigrateCommandIT {
             }
         }
         Run migrate = run("migrate", "--project", file.toString(), "--validate", "--progress-interval", "500");
+        System.out.println(migrate.err() + migrate.out());
         assertThat(migrate.exit()).as(migrate.out() + migrate.err()).isZero();
         Map<String, Long> source = counts(demo.sourceJdbcUrl(), null);
         assertThat(counts(demo.targetJdbcUrl(), "postgres")).isEqualTo(source);
