@@ -27,6 +27,11 @@ public record RowFilter(List<List<ColumnFilter>> alternatives) {
         public Condition {
             Objects.requireNonNull(op, "op");
         }
+
+        /** A one-value condition ({@code eq}, {@code noteq}, {@code lte}, {@code gte}). */
+        public Condition(Op op, String value) {
+            this(op, value, null);
+        }
     }
 
     /** Conditions on one source column, OR-ed. */
