@@ -14,6 +14,7 @@ import dev.ferry.engine.load.SourceSnapshot;
 import dev.ferry.engine.load.TableJob;
 import dev.ferry.engine.load.TableProgress;
 import dev.ferry.engine.load.mysql.MySqlSourceSnapshot;
+import dev.ferry.engine.load.postgres.PostgresPlainSnapshot;
 import dev.ferry.engine.load.postgres.PostgresSourceSnapshot;
 import dev.ferry.engine.load.sqlite.SqliteSourceSnapshot;
 import dev.ferry.engine.validate.TableValidation;
@@ -23,8 +24,6 @@ import dev.ferry.model.project.TaskConfig;
 import dev.ferry.model.project.TaskSettings;
 import dev.ferry.model.project.TaskType;
 import dev.ferry.model.schema.Engine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +51,6 @@ import java.util.concurrent.Callable;
                 "Exit 0 when every table loaded without rejected rows and validated; 1 otherwise; 2 for configuration errors.",
                 "Run it again after a failure to resume where it stopped."})
 public final class MigrateCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -126,10 +123,12 @@ public final class MigrateCommand implements Callable<Integer> {
             LoadResult result = null;
             String error = null;
             List<TableValidation> validation = null;
-            PostgresReplicationConnection replication = null;
+            PostgresReplicationConnection replication;
             try (LoadStateStore store = LoadStateStore.open(ctx.stateFile())) {
                 boolean resumed = store.taskStatus(task.name()).isPresent();
-                replication = ctx.sourceEndpoint.engine() == Engine.POSTGRESQL ? replication(ctx, task) : null;
+                // a full-load-only task needs no slot (no WAL kept, any wal_level): a plain exported snapshot
+                replication = ctx.sourceEndpoint.engine() == Engine.POSTGRESQL && task.type() != TaskType.FULL_LOAD
+                        ? replication(ctx, task) : null;
                 try (SourceSnapshot snapshot = snapshot(ctx, replication, resumed, err);
                      LoadProgressPrinter progress = new LoadProgressPrinter(err, console, plan.jobs().size(), expected,
                              console ? 250 : Math.max(500, progressInterval))) {
@@ -148,6 +147,8 @@ public final class MigrateCommand implements Callable<Integer> {
                         err.flush();
                         LoadEndpoint validationSource = snapshot instanceof PostgresSourceSnapshot
                                 ? new LoadEndpoint(Engine.POSTGRESQL, () -> ((PostgresSourceSnapshot) snapshot).openReader(ctx.sourceEndpoint.connections()))
+                                : snapshot instanceof PostgresPlainSnapshot
+                                ? new LoadEndpoint(Engine.POSTGRESQL, () -> ((PostgresPlainSnapshot) snapshot).openReader(ctx.sourceEndpoint.connections()))
                                 : ctx.sourceEndpoint;
                         validation = new Validator(validationSource, ctx.targetEndpoint, 100, 2).compare(plan.jobs());
                     }
@@ -177,14 +178,6 @@ public final class MigrateCommand implements Callable<Integer> {
                     out.flush();
                     return exit;
                 }
-            } finally {
-                if (replication != null && task.type() == TaskType.FULL_LOAD) {
-                    try {
-                        replication.dropSlot(); // a full-load-only task must not keep WAL for a slot nobody reads
-                    } catch (SQLException e) {
-                        LOG.warn("could not drop replication slot {}: {}", replication.config().slotName(), ctx.redact(e));
-                    }
-                }
             }
         }
     }
@@ -198,6 +191,9 @@ public final class MigrateCommand implements Callable<Integer> {
                                            PrintWriter err) throws SQLException {
         switch (ctx.sourceEndpoint.engine()) {
             case POSTGRESQL -> {
+                if (replication == null) {
+                    return PostgresPlainSnapshot.export(ctx.sourceEndpoint.connections());
+                }
                 if (replication.slotExists()) {
                     err.println("Replication slot " + replication.config().slotName() + " exists (an earlier run): "
                             + (resumed ? "resuming" : "loading") + " with plain read transactions; changes since the first run"

@@ -259,4 +259,47 @@ class MigrateCommandIT {
         assertThat(exprRun.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(exprRun.err()).contains("rule 77").contains("label");
     }
+
+    @Test
+    void postgresToPostgresFullLoadUsesAPlainSnapshotAndCdcTasksASlot() throws Exception {
+        String src = createTargetDatabase(demo, "ferry_pgsrc", List.of(
+                "CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(12,2), seen timestamptz)",
+                "INSERT INTO items SELECT g, 'item ' || g, g * 1.25, TIMESTAMPTZ '2024-01-01 00:00:00+00' + g * INTERVAL '1 minute'"
+                        + " FROM generate_series(1, 5000) g",
+                "CREATE TABLE notes (body text)", "INSERT INTO notes VALUES ('a'), ('b'), (NULL)"));
+        String dst = createTargetDatabase(demo, "ferry_pgdst", List.of(
+                "CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(12,2), seen timestamptz)",
+                "CREATE TABLE notes (body text)"));
+        EndpointConfig source = new EndpointConfig("src", dev.ferry.model.schema.Engine.POSTGRESQL, "localhost", demo.targetPort(),
+                src, "postgres", null, null, TlsMode.DISABLE, null, null, null);
+        EndpointConfig target = new EndpointConfig("dst", dev.ferry.model.schema.Engine.POSTGRESQL, "localhost", demo.targetPort(),
+                dst, "postgres", null, null, TlsMode.DISABLE, null, null, null);
+        Project p = Project.empty("pg").withEndpoint(source).withEndpoint(target)
+                .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "public", "%"))))
+                .withTask(new TaskConfig("full", TaskType.FULL_LOAD, "src", "dst", settings(TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD, true)))
+                .withTask(new TaskConfig("withcdc", TaskType.FULL_LOAD_AND_CDC, "src", "dst", settings(TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD, true)));
+        Path file = dir.resolve("pg.ferry.json");
+        ProjectFiles.save(p, file);
+
+        Run noTask = run("migrate", "--project", file.toString());
+        assertThat(noTask.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTask.err()).contains("choose one with --task (full, withcdc)");
+
+        Run full = run("migrate", "--project", file.toString(), "--task", "full", "--split-threshold", "100");
+        assertThat(full.exit()).as(full.out() + full.err()).isZero();
+        assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM items")).isEqualTo(5000);
+        assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM notes")).isEqualTo(3);
+        assertThat(full.out()).contains("counts equal (no key)").contains("SUCCEEDED");
+        assertThat(Files.readString(dir.resolve(".ferry").resolve("full.result.json"))).contains("\"snapshot\":").doesNotContain("\"slot\"");
+        assertThat(count(url(demo, src), "postgres", "SELECT COUNT(*) FROM pg_replication_slots")).isZero();
+
+        Run cdc = run("migrate", "--project", file.toString(), "--task", "withcdc");
+        assertThat(cdc.exit()).as(cdc.out() + cdc.err()).isZero();
+        assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM items")).isEqualTo(5000);
+        assertThat(Files.readString(dir.resolve(".ferry").resolve("withcdc.result.json"))).contains("\"slot\": \"ferry_withcdc\"");
+        assertThat(count(url(demo, src), "postgres", "SELECT COUNT(*) FROM pg_replication_slots WHERE slot_name = 'ferry_withcdc'")).isEqualTo(1);
+        try (Connection c = DriverManager.getConnection(url(demo, src), "postgres", ""); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_drop_replication_slot('ferry_withcdc')");
+        }
+    }
 }
