@@ -13,6 +13,7 @@ MY_HOST=${MY_HOST:-127.0.0.1}; MY_PORT=${MY_PORT:-3306}; MY_USER=${MY_USER:-root
 PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
 PGLOADER_WITH=(--with "prefetch rows = 10000" --with "workers = 2" --with "concurrency = 1")
 FERRY_SUBTASKS=${FERRY_SUBTASKS:-4}
+TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}     # seconds before a run is stopped (pgloader was once seen hanging with 0 CPU)
 work=${WORK:-$(mktemp -d /tmp/ferry-bench.XXXXXX)}
 mkdir -p "$work"
 results="$work/results.tsv"
@@ -89,7 +90,7 @@ run() {  # run SCENARIO TOOL SCHEMA command...
   local scenario=$1 tool=$2 schema=$3; shift 3
   local t="$work/time.txt" log="$work/$scenario-$tool.log"
   echo "-- $scenario: $tool"
-  if ! /usr/bin/time -v -o "$t" "$@" >"$log" 2>&1; then
+  if ! /usr/bin/time -v -o "$t" timeout "$TOOL_TIMEOUT" "$@" >"$log" 2>&1; then
     echo "   FAILED (log: $log)"; tail -5 "$log" | sed 's/^/   /'
     printf "%s\t%s\tFAILED\t\t\t\t\n" "$scenario" "$tool" >> "$results"
     return 0
@@ -105,6 +106,7 @@ run() {  # run SCENARIO TOOL SCHEMA command...
   rssmb=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
   printf "   %s s, %s rows/s, %s MB/s, peak RSS %s MB, %s rows loaded%s\n" "$secs" "$rps" "$mbs" "$rssmb" "$loaded" \
     "$([ "$loaded" = "$total" ] || echo "  (EXPECTED $total)")"
+  [ "$loaded" = "$total" ] || secs="INCOMPLETE"
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$scenario" "$tool" "$secs" "$rps" "$mbs" "$rssmb" "$loaded" >> "$results"
 }
 project() {  # project FILE SOURCE_ENDPOINT_JSON SCHEMA_PATTERN
@@ -166,5 +168,5 @@ awk -F'\t' 'NR == 1 { next }
   { key = $1; if ($2 == "ferry") f[key] = $3; t[NR] = $0 }
   END { printf "%-10s %-9s %8s %10s %7s %9s %10s %s\n", "scenario", "tool", "seconds", "rows/s", "MB/s", "RSS MB", "rows", "time vs ferry";
         for (i = 2; i <= NR; i++) { split(t[i], c, "\t");
-          ratio = (c[3] != "FAILED" && f[c[1]] > 0) ? sprintf("%.2fx", c[3] / f[c[1]]) : "-";
+          ratio = (c[3] + 0 > 0 && f[c[1]] + 0 > 0) ? sprintf("%.2fx", c[3] / f[c[1]]) : "-";
           printf "%-10s %-9s %8s %10s %7s %9s %10s %s\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7], ratio } }' "$results"
