@@ -120,9 +120,12 @@ final class LoadProgressPrinter implements LoadListener, AutoCloseable {
         return NumberFormat.getIntegerInstance(Locale.US).format(n);
     }
 
-    /** Stops the ticker and prints the final state once. */
+    /** Stops the ticker and prints the final state once (so even a load shorter than a tick shows its outcome). */
     @Override
     public void close() {
+        if (ticker.isShutdown()) {
+            return;
+        }
         ticker.shutdownNow();
         try {
             ticker.awaitTermination(2, TimeUnit.SECONDS);
@@ -130,6 +133,7 @@ final class LoadProgressPrinter implements LoadListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
+            tick();
             if (console) {
                 clearBar();
                 err.flush();

@@ -166,7 +166,8 @@ class MigrateCommandIT {
             assertThat(migrate.out()).containsPattern("main\\." + t + " -> public\\." + t + "\\s+"
                     + String.format(java.util.Locale.US, "%,d", source.get(t)) + "\\s+0\\s+\\S+\\s+ok");
         }
-        assertThat(migrate.err()).contains("progress: ");
+        long total = source.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(migrate.err()).contains(String.format(java.util.Locale.US, "progress: 7/7 tables, %,d/%,d rows", total, total));
         Path result = file.getParent().resolve(".ferry").resolve("demo.result.json");
         assertThat(Files.readString(result)).contains("\"status\": \"SUCCEEDED\"").contains("\"exitCode\": 0")
                 .contains("\"table\": \"main.orders\"").contains("\"status\": \"VALIDATED\"");
