@@ -79,6 +79,9 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "Milliseconds between progress lines without a console.")
     long progressInterval;
 
+    /** Environment lookup for {@code passwordEnv} (tests inject one). */
+    java.util.function.Function<String, String> env = System::getenv;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,7 +99,7 @@ public final class MigrateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         boolean doValidate = validate != null ? validate : task.settings().validationEnabled();
-        try (MigrationContext ctx = MigrationContext.open(project, p, task, System::getenv)) {
+        try (MigrationContext ctx = MigrationContext.open(project, p, task, env)) {
             List<String> problems = ctx.resolveAgainstCatalogs(dev.ferry.engine.catalog.CatalogListener.NO_OP);
             if (!problems.isEmpty()) {
                 for (String s : problems) {

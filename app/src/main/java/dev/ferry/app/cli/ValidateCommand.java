@@ -42,13 +42,16 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "<name>", description = "The task (default: the project's only task).")
     String taskName;
 
+    /** Environment lookup for {@code passwordEnv} (tests inject one). */
+    java.util.function.Function<String, String> env = System::getenv;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Project p = MigrationContext.loadProject(project);
         TaskConfig task = MigrationContext.task(project, p, taskName);
-        try (MigrationContext ctx = MigrationContext.open(project, p, task, System::getenv)) {
+        try (MigrationContext ctx = MigrationContext.open(project, p, task, env)) {
             List<String> problems = ctx.resolveAgainstCatalogs(CatalogListener.NO_OP);
             if (!problems.isEmpty()) {
                 for (String s : problems) {

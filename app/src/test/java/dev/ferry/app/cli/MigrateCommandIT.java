@@ -303,4 +303,57 @@ class MigrateCommandIT {
             st.execute("SELECT pg_drop_replication_slot('ferry_withcdc')");
         }
     }
+
+    @Test
+    void mariaDbSourceWithPasswordFromTheEnvironmentLoadsIntoTheSameNamedSchema() throws Exception {
+        dev.ferry.testsupport.TestServer my = dev.ferry.testsupport.TestDatabases.mysql();
+        String srcDb = my.createDatabase("mig_src");
+        my.execute(srcDb, "CREATE TABLE accounts (id int PRIMARY KEY, owner varchar(40) NOT NULL, balance decimal(12,2),"
+                + " opened date, active tinyint(1) NOT NULL)");
+        my.execute(srcDb, "INSERT INTO accounts SELECT seq, CONCAT('owner ', seq), seq * 10.5, DATE '2020-01-01' + INTERVAL seq DAY,"
+                + " seq % 2 FROM seq_1_to_3000");
+        String dst = createTargetDatabase(demo, "ferry_from_maria", List.of("CREATE SCHEMA " + srcDb,
+                "CREATE TABLE " + srcDb + ".accounts (id integer PRIMARY KEY, owner varchar(40) NOT NULL, balance numeric(12,2),"
+                        + " opened date, active boolean NOT NULL)"));
+        EndpointConfig source = new EndpointConfig("maria", dev.ferry.model.schema.Engine.MYSQL, "127.0.0.1", my.port(), srcDb,
+                my.user(), null, "MIG_IT_MARIA_PW", TlsMode.DISABLE, null, null, null);
+        EndpointConfig target = new EndpointConfig("dst", dev.ferry.model.schema.Engine.POSTGRESQL, "localhost", demo.targetPort(),
+                dst, "postgres", null, null, TlsMode.DISABLE, null, null, null);
+        Project p = Project.empty("maria").withEndpoint(source).withEndpoint(target)
+                .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", srcDb, "%"))))
+                .withTask(new TaskConfig("m", TaskType.FULL_LOAD, "maria", "dst", settings(TaskSettings.PrepMode.DO_NOTHING, true)));
+        Path file = dir.resolve("maria.ferry.json");
+        ProjectFiles.save(p, file);
+        assertThat(Files.readString(file)).doesNotContain(my.password().isEmpty() ? "\u0000never" : my.password());
+        CommandLine.IFactory withEnv = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                K k = CommandLine.defaultFactory().create(cls);
+                java.util.function.Function<String, String> env = name -> name.equals("MIG_IT_MARIA_PW") ? my.password() : null;
+                if (k instanceof MigrateCommand) {
+                    ((MigrateCommand) k).env = env;
+                } else if (k instanceof ValidateCommand) {
+                    ((ValidateCommand) k).env = env;
+                }
+                return k;
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FerryCli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), withEnv)
+                .execute("migrate", "--project", file.toString(), "--split-threshold", "500");
+        assertThat(code).as(out + "" + err).isZero();
+        assertThat(out.toString()).contains(srcDb + ".accounts").contains("SUCCEEDED").contains("0 failed validation");
+        assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM " + srcDb + ".accounts")).isEqualTo(3000);
+        assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM " + srcDb + ".accounts WHERE active")).isEqualTo(1500);
+        assertThat(Files.readString(dir.resolve(".ferry").resolve("m.result.json"))).contains("\"flavor\": \"mariadb\"")
+                .contains("\"file\":");
+        if (!my.password().isEmpty()) {
+            assertThat(out.toString() + err).doesNotContain(my.password());
+        }
+        // without the variable the password is missing: a configuration error naming the variable
+        Run noEnv = run("validate", "--project", file.toString());
+        assertThat(noEnv.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noEnv.err()).contains("MIG_IT_MARIA_PW");
+    }
 }
