@@ -79,14 +79,16 @@ final class LoadProgressPrinter implements LoadListener, AutoCloseable {
             double secs = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             double rate = rows / secs;
             if (console) {
-                clearBar();
-                for (String f : finishedNow) {
-                    err.println(f);
+                if (!finishedNow.isEmpty()) {
+                    clearBar();
+                    for (String f : finishedNow) {
+                        err.println(f);
+                    }
                 }
                 String line = bar.render(rowsExpected > 0 ? (double) rows / rowsExpected : 0, "tables", finished, tablesTotal, rate)
                         + "  " + fmt(rows) + " rows";
-                err.print("\r" + line);
-                lastBarLength = line.length();
+                err.print("\r" + line + " ".repeat(Math.max(0, lastBarLength - line.length())));
+                lastBarLength = Math.max(lastBarLength, line.length());
                 err.flush();
             } else {
                 String line = "progress: " + finished + "/" + tablesTotal + " tables, " + fmt(rows)
