@@ -223,7 +223,7 @@ public final class FullLoad {
         }
         LOG.info("table {}: resuming with the {} ranges of the earlier run", job.tableKey(), ranges.size());
         return new TableJob(job.source(), job.target(), job.columns(), job.keyColumns(), job.splitColumn(), ranges,
-                job.estimatedRows());
+                job.estimatedRows(), job.filter());
     }
 
     private record Marker(long rows, long bytes, Long lo, Long hi) {
@@ -409,16 +409,18 @@ public final class FullLoad {
             sql.append(i > 0 ? ", " : "").append(Sql.quote(se, cols.get(i).source().name()));
         }
         sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
-        if (job.splitColumn() != null) {
-            sql.append(Sql.rangePredicate(se, job.splitColumn(), w.range));
-        }
+        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
+                job.filter(), se));
         ValueKind[] kinds = new ValueKind[cols.size()];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = ValueKind.of(se, cols.get(i).source().type());
         }
-        try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
-            try (ResultSet rs = st.executeQuery(sql.toString())) {
+            if (job.filter() != null) {
+                job.filter().bind(se, st, 1);
+            }
+            try (ResultSet rs = st.executeQuery()) {
                 List<Object[]> batch = new ArrayList<>(settings.batchSize());
                 long batchBytes = 0;
                 while (rs.next()) {

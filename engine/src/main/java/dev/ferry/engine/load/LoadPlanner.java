@@ -8,6 +8,7 @@ import dev.ferry.model.schema.Table;
 
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,8 +34,28 @@ import java.util.Optional;
  */
 public final class LoadPlanner {
 
-    /** A source table and the target table it loads into. */
-    public record TablePair(Table source, Table target) {
+    /**
+     * A source table and the target table it loads into.
+     *
+     * @param source  the source table
+     * @param target  the target table
+     * @param columns source column → target column pairs, in load order (a source column may feed several target
+     *                columns); {@code null} to map every source column to the target column of the same name
+     *                (case-insensitively)
+     * @param filter  source row filter, or {@code null}
+     */
+    public record TablePair(Table source, Table target, List<ColumnPair> columns, RowFilter filter) {
+        public TablePair {
+            columns = columns == null ? null : List.copyOf(columns);
+        }
+
+        public TablePair(Table source, Table target) {
+            this(source, target, null, null);
+        }
+    }
+
+    /** A source column name and the target column name it loads into. */
+    public record ColumnPair(String source, String target) {
     }
 
     private final LoadEndpoint source;
@@ -81,16 +102,27 @@ public final class LoadPlanner {
         Table s = p.source();
         Table t = p.target();
         List<ColumnMapping> columns = new ArrayList<>();
-        for (Column sc : s.columns()) {
-            Column tc = t.column(sc.name()).orElseThrow(() -> new IllegalArgumentException(
-                    "target table " + t.qualifiedName() + " has no column " + sc.name() + " (from " + s.qualifiedName() + ")"));
+        List<ColumnPair> names = p.columns();
+        if (names == null) {
+            names = s.columns().stream().map(sc -> new ColumnPair(sc.name(), sc.name())).toList();
+        }
+        for (ColumnPair e : names) {
+            Column sc = s.column(e.source()).orElseThrow(() -> new IllegalArgumentException(
+                    "source table " + s.qualifiedName() + " has no column " + e.source()));
+            Column tc = t.column(e.target()).orElseThrow(() -> new IllegalArgumentException(
+                    "target table " + t.qualifiedName() + " has no column " + e.target() + " (from " + s.qualifiedName()
+                            + "." + sc.name() + ")"));
             if (tc.generated() != null) {
                 continue;
             }
             columns.add(new ColumnMapping(sc, tc));
         }
+        RowFilter filter = p.filter();
         Optional<KeyConstraint> key = s.rowIdentity();
-        List<String> keyColumns = key.map(KeyConstraint::columns).orElse(List.of());
+        List<String> sourceKey = key.map(KeyConstraint::columns).orElse(List.of());
+        // a key column left out of the load cannot identify target rows: treat the table as keyless
+        List<String> keyColumns = sourceKey.stream().allMatch(k -> columns.stream()
+                .anyMatch(m -> m.source().name().equalsIgnoreCase(k))) ? sourceKey : List.of();
         String split = null;
         if (!keyColumns.isEmpty()) {
             // the leading key column: with a composite key all rows of one leading value stay in one range
@@ -102,23 +134,29 @@ public final class LoadPlanner {
         }
         String from = Sql.quote(source.engine(), s.qualifiedName());
         if (split == null) {
-            long rows = s.estimatedRows() >= 0 ? s.estimatedRows() : count(c, "SELECT COUNT(*) FROM " + from);
-            return new TableJob(s, t.qualifiedName(), columns, keyColumns, null, List.of(KeyRange.whole()), rows);
+            long rows = s.estimatedRows() >= 0 && filter == null ? s.estimatedRows()
+                    : count(c, "SELECT COUNT(*) FROM " + from + RowFilter.and("", filter, source.engine()), filter);
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, null, List.of(KeyRange.whole()), rows, filter);
         }
         String k = Sql.quote(source.engine(), split);
         long min;
         long max;
         long rows;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + from)) {
-            rs.next();
-            min = rs.getLong(1);
-            max = rs.getLong(2);
-            rows = rs.getLong(3);
+        try (PreparedStatement st = c.prepareStatement("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + from
+                + RowFilter.and("", filter, source.engine()))) {
+            if (filter != null) {
+                filter.bind(source.engine(), st, 1);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                min = rs.getLong(1);
+                max = rs.getLong(2);
+                rows = rs.getLong(3);
+            }
         }
         Optional<TableSettingsRule.ParallelLoad> rule = parallelLoad(s);
         if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.NONE) {
-            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows);
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows, filter);
         }
         if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.RANGES) {
             TableSettingsRule.ParallelLoad pl = rule.get();
@@ -127,12 +165,12 @@ public final class LoadPlanner {
                 throw new IllegalArgumentException("table-settings parallel-load for " + s.qualifiedName()
                         + ": ranges are supported on the leading integer key column " + split + " only");
             }
-            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows);
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows, filter);
         }
         if (rows <= settings.splitThresholdRows() || settings.rangesPerTable() < 2 || max <= min) {
-            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows);
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows, filter);
         }
-        return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows);
+        return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows, filter);
     }
 
     /** DMS boundaries (inclusive upper bounds, ascending) → ranges {@code (-inf, b1+1), [b1+1, b2+1), ..., [bn+1, +inf)}. */
@@ -175,10 +213,15 @@ public final class LoadPlanner {
         return ranges;
     }
 
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+    private long count(Connection c, String sql, RowFilter filter) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            if (filter != null) {
+                filter.bind(source.engine(), st, 1);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

@@ -15,9 +15,16 @@ import java.util.List;
  * @param splitColumn   the integer key column the ranges split on, or {@code null} when the table is one range
  * @param ranges        the ranges, in key order; one {@link KeyRange#whole()} for unsplit tables
  * @param estimatedRows rows expected (the planner's count or the catalog estimate), {@code -1} when unknown
+ * @param filter        the source row filter (DMS selection-rule filters), or {@code null} for every row
  */
 public record TableJob(Table source, QualifiedName target, List<ColumnMapping> columns, List<String> keyColumns,
-                       String splitColumn, List<KeyRange> ranges, long estimatedRows) {
+                       String splitColumn, List<KeyRange> ranges, long estimatedRows, RowFilter filter) {
+
+    /** A job reading every source row. */
+    public TableJob(Table source, QualifiedName target, List<ColumnMapping> columns, List<String> keyColumns,
+                    String splitColumn, List<KeyRange> ranges, long estimatedRows) {
+        this(source, target, columns, keyColumns, splitColumn, ranges, estimatedRows, null);
+    }
 
     public TableJob {
         columns = List.copyOf(columns);

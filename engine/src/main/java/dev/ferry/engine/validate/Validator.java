@@ -4,6 +4,7 @@ import dev.ferry.engine.load.ColumnMapping;
 import dev.ferry.engine.load.KeyRange;
 import dev.ferry.engine.load.LoadEndpoint;
 import dev.ferry.engine.load.Normalizer;
+import dev.ferry.engine.load.RowFilter;
 import dev.ferry.engine.load.Sql;
 import dev.ferry.engine.load.TableJob;
 import dev.ferry.engine.load.ValueKind;
@@ -18,7 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class Validator {
 
     /** One side of the comparison of one table. */
     private record Side(Engine engine, QualifiedName table, List<String> columns, List<ValueKind> kinds, List<String> keys,
-                        int[] keyIndexes) {
+                        int[] keyIndexes, RowFilter filter) {
     }
 
     public TableValidation compare(TableJob job) throws SQLException {
@@ -167,10 +168,12 @@ public final class Validator {
                 if (job.columns().get(i).source().name().equalsIgnoreCase(key)) {
                     idx[k] = i;
                     keys.add(cols.get(i));
+                    break;
                 }
             }
         }
-        return new Side(e, isSource ? job.source().qualifiedName() : job.target(), cols, kinds, keys, idx);
+        return new Side(e, isSource ? job.source().qualifiedName() : job.target(), cols, kinds, keys, idx,
+                isSource ? job.filter() : null);
     }
 
     private static String targetName(TableJob job, String sourceColumn) {
@@ -179,19 +182,22 @@ public final class Validator {
     }
 
     private static long count(Connection c, Side s) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + Sql.quote(s.engine, s.table))) {
-            rs.next();
-            return rs.getLong(1);
+        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM " + Sql.quote(s.engine, s.table)
+                + RowFilter.and("", s.filter, s.engine))) {
+            if (s.filter != null) {
+                s.filter.bind(s.engine, st, 1);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
     private static String select(Side s, String split, KeyRange r) {
         StringBuilder sql = new StringBuilder("SELECT ").append(Sql.columnList(s.engine, s.columns)).append(" FROM ")
                 .append(Sql.quote(s.engine, s.table));
-        if (split != null) {
-            sql.append(Sql.rangePredicate(s.engine, split, r));
-        }
+        sql.append(RowFilter.and(split == null ? "" : Sql.rangePredicate(s.engine, split, r), s.filter, s.engine));
         sql.append(" ORDER BY ");
         for (int k = 0; k < s.keys.size(); k++) {
             String q = Sql.quote(s.engine, s.keys.get(k));
@@ -213,15 +219,18 @@ public final class Validator {
 
     /** Streams normalised rows of one range in key order. */
     private static final class RowStream implements AutoCloseable {
-        private final Statement st;
+        private final PreparedStatement st;
         private final ResultSet rs;
         private final Side side;
 
         RowStream(Connection c, Side side, String split, KeyRange r) throws SQLException {
             this.side = side;
-            this.st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            this.st = c.prepareStatement(select(side, split, r), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             st.setFetchSize(side.engine == Engine.MYSQL ? Integer.MIN_VALUE : 1000);
-            this.rs = st.executeQuery(select(side, split, r));
+            if (side.filter != null) {
+                side.filter.bind(side.engine, st, 1);
+            }
+            this.rs = st.executeQuery();
         }
 
         /** The next row's normalised values, or {@code null} at the end. */

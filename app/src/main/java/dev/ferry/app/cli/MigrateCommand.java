@@ -1,0 +1,218 @@
+package dev.ferry.app.cli;
+
+import dev.ferry.engine.cdc.postgres.PostgresCdcConfig;
+import dev.ferry.engine.cdc.postgres.PostgresReplicationConnection;
+import dev.ferry.engine.endpoint.JdbcUrls;
+import dev.ferry.engine.load.FullLoad;
+import dev.ferry.engine.load.LoadEndpoint;
+import dev.ferry.engine.load.LoadException;
+import dev.ferry.engine.load.LoadPlan;
+import dev.ferry.engine.load.LoadResult;
+import dev.ferry.engine.load.LoadSettings;
+import dev.ferry.engine.load.LoadStateStore;
+import dev.ferry.engine.load.SourceSnapshot;
+import dev.ferry.engine.load.TableJob;
+import dev.ferry.engine.load.TableProgress;
+import dev.ferry.engine.load.mysql.MySqlSourceSnapshot;
+import dev.ferry.engine.load.postgres.PostgresPlainSnapshot;
+import dev.ferry.engine.load.postgres.PostgresSourceSnapshot;
+import dev.ferry.engine.load.sqlite.SqliteSourceSnapshot;
+import dev.ferry.engine.validate.TableValidation;
+import dev.ferry.engine.validate.Validator;
+import dev.ferry.model.project.Project;
+import dev.ferry.model.project.TaskConfig;
+import dev.ferry.model.project.TaskSettings;
+import dev.ferry.model.project.TaskType;
+import dev.ferry.model.schema.Engine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ferry migrate}: the full load of a project task — resolve the table mappings against both catalogs, check the
+ * target tables, plan, read one consistent source snapshot, load with progress, validate, summarise. Resumable: a
+ * second run after a failure continues from the target's committed ranges (state in
+ * {@code <project-dir>/.ferry/<task>.load.db}).
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = {"Run a project task's full load: copy the selected tables from the source to the existing target"
+                + " tables, then validate them.",
+                "Exit 0 when every table loaded without rejected rows and validated; 1 otherwise; 2 for configuration errors.",
+                "Run it again after a failure to resume where it stopped."})
+public final class MigrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Option(names = "--project", required = true, paramLabel = "<p.json>", description = "The project file.")
+    Path project;
+
+    @Option(names = "--task", paramLabel = "<name>", description = "The task to run (default: the project's only task).")
+    String taskName;
+
+    @Option(names = "--validate", negatable = true, description = "Validate after the load (default: the task's ValidationEnabled).")
+    Boolean validate;
+
+    @Option(names = "--split-threshold", paramLabel = "<rows>", hidden = true,
+            description = "Split tables with more rows than this into ranges (default 100000).")
+    Long splitThreshold;
+
+    @Option(names = "--ranges-per-table", paramLabel = "<n>", hidden = true,
+            description = "Ranges per split table (default: MaxFullLoadSubTasks).")
+    Integer rangesPerTable;
+
+    @Option(names = "--progress-interval", paramLabel = "<ms>", hidden = true, defaultValue = "1000",
+            description = "Milliseconds between progress lines without a console.")
+    long progressInterval;
+
+    /** Environment lookup for {@code passwordEnv} (tests inject one). */
+    java.util.function.Function<String, String> env = System::getenv;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Project p = MigrationContext.loadProject(project);
+        TaskConfig task = MigrationContext.task(project, p, taskName);
+        if (task.type() == TaskType.CDC) {
+            throw new ConfigurationException("task " + task.name() + " is CDC only: 'ferry migrate' runs full loads");
+        }
+        if (task.settings().targetTablePrepMode() == TaskSettings.PrepMode.DROP_AND_CREATE) {
+            err.println("ferry: task " + task.name() + " has TargetTablePrepMode DROP_AND_CREATE: the target tables must be"
+                    + " created by the deploy step ('ferry deploy', coming with the schema conversion), which migrate does"
+                    + " not do. Deploy the schema first and set TargetTablePrepMode to DO_NOTHING or TRUNCATE_BEFORE_LOAD.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        boolean doValidate = validate != null ? validate : task.settings().validationEnabled();
+        try (MigrationContext ctx = MigrationContext.open(project, p, task, env)) {
+            List<String> problems = ctx.resolveAgainstCatalogs(dev.ferry.engine.catalog.CatalogListener.NO_OP);
+            if (!problems.isEmpty()) {
+                for (String s : problems) {
+                    err.println("ferry: " + s);
+                }
+                err.println("ferry: the target is not ready: create the target tables first (the deploy step, 'ferry deploy',"
+                        + " comes with the schema conversion) or fix the table mappings.");
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            LoadSettings settings = ctx.settings(splitThreshold, rangesPerTable);
+            LoadPlan plan = ctx.plan(settings);
+            Map<String, String> targets = new HashMap<>();
+            long expected = 0;
+            for (TableJob j : plan.jobs()) {
+                targets.put(j.tableKey(), j.target().toString());
+                expected += Math.max(0, j.estimatedRows());
+            }
+            Files.createDirectories(ctx.stateFile().getParent());
+            err.printf("Migrating %d tables (%s rows) of task %s: %s -> %s%n", plan.jobs().size(),
+                    LoadProgressPrinter.fmt(expected), task.name(), ctx.source.config().describe(), ctx.target.config().describe());
+            err.flush();
+            boolean console = System.console() != null;
+            LoadResult result = null;
+            String error = null;
+            List<TableValidation> validation = null;
+            PostgresReplicationConnection replication;
+            try (LoadStateStore store = LoadStateStore.open(ctx.stateFile())) {
+                boolean resumed = store.taskStatus(task.name()).isPresent();
+                // a full-load-only task needs no slot (no WAL kept, any wal_level): a plain exported snapshot
+                replication = ctx.sourceEndpoint.engine() == Engine.POSTGRESQL && task.type() != TaskType.FULL_LOAD
+                        ? replication(ctx, task) : null;
+                try (SourceSnapshot snapshot = snapshot(ctx, replication, resumed, err);
+                     LoadProgressPrinter progress = new LoadProgressPrinter(err, console, plan.jobs().size(), expected,
+                             console ? 250 : Math.max(500, progressInterval))) {
+                    try {
+                        result = new FullLoad(ctx.sourceEndpoint, ctx.targetEndpoint, settings, store, progress).run(plan, snapshot);
+                    } catch (LoadException e) {
+                        result = e.partial();
+                        error = ctx.redact(e.getCause() != null && e.getCause() != e ? e.getCause() : e);
+                        if (error == null || error.equals("null")) {
+                            error = ctx.redact(e);
+                        }
+                    }
+                    progress.close();
+                    if (error == null && doValidate) {
+                        err.println("Validating " + plan.jobs().size() + " tables…");
+                        err.flush();
+                        LoadEndpoint validationSource = snapshot instanceof PostgresSourceSnapshot
+                                ? new LoadEndpoint(Engine.POSTGRESQL, () -> ((PostgresSourceSnapshot) snapshot).openReader(ctx.sourceEndpoint.connections()))
+                                : snapshot instanceof PostgresPlainSnapshot
+                                ? new LoadEndpoint(Engine.POSTGRESQL, () -> ((PostgresPlainSnapshot) snapshot).openReader(ctx.sourceEndpoint.connections()))
+                                : ctx.sourceEndpoint;
+                        validation = new Validator(validationSource, ctx.targetEndpoint, 100, 2).compare(plan.jobs());
+                    }
+                    List<MigrationReport.Line> lines = MigrationReport.lines(result, targets, progress::last, validation);
+                    MigrationReport.print(out, lines);
+                    long rejected = result == null ? 0 : result.totalRejected();
+                    long notDone = result == null ? plan.jobs().size()
+                            : result.tables().stream().filter(t -> t.state() != TableProgress.TableState.DONE).count();
+                    long mismatched = validation == null ? 0 : validation.stream().filter(v -> !MigrationReport.ok(v)).count();
+                    boolean ok = error == null && rejected == 0 && notDone == 0 && mismatched == 0;
+                    int exit = ok ? ExitCodes.OK : ExitCodes.WORK_FAILED;
+                    String status = error != null ? "FAILED" : ok ? "SUCCEEDED" : "COMPLETED_WITH_ERRORS";
+                    out.printf("%s: %s rows in %d tables, %s rejected, %d not loaded, %s%s%n", status,
+                            LoadProgressPrinter.fmt(result == null ? 0 : result.totalRows()), plan.jobs().size(),
+                            LoadProgressPrinter.fmt(rejected), notDone,
+                            validation == null ? "validation not run" : mismatched + " failed validation",
+                            result == null ? "" : String.format(" (%.1f s)", result.elapsed().toMillis() / 1000.0));
+                    if (error != null) {
+                        out.println("error: " + error);
+                        out.println("Run 'ferry migrate' again to resume: committed ranges are kept.");
+                    }
+                    if (rejected > 0) {
+                        out.println("Rejected rows: table ferry_exceptions on the target and " + store.exceptionsFile());
+                    }
+                    MigrationReport.writeJson(ctx.resultFile(), "migrate", task.name(), status, exit, result, lines, error);
+                    out.println("Result: " + ctx.resultFile());
+                    out.flush();
+                    return exit;
+                }
+            }
+        }
+    }
+
+    private static PostgresReplicationConnection replication(MigrationContext ctx, TaskConfig task) {
+        return new PostgresReplicationConnection(PostgresCdcConfig.forTask(JdbcUrls.of(ctx.source.config()).url(),
+                ctx.source.config().user(), ctx.source.password(), task.name()));
+    }
+
+    private static SourceSnapshot snapshot(MigrationContext ctx, PostgresReplicationConnection replication, boolean resumed,
+                                           PrintWriter err) throws SQLException {
+        switch (ctx.sourceEndpoint.engine()) {
+            case POSTGRESQL -> {
+                if (replication == null) {
+                    return PostgresPlainSnapshot.export(ctx.sourceEndpoint.connections());
+                }
+                if (replication.slotExists()) {
+                    err.println("Replication slot " + replication.config().slotName() + " exists (an earlier run): "
+                            + (resumed ? "resuming" : "loading") + " with plain read transactions; changes since the first run"
+                            + " are replayed by CDC from the slot.");
+                    err.flush();
+                    return SourceSnapshot.independent();
+                }
+                return PostgresSourceSnapshot.export(replication);
+            }
+            case MYSQL -> {
+                return new MySqlSourceSnapshot();
+            }
+            case SQLITE -> {
+                return new SqliteSourceSnapshot();
+            }
+            default -> throw new ConfigurationException("no full load from " + ctx.sourceEndpoint.engine().displayName());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Full-load benchmark: Ferry side by side with pgloader, pgcopydb and a raw client pipe, on the same sysbench data.
+# Usage: bench/full-load.sh [TABLES] [ROWS_PER_TABLE]      (default 4 × 250000)
+# See bench/README.md. Talks only to the local servers below; drops and recreates the ferry_bench* databases.
+set -euo pipefail
+
+TABLES=${1:-4}
+ROWS=${2:-250000}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$here")"
+FERRY=${FERRY:-"$repo/ferry"}          # e.g. FERRY="java -cp app/target/ferry-app.jar:app/target/lib/* dev.ferry.app.Main"
+MY_HOST=${MY_HOST:-127.0.0.1}; MY_PORT=${MY_PORT:-3306}; MY_USER=${MY_USER:-root}; MY_PASSWORD=${MY_PASSWORD:-}
+PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
+PGLOADER_WITH=(--with "prefetch rows = 10000" --with "workers = 2" --with "concurrency = 1")
+FERRY_SUBTASKS=${FERRY_SUBTASKS:-4}
+TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}     # seconds before a run is stopped (pgloader was once seen hanging with 0 CPU)
+work=${WORK:-$(mktemp -d /tmp/ferry-bench.XXXXXX)}
+mkdir -p "$work"
+results="$work/results.tsv"
+
+missing=()
+for tool in sysbench pgloader pgcopydb mariadb psql sqlite3 /usr/bin/time; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "full-load.sh: missing: ${missing[*]}" >&2
+  echo "install them with: apt-get install -y sysbench pgloader pgcopydb mariadb-client postgresql-client sqlite3 time" >&2
+  exit 2
+fi
+export PGHOST=$PG_HOST PGPORT=$PG_PORT PGUSER=$PG_USER
+my() { mariadb -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" ${MY_PASSWORD:+-p"$MY_PASSWORD"} "$@"; }
+pg() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+mysql_url="mysql://$MY_USER${MY_PASSWORD:+:$MY_PASSWORD}@$MY_HOST:$MY_PORT/ferry_bench"
+pg_url() { echo "postgresql://$PG_USER@$PG_HOST:$PG_PORT/$1"; }
+my -e "select 1" >/dev/null || { echo "full-load.sh: cannot reach MariaDB at $MY_HOST:$MY_PORT as $MY_USER" >&2; exit 2; }
+pg -d postgres -c "select 1" >/dev/null || { echo "full-load.sh: cannot reach PostgreSQL at $PG_HOST:$PG_PORT as $PG_USER" >&2; exit 2; }
+
+total=$((TABLES * ROWS))
+echo "== data: $TABLES tables × $ROWS rows = $total rows; work dir $work"
+
+# ---- sources ----
+my -e "DROP DATABASE IF EXISTS ferry_bench; CREATE DATABASE ferry_bench"
+sysbench oltp_read_only --db-driver=mysql --mysql-host="$MY_HOST" --mysql-port="$MY_PORT" --mysql-user="$MY_USER" \
+  --mysql-password="$MY_PASSWORD" --mysql-db=ferry_bench --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
+pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_src" -c "CREATE DATABASE ferry_bench_src"
+sysbench oltp_read_only --db-driver=pgsql --pgsql-host="$PG_HOST" --pgsql-port="$PG_PORT" --pgsql-user="$PG_USER" \
+  --pgsql-db=ferry_bench_src --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
+sqlite_db="$work/bench.sqlite"
+rm -f "$sqlite_db"
+for i in $(seq 1 "$TABLES"); do
+  sqlite3 "$sqlite_db" "CREATE TABLE sbtest$i (id INTEGER PRIMARY KEY, k INTEGER NOT NULL DEFAULT 0, c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '')"
+  my -N --batch --quick -e "SELECT id, k, c, pad FROM ferry_bench.sbtest$i" > "$work/sbtest$i.tsv"
+  sqlite3 "$sqlite_db" -cmd ".mode tabs" ".import $work/sbtest$i.tsv sbtest$i"
+  rm -f "$work/sbtest$i.tsv"
+done
+
+# ---- helpers ----
+ddl() {  # schema-qualified sysbench tables with their primary key (what a deploy would create)
+  local schema=$1
+  echo "SET client_min_messages = warning;"
+  echo "CREATE SCHEMA IF NOT EXISTS \"$schema\";"
+  for i in $(seq 1 "$TABLES"); do
+    echo "CREATE TABLE \"$schema\".sbtest$i (id integer PRIMARY KEY, k integer NOT NULL DEFAULT 0, c char(120) NOT NULL DEFAULT '', pad char(60) NOT NULL DEFAULT '');"
+  done
+}
+fresh_target() {  # $1: schema to pre-create, or "" for an empty database
+  pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_dst" -c "CREATE DATABASE ferry_bench_dst"
+  if [ -n "$1" ]; then ddl "$1" | pg -d ferry_bench_dst; fi
+}
+count_target() {  # $1 schema
+  local n=0 i c
+  for i in $(seq 1 "$TABLES"); do
+    c=$(pg -d ferry_bench_dst -tA -c "SELECT count(*) FROM \"$1\".sbtest$i")
+    n=$((n + c))
+  done
+  echo "$n"
+}
+data_mb() {  # tab-separated text volume of the data set, measured on the PostgreSQL source
+  local q="" i
+  for i in $(seq 1 "$TABLES"); do
+    q="$q${q:+ UNION ALL }SELECT sum(length(id::text) + length(k::text) + octet_length(c) + octet_length(pad) + 4) s FROM sbtest$i"
+  done
+  pg -d ferry_bench_src -tA -c "SELECT round(sum(s) / 1048576.0, 1) FROM ($q) x"
+}
+MB=$(data_mb)
+echo "== data volume: $MB MB as text"
+printf "scenario\ttool\tseconds\trows_per_s\tmb_per_s\tpeak_rss_mb\trows_loaded\n" > "$results"
+
+run() {  # run SCENARIO TOOL SCHEMA command...
+  local scenario=$1 tool=$2 schema=$3; shift 3
+  local t="$work/time.txt" log="$work/$scenario-$tool.log"
+  echo "-- $scenario: $tool"
+  if ! /usr/bin/time -v -o "$t" timeout "$TOOL_TIMEOUT" "$@" >"$log" 2>&1; then
+    echo "   FAILED (log: $log)"; tail -5 "$log" | sed 's/^/   /'
+    printf "%s\t%s\tFAILED\t\t\t\t\n" "$scenario" "$tool" >> "$results"
+    return 0
+  fi
+  local wall rss secs loaded
+  wall=$(grep "Elapsed (wall clock)" "$t" | awk '{print $NF}')
+  secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss=$(grep "Maximum resident set size" "$t" | awk '{print $NF}')
+  loaded=$(count_target "$schema")
+  local rps mbs rssmb
+  rps=$(awk -v n="$loaded" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
+  mbs=$(awk -v m="$MB" -v s="$secs" 'BEGIN { printf "%.1f", m / s }')
+  rssmb=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+  printf "   %s s, %s rows/s, %s MB/s, peak RSS %s MB, %s rows loaded%s\n" "$secs" "$rps" "$mbs" "$rssmb" "$loaded" \
+    "$([ "$loaded" = "$total" ] || echo "  (EXPECTED $total)")"
+  [ "$loaded" = "$total" ] || secs="INCOMPLETE"
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$scenario" "$tool" "$secs" "$rps" "$mbs" "$rssmb" "$loaded" >> "$results"
+}
+project() {  # project FILE SOURCE_ENDPOINT_JSON SCHEMA_PATTERN
+  cat > "$1" <<JSON
+{
+  "formatVersion": 1,
+  "name": "bench",
+  "endpoints": [
+    $2,
+    { "name": "dst", "engine": "postgresql", "host": "$PG_HOST", "port": $PG_PORT, "database": "ferry_bench_dst", "user": "$PG_USER" }
+  ],
+  "tableMappings": { "rules": [
+    { "rule-type": "selection", "rule-id": "1", "rule-name": "sbtest", "rule-action": "include",
+      "object-locator": { "schema-name": "$3", "table-name": "sbtest%" } } ] },
+  "tasks": [ { "name": "bench", "type": "full-load", "source": "src", "target": "dst",
+               "settings": { "MaxFullLoadSubTasks": $FERRY_SUBTASKS, "ValidationEnabled": false } } ]
+}
+JSON
+  rm -rf "$(dirname "$1")/.ferry"
+}
+raw_mysql() {
+  local i
+  for i in $(seq 1 "$TABLES"); do
+    my -N --batch --quick -e "SELECT id, k, c, pad FROM ferry_bench.sbtest$i" \
+      | pg -d ferry_bench_dst -c "\\copy ferry_bench.sbtest$i FROM STDIN"
+  done
+}
+raw_pg() {
+  local i
+  for i in $(seq 1 "$TABLES"); do
+    pg -d ferry_bench_src -c "\\copy sbtest$i TO STDOUT" | pg -d ferry_bench_dst -c "\\copy public.sbtest$i FROM STDIN"
+  done
+}
+export -f my pg raw_mysql raw_pg
+export TABLES MY_HOST MY_PORT MY_USER MY_PASSWORD
+mkdir -p "$work/p-my" "$work/p-pg" "$work/p-sq"
+[ -n "$MY_PASSWORD" ] && export FERRY_BENCH_MY_PASSWORD="$MY_PASSWORD"
+my_ep="{ \"name\": \"src\", \"engine\": \"mysql\", \"host\": \"$MY_HOST\", \"port\": $MY_PORT, \"database\": \"ferry_bench\", \"user\": \"$MY_USER\"${MY_PASSWORD:+, \"passwordEnv\": \"FERRY_BENCH_MY_PASSWORD\"} }"
+project "$work/p-my/p.json" "$my_ep" ferry_bench
+project "$work/p-pg/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"ferry_bench_src\", \"user\": \"$PG_USER\" }" public
+project "$work/p-sq/p.json" "{ \"name\": \"src\", \"engine\": \"sqlite\", \"path\": \"$sqlite_db\" }" main
+
+# ---- MariaDB -> PostgreSQL ----
+fresh_target ferry_bench; run mariadb-pg ferry ferry_bench $FERRY migrate --project "$work/p-my/p.json"
+fresh_target "";          run mariadb-pg pgloader ferry_bench pgloader "${PGLOADER_WITH[@]}" "$mysql_url" "$(pg_url ferry_bench_dst)"
+fresh_target ferry_bench; run mariadb-pg raw-pipe ferry_bench bash -c raw_mysql
+# ---- PostgreSQL -> PostgreSQL ----
+fresh_target public;      run pg-pg ferry public $FERRY migrate --project "$work/p-pg/p.json"
+fresh_target "";          run pg-pg pgcopydb public pgcopydb clone --source "$(pg_url ferry_bench_src)" --target "$(pg_url ferry_bench_dst)" \
+                            --dir "$work/pgcopydb" --jobs 2 --index-jobs 2 --no-owner --no-acl --restart
+fresh_target public;      run pg-pg raw-pipe public bash -c raw_pg
+# ---- SQLite -> PostgreSQL ----
+fresh_target public;      run sqlite-pg ferry public $FERRY migrate --project "$work/p-sq/p.json"
+fresh_target "";          run sqlite-pg pgloader public pgloader "${PGLOADER_WITH[@]}" "sqlite://$sqlite_db" "$(pg_url ferry_bench_dst)"
+
+echo
+echo "== results ($TABLES × $ROWS rows, $MB MB): $results"
+awk -F'\t' 'NR == 1 { next }
+  { key = $1; if ($2 == "ferry") f[key] = $3; t[NR] = $0 }
+  END { printf "%-10s %-9s %8s %10s %7s %9s %10s %s\n", "scenario", "tool", "seconds", "rows/s", "MB/s", "RSS MB", "rows", "time vs ferry";
+        for (i = 2; i <= NR; i++) { split(t[i], c, "\t");
+          ratio = (c[3] + 0 > 0 && f[c[1]] + 0 > 0) ? sprintf("%.2fx", c[3] / f[c[1]]) : "-";
+          printf "%-10s %-9s %8s %10s %7s %9s %10s %s\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7], ratio } }' "$results"
