@@ -194,7 +194,22 @@ public final class OracleToPostgresSql {
 
     private static final Pattern UNSUPPORTED_FORMAT = Pattern.compile("(?i)RRRR|RR|SSSSS|FF(?![1-9])|TZR|TZD|\\bX\\b|SP\\b|SPTH|THSP|\\bE\\b|\\bEE\\b|\\bDL\\b|\\bDS\\b|\\bTS\\b");
 
-    private final class Emitter {
+    /** A PL/SQL-aware extension point: returns replacement text for a node, or null for the default translation. */
+    interface Hook {
+        String rule(ParserRuleContext ctx, Emitter e);
+
+        String terminal(Token t);
+    }
+
+    /** An emitter over a PL/SQL unit's tree (used by {@link OracleToPlpgsql}). */
+    Emitter emitter(Token anchor, Origin origin, Hook hook) {
+        Emitter e = new Emitter(anchor, origin, false);
+        e.hook = hook;
+        return e;
+    }
+
+    final class Emitter {
+        Hook hook;
         final CharStream input;
         final Token anchor;
         final Origin origin;
@@ -287,6 +302,12 @@ public final class OracleToPostgresSql {
 
         String terminal(TerminalNode n) {
             Token t = n.getSymbol();
+            if (hook != null) {
+                String h = hook.terminal(t);
+                if (h != null) {
+                    return h;
+                }
+            }
             if (t.getType() == OracleLexer.OUTER_JOIN && stripOuterJoin > 0) {
                 return "";
             }
@@ -335,6 +356,12 @@ public final class OracleToPostgresSql {
         }
 
         String special(ParserRuleContext ctx) {
+            if (hook != null) {
+                String h = hook.rule(ctx, this);
+                if (h != null) {
+                    return h;
+                }
+            }
             unsupported(ctx);
             if (ctx instanceof OracleParser.IdentifierContext id) {
                 return PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(id));
