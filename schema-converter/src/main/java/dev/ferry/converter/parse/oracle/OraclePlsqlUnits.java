@@ -156,7 +156,7 @@ final class OraclePlsqlUnits {
         List<ActionItem> all = new ArrayList<>(items);
         if (ddl != null) {
             all.add(ActionItem.of(ActionCode.ROUTINE_CONVERTED, type.toLowerCase(Locale.ROOT) + " " + name
-                    + " translated to PL/pgSQL", st.line(), st.column()));
+                    + " translated to PL/pgSQL", ref.line(), ref.column()));
         }
         return new ConvertedObject(pgSchema, uniqueName(type, pgSchema, name), type, ObjectStatus.MANUAL, false, ref.file(),
                 ref.line(), ref.text(), ddl, DeployPhase.POST_LOAD, deps, all);

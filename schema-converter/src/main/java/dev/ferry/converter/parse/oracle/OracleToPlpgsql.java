@@ -225,6 +225,17 @@ final class OracleToPlpgsql {
                     return "OLD" + suffixes(s, 0);
                 }
             }
+            // cursor attributes
+            if (s.size() == 1 && s.get(0).PERCENT_SIGN() != null) {
+                String attr = s.get(0).identifier(0).getText().toUpperCase(Locale.ROOT);
+                switch (attr) {
+                    case "NOTFOUND": return "NOT FOUND";
+                    case "FOUND": return "FOUND";
+                    default:
+                        item(ActionCode.CURSOR_ATTRIBUTE, "Cursor attribute " + head + "%" + attr, at);
+                        return null;
+                }
+            }
             if (quoted || isLocal(h)) {
                 return collection(h, head, s, at);
             }
@@ -251,17 +262,6 @@ final class OracleToPlpgsql {
             }
             if (s.isEmpty() && h.equals("SQLERRM")) {
                 return "SQLERRM";
-            }
-            // cursor attributes
-            if (s.size() == 1 && s.get(0).PERCENT_SIGN() != null) {
-                String attr = s.get(0).identifier(0).getText().toUpperCase(Locale.ROOT);
-                switch (attr) {
-                    case "NOTFOUND": return "NOT FOUND";
-                    case "FOUND": return "FOUND";
-                    default:
-                        item(ActionCode.CURSOR_ATTRIBUTE, "Cursor attribute " + head + "%" + attr, at);
-                        return null;
-                }
             }
             if (pkg != null && s.isEmpty() && pkg.constants().containsKey(h)) {
                 return "(" + pkg.constants().get(h) + ")";
@@ -377,6 +377,9 @@ final class OracleToPlpgsql {
                     parts.add(PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(i)));
                 }
                 String first = OracleScriptSchemaBuilder.name(ids.get(0));
+                if (d.ROWTYPE() != null && ids.size() == 1 && isLocal(first.toUpperCase(Locale.ROOT))) {
+                    return "record"; // cursor%ROWTYPE: PL/pgSQL has no cursor row types
+                }
                 boolean table = d.ROWTYPE() != null ? ids.size() == 1 : ids.size() == 2;
                 if (table && relations.contains(first) && !isLocal(first.toUpperCase(Locale.ROOT))) {
                     e.tables.add(first);
@@ -454,7 +457,7 @@ final class OracleToPlpgsql {
                     collections.add(n.toUpperCase(Locale.ROOT));
                 }
                 String def = p.condition() == null ? "" : " DEFAULT " + x(p.condition());
-                out.add(PostgresIdentifiers.sql(n) + " " + mode + t + def);
+                out.add(mode + PostgresIdentifiers.sql(n) + " " + t + def);
             }
         }
 
