@@ -181,8 +181,10 @@ class OracleToPostgresCorpusIT {
     @Test
     void customerOrdersDeploysAndLoads() throws Exception {
         Path dir = corpus().resolve("oracle-sample-schemas/customer_orders");
-        // co_populate.sql builds the product JSON in PL/SQL variables (needs PL/SQL conversion): deploy only
-        ConversionResult co = convertAndDeploy("co", "CO", dir.resolve("co_create.sql"), null, Map.of());
+        // co_populate.sql builds product JSON in PL/SQL variables: its anonymous blocks run as DO blocks
+        ConversionResult co = convertAndDeploy("co", "CO", dir.resolve("co_create.sql"), dir.resolve("co_populate.sql"),
+                Map.of("customers", 392L, "stores", 23L, "products", 46L, "orders", 1950L, "shipments", 1892L,
+                        "order_items", 3914L, "inventory", 566L));
         // JSON_TABLE is not converted: that view is MANUAL, the other three deploy
         assertThat(co.objects()).filteredOn(o -> o.type().equals("VIEW") && o.verified()).hasSize(3);
         assertThat(co.object("VIEW:co.product_reviews").orElseThrow().status()).isEqualTo(ObjectStatus.MANUAL);
@@ -239,7 +241,8 @@ class OracleToPostgresCorpusIT {
             }
             execute(c, pre);
             long l0 = System.nanoTime();
-            int inserts = populate == null ? 0 : load(c, schema.toLowerCase(), populate);
+            int inserts = populate == null ? 0 : schema.equals("CO") ? loadBlocks(c, "co", populate)
+                    : load(c, schema.toLowerCase(), populate);
             long loadMs = (System.nanoTime() - l0) / 1_000_000;
             execute(c, post);
             Map<String, Long> counts = new TreeMap<>();
@@ -264,6 +267,16 @@ class OracleToPostgresCorpusIT {
                      ResultSet rs = st.executeQuery("SELECT count(*) FROM hr.emp_details_view")) {
                     rs.next();
                     assertThat(rs.getLong(1)).as("view over the loaded data").isEqualTo(106);
+                }
+            }
+            if (schema.equals("CO")) {
+                // product 4 was inserted from a PL/SQL variable assembled with || chr(10) || inside a DECLARE block
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT convert_from(product_details, 'UTF8')::jsonb ->> 'brand', "
+                             + "jsonb_array_length(convert_from(product_details, 'UTF8')::jsonb -> 'reviews') FROM co.products WHERE product_id = 4")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("INTERLOO");
+                    assertThat(rs.getInt(2)).isEqualTo(30);
                 }
             }
             assertThat(counts).isEqualTo(new TreeMap<>(expectedRows));
@@ -305,6 +318,38 @@ class OracleToPostgresCorpusIT {
                     }
                     n++;
                 }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return n;
+    }
+
+    /** Runs the script's anonymous PL/SQL blocks as DO blocks (and its top-level INSERTs); returns the blocks run. */
+    private int loadBlocks(Connection c, String schema, Path populate) throws Exception {
+        OracleParseResult data = facade.parseFile(populate);
+        assertThat(data.errors()).isEmpty();
+        int n = 0;
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            for (OracleParsedStatement s : data.statements()) {
+                OracleToPostgresSql.Translation t = translator.anonymousBlock(s);
+                if (!t.translated()) {
+                    if (s.kind() == dev.ferry.converter.parse.oracle.OracleStatementKind.INSERT) {
+                        st.execute(translator.statement(s).sql());
+                    }
+                    continue;
+                }
+                assertThat(t.sql()).startsWith("DO $$");
+                try {
+                    st.execute(t.sql());
+                } catch (SQLException e) {
+                    throw new AssertionError("block at " + s.file().getFileName() + ":" + s.line() + " failed: "
+                            + e.getMessage() + "\n" + t.sql().substring(0, Math.min(600, t.sql().length())), e);
+                }
+                n++;
             }
             c.commit();
         } finally {

@@ -68,6 +68,14 @@ final class OraclePlsqlUnits {
         this.plsql = new OracleToPlpgsql(pgSchema, relations, routines);
     }
 
+    /** Units outside a script's schema context (anonymous blocks of a data script). */
+    OraclePlsqlUnits(String pgSchema, Set<String> relations) {
+        this.s = pgSchema;
+        this.schema = null;
+        this.relations = Set.copyOf(relations);
+        this.plsql = new OracleToPlpgsql(pgSchema, this.relations, Map.of());
+    }
+
     static String last(OracleParser.ObjectNameContext on) {
         var ids = on.identifier();
         return OracleScriptSchemaBuilder.name(ids.get(ids.size() - 1));
@@ -413,11 +421,12 @@ final class OraclePlsqlUnits {
     }
 
     /** An anonymous block → {@code DO $$ ... $$}. */
-    String anonymousBlock(OracleParsedStatement st, List<ActionItem> items) {
+    String anonymousBlock(OracleParsedStatement st, List<ActionItem> items, OracleToPlpgsql.Unit[] unitOut) {
         OracleParser.AnonymousBlockContext b = (OracleParser.AnonymousBlockContext) st.handle().tree().getChild(0);
         OracleToPlpgsql.Unit u = plsql.unit(OracleToPlpgsql.Kind.BLOCK, "anonymous block", b, origin(st), null, null);
         String block = u.block(b.declareItem(), b.statements(), b.exceptionSection(), List.of(), null);
         items.addAll(u.items());
+        unitOut[0] = u;
         String q = "$$";
         while (block.contains(q)) {
             q = "$ferry" + q.length() + "$";

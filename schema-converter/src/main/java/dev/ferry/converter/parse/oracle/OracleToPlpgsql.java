@@ -281,6 +281,9 @@ final class OracleToPlpgsql {
             }
             if (DBMS.contains(h) && !s.isEmpty()) {
                 String member = s.get(0).identifier().isEmpty() ? "" : "." + s.get(0).identifier(0).getText().toUpperCase(Locale.ROOT);
+                if ((h + member).equals("UTL_RAW.CAST_TO_RAW")) {
+                    return null; // convert_to(x, 'UTF8')
+                }
                 item(ActionCode.DBMS_PACKAGE, h + member + " has no PostgreSQL equivalent", at);
                 return null;
             }
@@ -892,9 +895,12 @@ final class OracleToPlpgsql {
                 item(ActionCode.PLSQL_NOT_TRANSLATED, "MERGE: PostgreSQL 15+ MERGE syntax differs (no DELETE WHERE, ON without parentheses is fine); check it", first);
             }
             if (s.query() != null) {
-                if (!hasInto(s.query())) {
+                OracleParser.QueryTermContext term = s.query().queryExpression().queryTerm(0);
+                if (!hasInto(s.query()) && s.query().withClause() == null && term.querySpecification() != null) {
                     // a SELECT whose result is discarded
-                    return ind + "PERFORM " + indentMore(expr(s.query()).replaceFirst("(?is)^SELECT\\s+", ""), ind) + ";\n";
+                    e.overrides.put(term.querySpecification().SELECT(), "PERFORM");
+                } else if (!hasInto(s.query())) {
+                    item(ActionCode.PLSQL_NOT_TRANSLATED, "SELECT without INTO", first);
                 }
             }
             return ind + indentMore(expr(s), ind) + ";\n";

@@ -122,6 +122,21 @@ public final class OracleToPostgresSql {
         return out;
     }
 
+    /**
+     * Translates an anonymous PL/SQL block ({@code [DECLARE ...] BEGIN ... END;}) to a PostgreSQL {@code DO} statement
+     * with a PL/pgSQL body; {@code translated} is false when the statement is not an anonymous block.
+     */
+    public Translation anonymousBlock(OracleParsedStatement statement) {
+        if (!(statement.handle().tree().getChild(0) instanceof OracleParser.AnonymousBlockContext)) {
+            return new Translation(statement.text(), List.of(), false, Set.of());
+        }
+        OraclePlsqlUnits units = new OraclePlsqlUnits(schema, relations);
+        List<ActionItem> items = new ArrayList<>();
+        OracleToPlpgsql.Unit[] unit = new OracleToPlpgsql.Unit[1];
+        String sql = units.anonymousBlock(statement, items, unit);
+        return new Translation(sql, items, true, unit[0].tables());
+    }
+
     private static void collectDml(ParseTree t, List<ParserRuleContext> out) {
         if (t instanceof OracleParser.InsertStatementContext || t instanceof OracleParser.UpdateStatementContext
                 || t instanceof OracleParser.DeleteStatementContext) {
