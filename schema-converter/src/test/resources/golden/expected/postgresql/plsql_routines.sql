@@ -173,7 +173,7 @@ AS $$
 DECLARE
   v_count numeric;
 BEGIN
-  EXECUTE 'UPDATE accounts SET status = ''CLOSED'' WHERE owner = $1' USING p_owner;
+  EXECUTE 'UPDATE golden.accounts SET status = ''CLOSED'' WHERE owner = $1' USING p_owner;
   EXECUTE concat('SELECT COUNT(*) FROM ', p_table) INTO v_count;
   COMMIT;
 END;

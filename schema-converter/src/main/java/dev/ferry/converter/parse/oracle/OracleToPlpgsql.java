@@ -991,6 +991,13 @@ final class OracleToPlpgsql {
                     && lp.literal().stringLiteral() != null) {
                 String value = OracleScriptSchemaBuilder.stringValue(lp.literal().stringLiteral().getText());
                 item(ActionCode.DYNAMIC_SQL_LITERAL, "EXECUTE IMMEDIATE of a literal statement", ex.getStart());
+                // the statement text itself is Oracle SQL: translate it like static SQL when it parses
+                OracleToPostgresSql.Translation t = sql.dynamicStatement(value, e.originOf(ex.getStart()));
+                if (t.translated()) {
+                    value = t.sql();
+                    e.items.addAll(t.items());
+                    e.tables.addAll(t.tables());
+                }
                 return "'" + placeholders(value).replace("'", "''") + "'"
                         + (using == null ? "" : " " + using(using));
             }

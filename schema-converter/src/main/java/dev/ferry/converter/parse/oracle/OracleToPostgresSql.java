@@ -137,6 +137,20 @@ public final class OracleToPostgresSql {
         return new Translation(sql, items, true, unit[0].tables());
     }
 
+    /** Translates the text of dynamic SQL (a DML statement or query held in a string literal); untranslated on failure. */
+    Translation dynamicStatement(String oracle, Origin origin) {
+        try {
+            ParserRuleContext tree = parse(oracle, OracleParser::sqlStatement);
+            Emitter e = new Emitter(tree.getStart(), Origin.NONE, false);
+            String sql = e.emit(tree);
+            List<ActionItem> items = new ArrayList<>();
+            e.items.forEach(i -> items.add(i.at(origin.line(), origin.column())));
+            return new Translation(sql, items, true, e.tables);
+        } catch (RuntimeException ex) {
+            return new Translation(oracle, List.of(), false, Set.of());
+        }
+    }
+
     private static void collectDml(ParseTree t, List<ParserRuleContext> out) {
         if (t instanceof OracleParser.InsertStatementContext || t instanceof OracleParser.UpdateStatementContext
                 || t instanceof OracleParser.DeleteStatementContext) {
@@ -247,15 +261,18 @@ public final class OracleToPostgresSql {
         }
 
         void item(ActionCode code, String message, Token at) {
-            int line = 0;
-            int col = 0;
-            if (origin.line() > 0 && at != null) {
-                line = origin.line() + (at.getLine() - anchor.getLine());
-                col = at.getLine() == anchor.getLine()
-                        ? origin.column() + (at.getCharPositionInLine() - anchor.getCharPositionInLine())
-                        : at.getCharPositionInLine() + 1;
+            Origin o = originOf(at);
+            items.add(ActionItem.of(code, message, o.line(), o.column()));
+        }
+
+        /** Where a token of this tree sits in the source file. */
+        Origin originOf(Token at) {
+            if (origin.line() <= 0 || at == null) {
+                return Origin.NONE;
             }
-            items.add(ActionItem.of(code, message, line, col));
+            return new Origin(origin.line() + (at.getLine() - anchor.getLine()), at.getLine() == anchor.getLine()
+                    ? origin.column() + (at.getCharPositionInLine() - anchor.getCharPositionInLine())
+                    : at.getCharPositionInLine() + 1);
         }
 
         String source(ParserRuleContext ctx) {
