@@ -94,7 +94,7 @@ class OracleToPlpgsqlTest {
         assertThat(has(log, ActionCode.AUTONOMOUS_TRANSACTION)).isTrue();
         assertThat(log.convertedSql()).contains("IF NOT logger.enabled(p_level) THEN");
         ConvertedObject purge = r.object("ROUTINE:logger.purge").orElseThrow();
-        assertThat(purge.convertedSql()).contains("EXECUTE 'DELETE FROM app_log WHERE lvl = $1' USING")
+        assertThat(purge.convertedSql()).contains("EXECUTE 'DELETE FROM app.app_log WHERE lvl = $1' USING")
                 .contains("CALL logger.log('INFO', concat('purged ', l_rows, ' rows'), p_module => 'LOGGER.PURGE');");
         assertThat(has(purge, ActionCode.DYNAMIC_SQL_LITERAL)).isTrue();
     }
