@@ -316,8 +316,16 @@ final class OraclePlsqlUnits {
         }
         ddl.append(" EXECUTE FUNCTION ").append(fn).append("()");
         if (ct.DISABLE() != null || disabledTriggers.contains(name)) {
-            ddl.append(";\nALTER TABLE ").append(qTable).append(" DISABLE TRIGGER ").append(PostgresIdentifiers.sql(name));
-            u.item(ActionCode.TRIGGER_DISABLED, "Trigger " + name + " is disabled", ct.getStart());
+            if (insteadOf) {
+                // a trigger on a view cannot be disabled in PostgreSQL: create the function only
+                String create = ddl.substring(ddl.indexOf("CREATE TRIGGER "));
+                ddl.setLength(ddl.indexOf("CREATE TRIGGER ") - 2);
+                u.item(ActionCode.TRIGGER_DISABLED, "INSTEAD OF trigger " + name + " was disabled; PostgreSQL cannot disable "
+                        + "triggers on views, so only its function was created. To enable it run: " + create, ct.getStart());
+            } else {
+                ddl.append(";\nALTER TABLE ").append(qTable).append(" DISABLE TRIGGER ").append(PostgresIdentifiers.sql(name));
+                u.item(ActionCode.TRIGGER_DISABLED, "Trigger " + name + " is disabled", ct.getStart());
+            }
         }
         List<String> deps = deps(u);
         return object(s, fold, "TRIGGER", st, ref, ddl.toString(), deps, u.items());
