@@ -162,7 +162,7 @@ public enum ActionCode {
     CURSOR_ATTRIBUTE("ORA-PG-0625", Severity.MEDIUM, 15,
             "%ISOPEN / %ROWCOUNT on an explicit cursor have no PL/pgSQL equivalent: keep a counter variable or use GET DIAGNOSTICS after each FETCH."),
     PLSQL_NOT_TRANSLATED("ORA-PG-0626", Severity.HIGH, 60,
-            "This PL/SQL construct (GOTO, nested subprogram, PIPE ROW, object method, bind variable...) was not translated; it is left as a comment in the body. Convert it by hand."),
+            "This PL/SQL construct (GOTO, nested subprogram, PIPE ROW, object method, bind variable...) was not translated; it is replaced by RAISE EXCEPTION (SQLSTATE FE001) naming it, so the routine fails loudly if it reaches it. Convert it by hand."),
     DBMS_OUTPUT("ORA-PG-0627", Severity.INFO, 0,
             "DBMS_OUTPUT.PUT_LINE became RAISE NOTICE; the messages go to the client's notice stream and the server log depending on client_min_messages / log_min_messages."),
     DATABASE_LINK_CALL("ORA-PG-0628", Severity.HIGH, 120,
@@ -171,6 +171,8 @@ public enum ActionCode {
             "The trigger was disabled in Oracle; it is created and then disabled with ALTER TABLE ... DISABLE TRIGGER. Enable it when it is needed."),
     ROUTINE_CONVERTED("ORA-PG-0630", Severity.INFO, 0,
             "The PL/SQL unit was translated to PL/pgSQL (LANGUAGE plpgsql, #variable_conflict use_column so column names win over variables as in Oracle); it compiles with check_function_bodies = on, but run its tests against the migrated data."),
+    PARAMETER_DEFAULT_ORDER("ORA-PG-0631", Severity.MEDIUM, 15,
+            "PostgreSQL requires parameters with defaults to come after every parameter without one (procedures: also after every OUT parameter); the defaults of the earlier parameters were dropped. Callers that omitted those arguments must now pass them (named notation p => v keeps working)."),
     // ---- general (09xx)
     UNSUPPORTED_FEATURE("ORA-PG-0901", Severity.HIGH, 60,
             "The feature has no automatic conversion; convert it by hand."),

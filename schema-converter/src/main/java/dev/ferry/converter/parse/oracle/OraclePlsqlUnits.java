@@ -65,7 +65,10 @@ final class OraclePlsqlUnits {
                 disabledTriggers.add(n.startsWith("\"") ? n.substring(1, n.length() - 1) : n.toUpperCase(Locale.ROOT));
             }
         }
-        this.plsql = new OracleToPlpgsql(pgSchema, relations, routines);
+        this.plsql = new OracleToPlpgsql(pgSchema, relations, routines, (t, c) -> schema.table(t).flatMap(tb -> tb.column(c))
+                .map(col -> dev.ferry.converter.types.OracleToPostgresTypes.defaultMapping(c, col.type()))
+                .filter(dev.ferry.converter.types.OracleToPostgresTypes.Mapping::mapped)
+                .map(dev.ferry.converter.types.OracleToPostgresTypes.Mapping::sqlType).orElse(null));
     }
 
     /** Units outside a script's schema context (anonymous blocks of a data script). */

@@ -78,7 +78,16 @@ final class OracleToPlpgsql {
     /** Schema-level routines of the script: Oracle name → is procedure. */
     private final Map<String, Boolean> routines;
 
+    /** (Oracle table, Oracle column) → PostgreSQL column type, or null when unknown. */
+    private final java.util.function.BiFunction<String, String, String> columnType;
+
     OracleToPlpgsql(String pgSchema, Set<String> relations, Map<String, Boolean> routines) {
+        this(pgSchema, relations, routines, (t, c) -> null);
+    }
+
+    OracleToPlpgsql(String pgSchema, Set<String> relations, Map<String, Boolean> routines,
+                    java.util.function.BiFunction<String, String, String> columnType) {
+        this.columnType = columnType;
         this.schema = pgSchema;
         this.relations = Set.copyOf(relations);
         this.routines = Map.copyOf(routines);
@@ -111,6 +120,8 @@ final class OracleToPlpgsql {
         final Map<String, String> exceptions = new HashMap<>();
         final Map<String, String> types = new HashMap<>();
         final Set<String> collectionTypes = new HashSet<>();
+        /** Local collection variables → their array type. */
+        final Map<String, String> collectionArrayType = new HashMap<>();
         final Set<String> called = new LinkedHashSet<>();
         final List<String> extraDdl = new ArrayList<>();
         boolean usesPackageState;
@@ -150,6 +161,9 @@ final class OracleToPlpgsql {
 
         @Override
         public String terminal(Token t) {
+            if (t.getType() == OracleLexer.NUMERIC_LITERAL && t.getText().matches("(?i).*[0-9.][fd]")) {
+                return t.getText().substring(0, t.getText().length() - 1); // BINARY_FLOAT/DOUBLE literal suffix
+            }
             if (t.getType() == OracleLexer.BIND_VARIABLE) {
                 String n = t.getText().substring(1).toUpperCase(Locale.ROOT);
                 if (trigger != null && (n.equals("NEW") || trigger.newNames().contains(n))) {
@@ -172,6 +186,12 @@ final class OracleToPlpgsql {
                 return reference(r.identifier(), r.referenceSuffix(), r.getStart());
             } else if (ctx instanceof OracleParser.VariableRefContext v) {
                 return reference(v.identifier(), v.referenceSuffix(), v.getStart());
+            } else if (ctx instanceof OracleParser.AdditiveExpressionContext a && isSysdate(a.expression(0))
+                    && a.expression(1) instanceof OracleParser.PrimaryExpressionContext pe
+                    && pe.primary() instanceof OracleParser.LiteralPrimaryContext lit && lit.literal().NUMERIC_LITERAL() != null) {
+                // SYSDATE ± n (days)
+                item(ActionCode.DATE_FUNCTION_TRANSLATED, "SYSDATE " + a.getChild(1).getText() + " n became an interval of days", a.getStart());
+                return x(a.expression(0)) + " " + a.getChild(1).getText() + " " + lit.getText() + " * interval '1 day'";
             } else if (ctx instanceof OracleParser.SqlAttributePrimaryContext a) {
                 return sqlAttribute(a);
             } else if (ctx instanceof OracleParser.IntoClauseContext into) {
@@ -195,6 +215,12 @@ final class OracleToPlpgsql {
                 return "RETURNING " + x(rc.expressionList()) + " " + x(rc.intoClause());
             }
             return null;
+        }
+
+        boolean isSysdate(OracleParser.ExpressionContext ex) {
+            return ex instanceof OracleParser.PrimaryExpressionContext pe && pe.primary() instanceof OracleParser.ReferencePrimaryContext rp
+                    && rp.reference().referenceSuffix().isEmpty() && rp.reference().identifier() != null
+                    && List.of("SYSDATE", "SYSTIMESTAMP").contains(rp.reference().identifier().getText().toUpperCase(Locale.ROOT));
         }
 
         String suffixes(List<OracleParser.ReferenceSuffixContext> s, int from) {
@@ -349,6 +375,9 @@ final class OracleToPlpgsql {
             List<String> targets = new ArrayList<>();
             into.variableRef().forEach(v -> targets.add(x(v)));
             if (into.BULK() != null) {
+                if (!(into.getParent() instanceof OracleParser.QuerySpecificationContext)) {
+                    item(ActionCode.BULK_UNSUPPORTED, "BULK COLLECT INTO outside a SELECT", into.getStart());
+                }
                 return "INTO " + String.join(", ", targets);
             }
             boolean select = into.getParent() instanceof OracleParser.QuerySpecificationContext;
@@ -437,7 +466,18 @@ final class OracleToPlpgsql {
             if (list == null) {
                 return;
             }
+            // PostgreSQL: no parameter without a default (and, in procedures, no OUT parameter) after one with a default
+            int lastRequired = -1;
+            for (int k = 0; k < list.parameter().size(); k++) {
+                OracleParser.ParameterContext p = list.parameter(k);
+                boolean isOut = p.OUT() != null || p.INOUT() != null;
+                if (p.condition() == null && (!isOut || !function)) {
+                    lastRequired = k;
+                }
+            }
+            int index = -1;
             for (OracleParser.ParameterContext p : list.parameter()) {
+                index++;
                 String n = OracleScriptSchemaBuilder.name(p.identifier());
                 locals.add(n.toUpperCase(Locale.ROOT));
                 String mode = "";
@@ -460,6 +500,11 @@ final class OracleToPlpgsql {
                     collections.add(n.toUpperCase(Locale.ROOT));
                 }
                 String def = p.condition() == null ? "" : " DEFAULT " + x(p.condition());
+                if (!def.isEmpty() && index < lastRequired) {
+                    item(ActionCode.PARAMETER_DEFAULT_ORDER, "Default of parameter " + n + " dropped: a parameter without a "
+                            + "default follows it", p.getStart());
+                    def = "";
+                }
                 out.add(mode + PostgresIdentifiers.sql(n) + " " + t + def);
             }
         }
@@ -543,6 +588,7 @@ final class OracleToPlpgsql {
                 String t = type(v.dataType(), false);
                 if (v.dataType().typeName() != null && collectionTypes.contains(v.dataType().getText().toUpperCase(Locale.ROOT))) {
                     collections.add(n.toUpperCase(Locale.ROOT));
+                    collectionArrayType.put(n.toUpperCase(Locale.ROOT), t);
                 }
                 StringBuilder sb = new StringBuilder(PostgresIdentifiers.sql(n));
                 if (v.CONSTANT() != null) {
@@ -566,7 +612,7 @@ final class OracleToPlpgsql {
         void typeDeclaration(String name, OracleParser.TypeSpecContext ts, Token at) {
             String n = name.toUpperCase(Locale.ROOT);
             if (ts.TABLE() != null || ts.VARRAY() != null || ts.ARRAY() != null) {
-                String element = type(ts.dataType(0), false);
+                String element = elementType(ts.dataType(0), name, at);
                 types.put(n, element + "[]");
                 collectionTypes.add(n);
                 item(ActionCode.COLLECTION_TO_ARRAY, "Collection type " + name + " became " + element + "[]", at);
@@ -583,6 +629,29 @@ final class OracleToPlpgsql {
                 types.put(n, q);
                 item(ActionCode.RECORD_TYPE, "Record type " + name + " became composite type " + typeName, at);
             }
+        }
+
+        /** A collection's element type: %TYPE/%ROWTYPE cannot be followed by [] before PostgreSQL 17, so resolve them. */
+        String elementType(OracleParser.DataTypeContext d, String collection, Token at) {
+            if (d.PERCENT_SIGN() == null) {
+                return type(d, false);
+            }
+            List<OracleParser.IdentifierContext> ids = d.typeName().identifier();
+            String first = OracleScriptSchemaBuilder.name(ids.get(0));
+            if (d.TYPE() != null && ids.size() == 2) {
+                String t = columnType.apply(first, OracleScriptSchemaBuilder.name(ids.get(1)));
+                if (t != null) {
+                    e.tables.add(first);
+                    return t;
+                }
+            } else if (d.ROWTYPE() != null && ids.size() == 1 && relations.contains(first)) {
+                e.tables.add(first);
+                return PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.sql(first); // a table's row type
+            }
+            item(ActionCode.PLSQL_NOT_TRANSLATED, "Element type " + OracleScriptSchemaBuilder.text(d) + " of collection "
+                    + collection + " could not be resolved (table not in the script); an array of %TYPE/%ROWTYPE needs "
+                    + "PostgreSQL 17: replace it with the column's type", at);
+            return type(d, false);
         }
 
         String userState(String name) {
@@ -727,7 +796,7 @@ final class OracleToPlpgsql {
             }
             if (p.GOTO() != null) {
                 item(ActionCode.PLSQL_NOT_TRANSLATED, "GOTO " + p.labelName().getText(), first);
-                return ind + "-- FERRY: GOTO " + p.labelName().getText() + " not translated\n";
+                return ind + notTranslated(p) + "\n";
             }
             if (p.NULL_() != null && p.getChildCount() == 2) {
                 return ind + "NULL;\n";
@@ -756,7 +825,7 @@ final class OracleToPlpgsql {
                 OracleParser.FetchStatementContext f = p.fetchStatement();
                 if (f.intoClause().BULK() != null || f.LIMIT() != null) {
                     item(ActionCode.BULK_UNSUPPORTED, "FETCH ... BULK COLLECT INTO", first);
-                    return ind + "-- FERRY: not translated: " + oneLine(OracleScriptSchemaBuilder.text(p)) + "\n";
+                    return ind + notTranslated(p) + "\n";
                 }
                 return ind + "FETCH " + x(f.variableRef()) + " " + x(f.intoClause()) + ";\n";
             }
@@ -792,7 +861,7 @@ final class OracleToPlpgsql {
                 return ind + call(p.variableRef()) + "\n";
             }
             item(ActionCode.PLSQL_NOT_TRANSLATED, "Statement not translated: " + oneLine(OracleScriptSchemaBuilder.text(p)), first);
-            return ind + "-- FERRY: not translated: " + oneLine(OracleScriptSchemaBuilder.text(p)) + "\n";
+            return ind + notTranslated(p) + "\n";
         }
 
         String returnStatement(OracleParser.ConditionContext c) {
@@ -889,7 +958,7 @@ final class OracleToPlpgsql {
                     return ind + (t.COMMIT() != null ? "COMMIT" : "ROLLBACK") + ";\n";
                 }
                 item(ActionCode.TRANSACTION_NOT_ALLOWED, oneLine(OracleScriptSchemaBuilder.text(t)) + " in " + unitName, first);
-                return ind + "-- FERRY: not translated: " + oneLine(OracleScriptSchemaBuilder.text(t)) + "\n";
+                return ind + notTranslated(t) + "\n";
             }
             if (s.mergeStatement() != null) {
                 item(ActionCode.PLSQL_NOT_TRANSLATED, "MERGE: PostgreSQL 15+ MERGE syntax differs (no DELETE WHERE, ON without parentheses is fine); check it", first);
@@ -944,6 +1013,24 @@ final class OracleToPlpgsql {
             }
             if (head.equals("DBMS_LOCK") && text.startsWith("DBMS_LOCK.SLEEP(") && args != null && args.argument().size() == 1) {
                 return "PERFORM pg_sleep(" + expr(args.argument(0).condition(0)) + ");";
+            }
+            if (collections.contains(head) && s.size() >= 1 && s.get(0).DOT() != null) {
+                String m = s.get(0).getText().substring(1).toUpperCase(Locale.ROOT);
+                String arr = PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(v.identifier()));
+                String arrayType = collectionArrayType.get(head);
+                if (m.equals("DELETE") && s.size() == 1 && arrayType != null) {
+                    item(ActionCode.COLLECTION_TO_ARRAY, head + ".DELETE became an empty array", at);
+                    return arr + " := '{}';";
+                }
+                if (m.equals("EXTEND") && arrayType != null && arrayType.endsWith("[]")
+                        && (s.size() == 1 || (s.size() == 2 && args != null && args.argument().size() == 1))) {
+                    String n = s.size() == 1 ? "1" : expr(args.argument(0).condition(0));
+                    item(ActionCode.COLLECTION_TO_ARRAY, head + ".EXTEND became array_cat with NULL elements", at);
+                    return arr + " := array_cat(" + arr + ", array_fill(NULL::" + arrayType.substring(0, arrayType.length() - 2)
+                            + ", ARRAY[" + n + "]));";
+                }
+                item(ActionCode.COLLECTION_TO_ARRAY, "Collection method " + head + "." + m + " not translated", at);
+                return notTranslated(v);
             }
             if (v.BIND_VARIABLE() != null || v.SUBSTITUTION_VARIABLE() != null) {
                 item(ActionCode.PLSQL_NOT_TRANSLATED, "Call through a bind/substitution variable " + text, at);
@@ -1006,6 +1093,17 @@ final class OracleToPlpgsql {
         }
 
         // ------------------------------------------------------------------------------------------ helpers
+
+        /**
+         * Stands in for a statement that was not translated: it fails loudly at run time instead of being skipped
+         * silently (the unit also carries a HIGH item naming the statement).
+         */
+        String notTranslated(ParserRuleContext ctx) {
+            OracleToPostgresSql.Origin o = e.originOf(ctx.getStart());
+            String text = oneLine(OracleScriptSchemaBuilder.text(ctx));
+            return "RAISE EXCEPTION USING ERRCODE = 'FE001', MESSAGE = 'Ferry: PL/SQL statement at line " + o.line()
+                    + " not translated: " + text.replace("'", "''") + "';";
+        }
 
         String oneLine(String s) {
             String t = s.replaceAll("\\s+", " ").trim();
