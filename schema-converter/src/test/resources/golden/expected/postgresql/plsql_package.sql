@@ -12,7 +12,7 @@ CREATE TABLE golden.items (
 -- PACKAGE golden.item_api [POST_LOAD] from line 17
 --   ORA-PG-0609 MEDIUM @19:3: Collection type ID_LIST became numeric[]
 --   ORA-PG-0611 LOW @21:3: Exception E_MISSING (-20404) became SQLSTATE 'U0404'
---   ORA-PG-0616 HIGH @17:1: Package ITEM_API keeps state in G_CALLS
+--   ORA-PG-0632 MEDIUM @17:1: Package ITEM_API variables G_CALLS became session settings item_api.g_calls
 CREATE SCHEMA IF NOT EXISTS item_api;
 
 -- ROUTINE item_api.net [POST_LOAD] from line 20
@@ -66,9 +66,8 @@ $$;
 
 -- ROUTINE item_api.reprice_all [POST_LOAD] from line 43
 --   ORA-PG-0606 MEDIUM @46:5: SELECT ... BULK COLLECT INTO became array_agg
---   ORA-PG-0616 HIGH @50:5: Package variable G_CALLS used in item_api.REPRICE_ALL
---   ORA-PG-0616 HIGH @50:16: Package variable G_CALLS used in item_api.REPRICE_ALL
---   ORA-PG-0616 HIGH @43:3: Member REPRICE_ALL of package ITEM_API reads or writes package state
+--   ORA-PG-0632 MEDIUM @50:5: Package variable G_CALLS written to setting item_api.g_calls
+--   ORA-PG-0632 MEDIUM @50:16: Package variable G_CALLS read from setting item_api.g_calls
 --   ORA-PG-0630 INFO @43:3: routine reprice_all translated to PL/pgSQL
 CREATE OR REPLACE PROCEDURE item_api.reprice_all(p_factor numeric)
 LANGUAGE plpgsql
@@ -81,7 +80,7 @@ BEGIN
   FOR i IN 1 .. coalesce(cardinality(l_ids), 0) LOOP
     CALL item_api.reprice(l_ids[i], p_factor);
   END LOOP;
-  g_calls := g_calls + 1;
+  PERFORM set_config('item_api.g_calls', CAST(COALESCE(CAST(NULLIF(current_setting('item_api.g_calls', true), '') AS integer), CAST(0 AS integer)) + 1 AS text), false);
 END;
 $$;
 

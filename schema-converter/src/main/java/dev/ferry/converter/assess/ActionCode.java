@@ -173,6 +173,8 @@ public enum ActionCode {
             "The PL/SQL unit was translated to PL/pgSQL (LANGUAGE plpgsql, #variable_conflict use_column so column names win over variables as in Oracle); it compiles with check_function_bodies = on, but run its tests against the migrated data."),
     PARAMETER_DEFAULT_ORDER("ORA-PG-0631", Severity.MEDIUM, 15,
             "PostgreSQL requires parameters with defaults to come after every parameter without one (procedures: also after every OUT parameter); the defaults of the earlier parameters were dropped. Callers that omitted those arguments must now pass them (named notation p => v keeps working)."),
+    PACKAGE_STATE_SETTING("ORA-PG-0632", Severity.MEDIUM, 15,
+            "The package variable became a session setting: reads use current_setting('pkg.var', true) (with the declared default while unset), writes use set_config('pkg.var', value, false). Values are stored as text and, unlike Oracle package state, a setting changed in a transaction that rolls back is restored; each session starts from the default as in Oracle."),
     // ---- general (09xx)
     UNSUPPORTED_FEATURE("ORA-PG-0901", Severity.HIGH, 60,
             "The feature has no automatic conversion; convert it by hand."),

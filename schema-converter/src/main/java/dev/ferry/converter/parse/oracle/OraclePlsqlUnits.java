@@ -348,6 +348,7 @@ final class OraclePlsqlUnits {
         Map<String, Boolean> members = new LinkedHashMap<>();
         Map<String, String> constants = new HashMap<>();
         Set<String> variables = new HashSet<>();
+        Map<String, OracleToPlpgsql.Setting> settings = new LinkedHashMap<>();
         List<OracleParser.DeclareItemContext> all = new ArrayList<>();
         if (spec != null) {
             all.addAll(spec.declareItem());
@@ -363,6 +364,10 @@ final class OraclePlsqlUnits {
                 String vn = OracleScriptSchemaBuilder.name(v.identifier()).toUpperCase(Locale.ROOT);
                 if (v.CONSTANT() != null && v.condition() != null) {
                     constants.put(vn, pu.x(v.condition()));
+                } else if (scalar(v, pu)) {
+                    String t = pu.type(v.dataType(), false);
+                    settings.put(vn, new OracleToPlpgsql.Setting(pg + "." + vn.toLowerCase(Locale.ROOT), t,
+                            v.condition() == null ? null : "CAST(" + pu.x(v.condition()) + " AS " + t + ")"));
                 } else {
                     variables.add(vn);
                 }
@@ -377,12 +382,18 @@ final class OraclePlsqlUnits {
             pkgItems.add(ActionItem.of(ActionCode.PACKAGE_STATE, "Package " + name + " keeps state in "
                     + String.join(", ", new java.util.TreeSet<>(variables)), st.line(), st.column()));
         }
+        if (!settings.isEmpty()) {
+            pkgItems.add(ActionItem.of(ActionCode.PACKAGE_STATE_SETTING, "Package " + name + " variables "
+                    + String.join(", ", settings.keySet()) + " became session settings "
+                    + String.join(", ", settings.values().stream().map(OracleToPlpgsql.Setting::name).toList()),
+                    st.line(), st.column()));
+        }
         if (pb.BEGIN() != null) {
             pkgItems.add(ActionItem.of(ActionCode.PACKAGE_INITIALIZATION, "Package " + name + " has an initialisation section",
                     pb.BEGIN().getSymbol().getLine() - pb.getStart().getLine() + st.line(), pb.BEGIN().getSymbol().getCharPositionInLine() + 1));
         }
         OracleToPlpgsql.PackageInfo info = new OracleToPlpgsql.PackageInfo(pg, members, variables, constants,
-                pu.types, pu.collectionTypes, pu.exceptions);
+                pu.types, pu.collectionTypes, pu.exceptions, settings);
         StringBuilder pkgDdl = new StringBuilder("CREATE SCHEMA IF NOT EXISTS ").append(PostgresIdentifiers.quote(pg));
         for (String t : pu.extraDdl) {
             pkgDdl.append(";\n").append(t);
@@ -419,6 +430,20 @@ final class OraclePlsqlUnits {
             out.add(object(pg, PostgresIdentifiers.fold(mn), "ROUTINE", st, mref, r.ddl(), deps, items));
         }
         return out;
+    }
+
+    /** A package variable that can live in a setting: a plain scalar type and no default or a literal default. */
+    private static boolean scalar(OracleParser.VariableDeclarationContext v, OracleToPlpgsql.Unit pu) {
+        OracleParser.DataTypeContext d = v.dataType();
+        String n = d.getText().toUpperCase(Locale.ROOT);
+        if (d.PERCENT_SIGN() != null || d.REF() != null || n.equals("SYS_REFCURSOR") || pu.collectionTypes.contains(n)) {
+            return false;
+        }
+        String t = pu.type(d, false);
+        if (t.contains("%") || t.contains(".") || t.equals("refcursor") || t.endsWith("[]")) {
+            return false; // %TYPE, composite (record) types, cursors and arrays stay unemulated
+        }
+        return v.condition() == null || v.condition().getText().matches("(?i)-?[0-9.]+|'[^']*'|NULL|TRUE|FALSE");
     }
 
     /** A package spec alone (no body in the script): the schema only. */

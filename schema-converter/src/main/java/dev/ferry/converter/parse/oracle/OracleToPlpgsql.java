@@ -41,7 +41,16 @@ final class OracleToPlpgsql {
 
     /** Package context for members: its schema, members (upper-case name → is procedure), state and constants. */
     record PackageInfo(String pgSchema, Map<String, Boolean> members, Set<String> variables, Map<String, String> constants,
-                       Map<String, String> types, Set<String> collectionTypes, Map<String, String> exceptions) {
+                       Map<String, String> types, Set<String> collectionTypes, Map<String, String> exceptions,
+                       Map<String, Setting> settings) {
+    }
+
+    /** A scalar package variable kept in a custom setting {@code name}: its type and default (SQL text, or null). */
+    record Setting(String name, String type, String defaultSql) {
+        String read() {
+            String v = "CAST(NULLIF(current_setting('" + name + "', true), '') AS " + type + ")";
+            return defaultSql == null ? v : "COALESCE(" + v + ", " + defaultSql + ")";
+        }
     }
 
     /** A translated unit: the body text ({@code DECLARE ... END;} without dollar quotes), items and what it uses. */
@@ -295,6 +304,11 @@ final class OracleToPlpgsql {
             if (pkg != null && pkg.members().containsKey(h) && (s.isEmpty() || s.get(0).functionArguments() != null)) {
                 called.add(pkg.pgSchema() + "." + h);
                 return PostgresIdentifiers.quote(pkg.pgSchema()) + "." + PostgresIdentifiers.sql(head) + suffixes(s, 0);
+            }
+            if (pkg != null && s.isEmpty() && pkg.settings().containsKey(h)) {
+                item(ActionCode.PACKAGE_STATE_SETTING, "Package variable " + head + " read from setting "
+                        + pkg.settings().get(h).name(), at);
+                return pkg.settings().get(h).read();
             }
             if (pkg != null && pkg.variables().contains(h)) {
                 usesPackageState = true;
@@ -856,6 +870,17 @@ final class OracleToPlpgsql {
             }
             if (p.variableRef() != null) {
                 if (p.ASSIGN() != null) {
+                    OracleParser.VariableRefContext target = p.variableRef();
+                    if (pkg != null && target.identifier() != null && target.referenceSuffix().isEmpty()) {
+                        String h = OracleScriptSchemaBuilder.name(target.identifier()).toUpperCase(Locale.ROOT);
+                        Setting setting = pkg.settings().get(h);
+                        if (setting != null && !isLocal(h)) {
+                            item(ActionCode.PACKAGE_STATE_SETTING, "Package variable " + h + " written to setting "
+                                    + setting.name(), first);
+                            return ind + "PERFORM set_config('" + setting.name() + "', CAST(" + expr(p.condition())
+                                    + " AS text), false);\n";
+                        }
+                    }
                     return ind + x(p.variableRef()) + " := " + indentMore(expr(p.condition()), ind) + ";\n";
                 }
                 return ind + call(p.variableRef()) + "\n";

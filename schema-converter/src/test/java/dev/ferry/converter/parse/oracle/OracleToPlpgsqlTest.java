@@ -71,7 +71,9 @@ class OracleToPlpgsqlTest {
         ConvertedObject total = r.object("ROUTINE:order_api.total").orElseThrow();
         assertThat(total.convertedSql()).contains("CREATE OR REPLACE FUNCTION order_api.total(p_order_id orders.order_id%TYPE)")
                 .contains("RETURNS numeric").contains("INTO STRICT v_total");
-        assertThat(has(total, ActionCode.PACKAGE_STATE)).as("g_calls is package state").isTrue();
+        assertThat(has(total, ActionCode.PACKAGE_STATE_SETTING)).as("g_calls is package state").isTrue();
+        assertThat(total.convertedSql()).contains("PERFORM set_config('order_api.g_calls', CAST(COALESCE(CAST(NULLIF("
+                + "current_setting('order_api.g_calls', true), '') AS numeric), CAST(0 AS numeric)) + 1 AS text), false);");
 
         ConvertedObject archive = r.object("ROUTINE:order_api.archive").orElseThrow();
         assertThat(has(archive, ActionCode.AUTONOMOUS_TRANSACTION)).isTrue();
