@@ -9,7 +9,6 @@ import dev.ferry.grammar.oracle.OracleParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,11 +50,6 @@ final class OracleToPlpgsql {
             String v = "CAST(NULLIF(current_setting('" + name + "', true), '') AS " + type + ")";
             return defaultSql == null ? v : "COALESCE(" + v + ", " + defaultSql + ")";
         }
-    }
-
-    /** A translated unit: the body text ({@code DECLARE ... END;} without dollar quotes), items and what it uses. */
-    record Body(String text, List<ActionItem> items, Set<String> tables, Set<String> calledRoutines,
-                boolean usesPackageState, List<String> extraDdl) {
     }
 
     private static final Map<String, String> PREDEFINED = Map.ofEntries(
@@ -109,11 +103,6 @@ final class OracleToPlpgsql {
     Unit unit(Kind kind, String unitName, ParserRuleContext anchorTree, OracleToPostgresSql.Origin origin,
               TriggerInfo trigger, PackageInfo pkg) {
         return new Unit(kind, unitName, anchorTree.getStart(), origin, trigger, pkg);
-    }
-
-    /** The PostgreSQL type of a PL/SQL data type, or null when unknown (with an item). */
-    static String plainType(String t) {
-        return t;
     }
 
     final class Unit implements OracleToPostgresSql.Hook {
@@ -1171,19 +1160,8 @@ final class OracleToPlpgsql {
         return ORA_CODES.get(code);
     }
 
+    /** Multi-line expressions keep the layout they had in the source (hook for re-indenting later). */
     static String indentMore(String text, String ind) {
         return text;
-    }
-
-    static boolean contains(ParseTree t, int tokenType) {
-        if (t instanceof TerminalNode n) {
-            return n.getSymbol().getType() == tokenType;
-        }
-        for (int i = 0; i < t.getChildCount(); i++) {
-            if (contains(t.getChild(i), tokenType)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
