@@ -10,8 +10,8 @@ CREATE TABLE golden.items (
 );
 
 -- PACKAGE golden.item_api [POST_LOAD] from line 17
---   ORA-PG-0609 MEDIUM @19:3: Collection type ID_LIST became numeric[]
---   ORA-PG-0611 LOW @21:3: Exception E_MISSING (-20404) became SQLSTATE 'U0404'
+--   ORA-PG-0609 MEDIUM @9:3: Collection type ID_LIST became numeric[]
+--   ORA-PG-0611 LOW @11:3: Exception E_MISSING (-20404) became SQLSTATE 'U0404'
 --   ORA-PG-0632 MEDIUM @17:1: Package ITEM_API variables G_CALLS became session settings item_api.g_calls
 CREATE SCHEMA IF NOT EXISTS item_api;
 

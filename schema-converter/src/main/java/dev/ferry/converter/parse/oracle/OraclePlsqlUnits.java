@@ -349,35 +349,48 @@ final class OraclePlsqlUnits {
         Map<String, String> constants = new HashMap<>();
         Set<String> variables = new HashSet<>();
         Map<String, OracleToPlpgsql.Setting> settings = new LinkedHashMap<>();
-        List<OracleParser.DeclareItemContext> all = new ArrayList<>();
-        if (spec != null) {
-            all.addAll(spec.declareItem());
-        }
-        all.addAll(pb.declareItem());
-        for (OracleParser.DeclareItemContext d : all) {
-            if (d.procedureDefinition() != null) {
-                members.put(OracleScriptSchemaBuilder.name(d.procedureDefinition().procedureHeading().identifier()).toUpperCase(Locale.ROOT), true);
-            } else if (d.functionDefinition() != null) {
-                members.put(OracleScriptSchemaBuilder.name(d.functionDefinition().functionHeading().identifier()).toUpperCase(Locale.ROOT), false);
-            } else if (d.variableDeclaration() != null) {
-                OracleParser.VariableDeclarationContext v = d.variableDeclaration();
-                String vn = OracleScriptSchemaBuilder.name(v.identifier()).toUpperCase(Locale.ROOT);
-                if (v.CONSTANT() != null && v.condition() != null) {
-                    constants.put(vn, pu.x(v.condition()));
-                } else if (scalar(v, pu)) {
-                    String t = pu.type(v.dataType(), false);
-                    settings.put(vn, new OracleToPlpgsql.Setting(pg + "." + vn.toLowerCase(Locale.ROOT), t,
-                            v.condition() == null ? null : "CAST(" + pu.x(v.condition()) + " AS " + t + ")"));
-                } else {
-                    variables.add(vn);
-                }
-            } else if (d.CURSOR() != null) {
-                variables.add(OracleScriptSchemaBuilder.name(d.identifier()).toUpperCase(Locale.ROOT));
-            } else {
-                pu.declaration(d, new ArrayList<>());
+        // the spec and the body are separate statements (separate token streams): each has its own scratch unit
+        OracleToPlpgsql.Unit su = spec == null ? null
+                : plsql.unit(OracleToPlpgsql.Kind.BLOCK, name, spec, origin(specSt), null, null);
+        List<ActionItem> declItems = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            OracleToPlpgsql.Unit u = pass == 0 ? su : pu;
+            if (u == null) {
+                continue;
             }
+            if (pass == 1 && su != null) {
+                pu.types.putAll(su.types);
+                pu.collectionTypes.addAll(su.collectionTypes);
+                pu.exceptions.putAll(su.exceptions);
+                pu.extraDdl.addAll(su.extraDdl);
+            }
+            List<OracleParser.DeclareItemContext> items = pass == 0 ? spec.declareItem() : pb.declareItem();
+            for (OracleParser.DeclareItemContext d : items) {
+                if (d.procedureDefinition() != null) {
+                    members.put(OracleScriptSchemaBuilder.name(d.procedureDefinition().procedureHeading().identifier()).toUpperCase(Locale.ROOT), true);
+                } else if (d.functionDefinition() != null) {
+                    members.put(OracleScriptSchemaBuilder.name(d.functionDefinition().functionHeading().identifier()).toUpperCase(Locale.ROOT), false);
+                } else if (d.variableDeclaration() != null) {
+                    OracleParser.VariableDeclarationContext v = d.variableDeclaration();
+                    String vn = OracleScriptSchemaBuilder.name(v.identifier()).toUpperCase(Locale.ROOT);
+                    if (v.CONSTANT() != null && v.condition() != null) {
+                        constants.put(vn, u.x(v.condition()));
+                    } else if (scalar(v, u)) {
+                        String t = u.type(v.dataType(), false);
+                        settings.put(vn, new OracleToPlpgsql.Setting(pg + "." + vn.toLowerCase(Locale.ROOT), t,
+                                v.condition() == null ? null : "CAST(" + u.x(v.condition()) + " AS " + t + ")"));
+                    } else {
+                        variables.add(vn);
+                    }
+                } else if (d.CURSOR() != null) {
+                    variables.add(OracleScriptSchemaBuilder.name(d.identifier()).toUpperCase(Locale.ROOT));
+                } else {
+                    u.declaration(d, new ArrayList<>());
+                }
+            }
+            declItems.addAll(u.items());
         }
-        List<ActionItem> pkgItems = new ArrayList<>(pu.items());
+        List<ActionItem> pkgItems = new ArrayList<>(declItems);
         if (!variables.isEmpty()) {
             pkgItems.add(ActionItem.of(ActionCode.PACKAGE_STATE, "Package " + name + " keeps state in "
                     + String.join(", ", new java.util.TreeSet<>(variables)), st.line(), st.column()));
