@@ -36,6 +36,17 @@ ALTER TABLE golden.dept ALTER COLUMN dept_id SET DEFAULT nextval('golden.dept_se
 ALTER TABLE golden.emp ALTER COLUMN emp_id SET DEFAULT nextval('golden.emp_seq');
 
 -- TRIGGER golden.audit_bi [POST_LOAD] from line 22
---   ORA-PG-0904 HIGH @22:1: create trigger AUDIT_BI is not converted
--- NOT CONVERTED
+--   ORA-PG-0630 INFO @22:1: trigger audit_bi translated to PL/pgSQL
+CREATE OR REPLACE FUNCTION golden.audit_bi_fn()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+#variable_conflict use_column
+BEGIN
+  NEW.id := nextval('golden.emp_seq');
+  NEW.msg := upper(NEW.msg);
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_bi BEFORE INSERT ON golden.audit_log FOR EACH ROW EXECUTE FUNCTION golden.audit_bi_fn();
 

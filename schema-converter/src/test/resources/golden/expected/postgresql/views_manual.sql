@@ -54,6 +54,13 @@ CREATE VIEW golden.emp_on_view AS
 SELECT * FROM golden.emp_instr WHERE second_a > 0;
 
 -- ROUTINE golden.raise_salary [POST_LOAD] from line 18
---   ORA-PG-0904 HIGH @18:1: create procedure RAISE_SALARY is not converted
--- NOT CONVERTED
+--   ORA-PG-0630 INFO @18:1: routine raise_salary translated to PL/pgSQL
+CREATE OR REPLACE PROCEDURE golden.raise_salary(p_id numeric)
+LANGUAGE plpgsql
+AS $$
+#variable_conflict use_column
+BEGIN
+  UPDATE golden.emp SET name = name WHERE emp_id = p_id;
+END;
+$$;
 

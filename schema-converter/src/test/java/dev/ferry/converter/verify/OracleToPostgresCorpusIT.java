@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Oracle sample schemas (HR, CO) and Chinook for Oracle convert to PostgreSQL, deploy into a fresh embedded
@@ -50,6 +51,101 @@ class OracleToPostgresCorpusIT {
         assertThat(deployed.objects()).filteredOn(o -> o.type().equals("FOREIGN_KEY")).hasSize(10);
         assertThat(deployed.objects()).filteredOn(o -> o.type().equals("SEQUENCE")).hasSize(3);
         assertThat(deployed.objects()).filteredOn(o -> o.type().equals("VIEW")).hasSize(1).allMatch(ConvertedObject::verified);
+    }
+
+
+    /**
+     * HR's PL/SQL (hr_code.sql: secure_dml, add_job_history and the two triggers) converts together with the tables,
+     * compiles with check_function_bodies = on, and behaves: add_job_history inserts, update_job_history fires on a job
+     * change, and secure_dml raises the mapped SQLSTATE outside office hours.
+     */
+    @Test
+    void humanResourcesCodeCompilesAndRuns() throws Exception {
+        Path dir = corpus().resolve("oracle-sample-schemas/human_resources");
+        OracleParseResult create = facade.parseFile(dir.resolve("hr_create.sql"));
+        OracleParseResult code = facade.parseFile(dir.resolve("hr_code.sql"));
+        assertThat(code.errors()).isEmpty();
+        List<OracleParsedStatement> all = new ArrayList<>(create.statements());
+        all.addAll(code.statements());
+        ConversionResult conversion = new OracleToPostgresConverter().convert("HR",
+                new OracleParseResult(all, List.of(), List.of()));
+        List<String> codeKeys = List.of("ROUTINE:hr.secure_dml", "ROUTINE:hr.add_job_history",
+                "TRIGGER:hr.secure_employees", "TRIGGER:hr.update_job_history");
+        for (String k : codeKeys) {
+            assertThat(conversion.object(k)).as(k).isPresent();
+            assertThat(conversion.object(k).orElseThrow().converted()).as(k).isTrue();
+        }
+        TestServer pg = TestDatabases.postgres();
+        String db = pg.createDatabase("hr_code");
+        try (Connection c = pg.connect(db)) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW check_function_bodies")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("on");
+            }
+            ScratchDeployVerifier.Outcome outcome = new ScratchDeployVerifier(c).deploy(conversion);
+            ConversionResult r = outcome.result();
+            report("HR code", r, outcome, 0);
+            for (String k : codeKeys) {
+                ConvertedObject o = r.object(k).orElseThrow();
+                System.out.println("[HR code] " + k + " " + o.status() + "\n" + o.convertedSql());
+                assertThat(o.verified()).as(k + ": " + outcome.errors().get(k)).isTrue();
+                assertThat(o.status()).as(k).isIn(ObjectStatus.AUTO, ObjectStatus.AUTO_WITH_WARNINGS);
+            }
+            assertThat(r.object("ROUTINE:hr.secure_dml").orElseThrow().convertedSql())
+                    .contains("RAISE EXCEPTION USING ERRCODE = 'U0205'").contains("to_char(LOCALTIMESTAMP(0), 'HH24:MI')");
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO hr.regions VALUES (1, 'Europe')");
+                st.execute("INSERT INTO hr.countries VALUES ('UK', 'United Kingdom', 1)");
+                st.execute("INSERT INTO hr.locations (location_id, city, country_id) VALUES (2400, 'London', 'UK')");
+                st.execute("INSERT INTO hr.departments (department_id, department_name, location_id) VALUES (40, 'HR', 2400), (50, 'Shipping', 2400)");
+                st.execute("INSERT INTO hr.jobs (job_id, job_title) VALUES ('HR_REP', 'HR Rep'), ('ST_MAN', 'Stock Manager')");
+                st.execute("INSERT INTO hr.employees (employee_id, last_name, email, hire_date, job_id, department_id) "
+                        + "VALUES (203, 'Mavris', 'SMAVRIS', TIMESTAMP '2012-06-07 00:00:00', 'HR_REP', 40)");
+                // the procedure, called directly (department_id is NUMBER(4) → smallint: an integer literal needs a cast)
+                st.execute("CALL hr.add_job_history(203, TIMESTAMP '2010-01-01 00:00:00', TIMESTAMP '2012-06-06 00:00:00', 'ST_MAN', 50::smallint)");
+                // the row trigger calls the procedure with :OLD values when the job changes
+                st.execute("UPDATE hr.employees SET job_id = 'ST_MAN', department_id = 50 WHERE employee_id = 203");
+                try (ResultSet rs = st.executeQuery("SELECT start_date, job_id, department_id FROM hr.job_history "
+                        + "WHERE employee_id = 203 ORDER BY start_date")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(2)).isEqualTo("ST_MAN");
+                    assertThat(rs.next()).as("row written by update_job_history").isTrue();
+                    assertThat(rs.getObject(1, java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.of(2012, 6, 7, 0, 0));
+                    assertThat(rs.getString(2)).isEqualTo("HR_REP");
+                    assertThat(rs.getInt(3)).isEqualTo(40);
+                    assertThat(rs.next()).isFalse();
+                }
+                // a salary change does not fire update_job_history (UPDATE OF job_id, department_id)
+                st.execute("UPDATE hr.employees SET salary = 5000 WHERE employee_id = 203");
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM hr.job_history WHERE employee_id = 203")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                }
+                // secure_employees was disabled in Oracle (ALTER TRIGGER ... DISABLE) and is disabled here
+                try (ResultSet rs = st.executeQuery("SELECT tgenabled FROM pg_trigger WHERE tgname = 'secure_employees'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("D");
+                }
+                // secure_dml outside office hours: choose a session time zone in which it is 03:00 now (LOCALTIMESTAMP
+                // follows TimeZone), so the result does not depend on the wall clock
+                int utcHour = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).getHour();
+                int offset = Math.floorMod(3 - utcHour + 12, 24) - 12; // -12..+11
+                st.execute("SET TIME ZONE INTERVAL '" + (offset >= 0 ? "+" : "-") + String.format("%02d", Math.abs(offset)) + ":00' HOUR TO MINUTE");
+                try (ResultSet rs = st.executeQuery("SELECT extract(hour FROM LOCALTIMESTAMP)")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isBetween(2, 4);
+                }
+                assertThatThrownBy(() -> st.execute("CALL hr.secure_dml()"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("U0205");
+                            assertThat(e.getMessage()).contains("You may only make changes during normal office hours");
+                        });
+                // the enabled statement trigger would now block DML
+                st.execute("ALTER TABLE hr.employees ENABLE TRIGGER secure_employees");
+                assertThatThrownBy(() -> st.execute("UPDATE hr.employees SET salary = 5100 WHERE employee_id = 203"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("U0205"));
+            }
+        }
     }
 
     @Test
@@ -85,8 +181,10 @@ class OracleToPostgresCorpusIT {
     @Test
     void customerOrdersDeploysAndLoads() throws Exception {
         Path dir = corpus().resolve("oracle-sample-schemas/customer_orders");
-        // co_populate.sql builds the product JSON in PL/SQL variables (needs PL/SQL conversion): deploy only
-        ConversionResult co = convertAndDeploy("co", "CO", dir.resolve("co_create.sql"), null, Map.of());
+        // co_populate.sql builds product JSON in PL/SQL variables: its anonymous blocks run as DO blocks
+        ConversionResult co = convertAndDeploy("co", "CO", dir.resolve("co_create.sql"), dir.resolve("co_populate.sql"),
+                Map.of("customers", 392L, "stores", 23L, "products", 46L, "orders", 1950L, "shipments", 1892L,
+                        "order_items", 3914L, "inventory", 566L));
         // JSON_TABLE is not converted: that view is MANUAL, the other three deploy
         assertThat(co.objects()).filteredOn(o -> o.type().equals("VIEW") && o.verified()).hasSize(3);
         assertThat(co.object("VIEW:co.product_reviews").orElseThrow().status()).isEqualTo(ObjectStatus.MANUAL);
@@ -143,7 +241,8 @@ class OracleToPostgresCorpusIT {
             }
             execute(c, pre);
             long l0 = System.nanoTime();
-            int inserts = populate == null ? 0 : load(c, schema.toLowerCase(), populate);
+            int inserts = populate == null ? 0 : schema.equals("CO") ? loadBlocks(c, "co", populate)
+                    : load(c, schema.toLowerCase(), populate);
             long loadMs = (System.nanoTime() - l0) / 1_000_000;
             execute(c, post);
             Map<String, Long> counts = new TreeMap<>();
@@ -168,6 +267,16 @@ class OracleToPostgresCorpusIT {
                      ResultSet rs = st.executeQuery("SELECT count(*) FROM hr.emp_details_view")) {
                     rs.next();
                     assertThat(rs.getLong(1)).as("view over the loaded data").isEqualTo(106);
+                }
+            }
+            if (schema.equals("CO")) {
+                // product 4 was inserted from a PL/SQL variable assembled with || chr(10) || inside a DECLARE block
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT convert_from(product_details, 'UTF8')::jsonb ->> 'brand', "
+                             + "jsonb_array_length(convert_from(product_details, 'UTF8')::jsonb -> 'reviews') FROM co.products WHERE product_id = 4")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("INTERLOO");
+                    assertThat(rs.getInt(2)).isEqualTo(30);
                 }
             }
             assertThat(counts).isEqualTo(new TreeMap<>(expectedRows));
@@ -209,6 +318,38 @@ class OracleToPostgresCorpusIT {
                     }
                     n++;
                 }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return n;
+    }
+
+    /** Runs the script's anonymous PL/SQL blocks as DO blocks (and its top-level INSERTs); returns the blocks run. */
+    private int loadBlocks(Connection c, String schema, Path populate) throws Exception {
+        OracleParseResult data = facade.parseFile(populate);
+        assertThat(data.errors()).isEmpty();
+        int n = 0;
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + schema);
+            for (OracleParsedStatement s : data.statements()) {
+                OracleToPostgresSql.Translation t = translator.anonymousBlock(s);
+                if (!t.translated()) {
+                    if (s.kind() == dev.ferry.converter.parse.oracle.OracleStatementKind.INSERT) {
+                        st.execute(translator.statement(s).sql());
+                    }
+                    continue;
+                }
+                assertThat(t.sql()).startsWith("DO $$");
+                try {
+                    st.execute(t.sql());
+                } catch (SQLException e) {
+                    throw new AssertionError("block at " + s.file().getFileName() + ":" + s.line() + " failed: "
+                            + e.getMessage() + "\n" + t.sql().substring(0, Math.min(600, t.sql().length())), e);
+                }
+                n++;
             }
             c.commit();
         } finally {

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Converts a parsed Oracle DDL script to PostgreSQL: builds the neutral model with {@link OracleScriptSchemaBuilder},
- * renders it with {@link PostgresRenderer} (which records each object's source line) and lists the statements this
- * version does not convert (PL/SQL units, types, synonyms, materialized views) as MANUAL objects.
+ * renders it with {@link PostgresRenderer} (which records each object's source line), translates PL/SQL units to
+ * PL/pgSQL with {@link OraclePlsqlUnits} and lists the statements this
+ * version does not convert (types, synonyms) as MANUAL objects.
  *
  * <p>Threading: stateless; each call uses its own renderer.
  */
@@ -44,6 +45,13 @@ public final class OracleToPostgresConverter {
         Map<String, SourceRef> sources = new HashMap<>();
         List<ConvertedObject> manual = new ArrayList<>();
         String s = PostgresIdentifiers.fold(schemaName);
+        OraclePlsqlUnits units = new OraclePlsqlUnits(s, schema, script);
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (OracleParsedStatement st : script.statements()) {
+            if (st.kind() == OracleStatementKind.CREATE_PACKAGE_BODY) {
+                st.objectName().map(OracleToPostgresConverter::lastPart).ifPresent(bodies::add);
+            }
+        }
         for (OracleParsedStatement st : script.statements()) {
             String name = st.objectName().map(OracleToPostgresConverter::lastPart).orElse(null);
             SourceRef ref = new SourceRef(st.file() == null ? null : st.file().toString(), st.line(), st.column(), st.text());
@@ -58,11 +66,18 @@ public final class OracleToPostgresConverter {
                     if (m.isPresent() && schema.table(m.get().table()).flatMap(t -> t.column(m.get().column())).isPresent()) {
                         manual.add(sequenceTrigger(s, schema, m.get(), ref));
                     } else {
-                        manual.add(notConverted(s, "TRIGGER", name, st, ref));
+                        manual.add(units.trigger(st, ref));
+                    }
+                }
+                case CREATE_PROCEDURE, CREATE_FUNCTION -> manual.add(units.procedureOrFunction(st, ref));
+                case CREATE_PACKAGE_BODY -> manual.addAll(units.packageBody(st, ref));
+                case CREATE_PACKAGE -> {
+                    if (!bodies.contains(name)) {
+                        manual.add(notConverted(s, "PACKAGE", name, st, ref));
                     }
                 }
                 case CREATE_MATERIALIZED_VIEW -> manual.add(materializedView(s, schema, st, ref));
-                case CREATE_PROCEDURE, CREATE_FUNCTION, CREATE_PACKAGE, CREATE_PACKAGE_BODY, CREATE_TYPE,
+                case CREATE_TYPE,
                         CREATE_TYPE_BODY, CREATE_SYNONYM -> {
                     String type = switch (st.kind()) {
                         case CREATE_TYPE, CREATE_TYPE_BODY -> "TYPE";

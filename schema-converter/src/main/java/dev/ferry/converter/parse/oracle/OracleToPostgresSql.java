@@ -122,6 +122,35 @@ public final class OracleToPostgresSql {
         return out;
     }
 
+    /**
+     * Translates an anonymous PL/SQL block ({@code [DECLARE ...] BEGIN ... END;}) to a PostgreSQL {@code DO} statement
+     * with a PL/pgSQL body; {@code translated} is false when the statement is not an anonymous block.
+     */
+    public Translation anonymousBlock(OracleParsedStatement statement) {
+        if (!(statement.handle().tree().getChild(0) instanceof OracleParser.AnonymousBlockContext)) {
+            return new Translation(statement.text(), List.of(), false, Set.of());
+        }
+        OraclePlsqlUnits units = new OraclePlsqlUnits(schema, relations);
+        List<ActionItem> items = new ArrayList<>();
+        OracleToPlpgsql.Unit[] unit = new OracleToPlpgsql.Unit[1];
+        String sql = units.anonymousBlock(statement, items, unit);
+        return new Translation(sql, items, true, unit[0].tables());
+    }
+
+    /** Translates the text of dynamic SQL (a DML statement or query held in a string literal); untranslated on failure. */
+    Translation dynamicStatement(String oracle, Origin origin) {
+        try {
+            ParserRuleContext tree = parse(oracle, OracleParser::sqlStatement);
+            Emitter e = new Emitter(tree.getStart(), Origin.NONE, false);
+            String sql = e.emit(tree);
+            List<ActionItem> items = new ArrayList<>();
+            e.items.forEach(i -> items.add(i.at(origin.line(), origin.column())));
+            return new Translation(sql, items, true, e.tables);
+        } catch (RuntimeException ex) {
+            return new Translation(oracle, List.of(), false, Set.of());
+        }
+    }
+
     private static void collectDml(ParseTree t, List<ParserRuleContext> out) {
         if (t instanceof OracleParser.InsertStatementContext || t instanceof OracleParser.UpdateStatementContext
                 || t instanceof OracleParser.DeleteStatementContext) {
@@ -194,7 +223,22 @@ public final class OracleToPostgresSql {
 
     private static final Pattern UNSUPPORTED_FORMAT = Pattern.compile("(?i)RRRR|RR|SSSSS|FF(?![1-9])|TZR|TZD|\\bX\\b|SP\\b|SPTH|THSP|\\bE\\b|\\bEE\\b|\\bDL\\b|\\bDS\\b|\\bTS\\b");
 
-    private final class Emitter {
+    /** A PL/SQL-aware extension point: returns replacement text for a node, or null for the default translation. */
+    interface Hook {
+        String rule(ParserRuleContext ctx, Emitter e);
+
+        String terminal(Token t);
+    }
+
+    /** An emitter over a PL/SQL unit's tree (used by {@link OracleToPlpgsql}). */
+    Emitter emitter(Token anchor, Origin origin, Hook hook) {
+        Emitter e = new Emitter(anchor, origin, false);
+        e.hook = hook;
+        return e;
+    }
+
+    final class Emitter {
+        Hook hook;
         final CharStream input;
         final Token anchor;
         final Origin origin;
@@ -217,15 +261,18 @@ public final class OracleToPostgresSql {
         }
 
         void item(ActionCode code, String message, Token at) {
-            int line = 0;
-            int col = 0;
-            if (origin.line() > 0 && at != null) {
-                line = origin.line() + (at.getLine() - anchor.getLine());
-                col = at.getLine() == anchor.getLine()
-                        ? origin.column() + (at.getCharPositionInLine() - anchor.getCharPositionInLine())
-                        : at.getCharPositionInLine() + 1;
+            Origin o = originOf(at);
+            items.add(ActionItem.of(code, message, o.line(), o.column()));
+        }
+
+        /** Where a token of this tree sits in the source file. */
+        Origin originOf(Token at) {
+            if (origin.line() <= 0 || at == null) {
+                return Origin.NONE;
             }
-            items.add(ActionItem.of(code, message, line, col));
+            return new Origin(origin.line() + (at.getLine() - anchor.getLine()), at.getLine() == anchor.getLine()
+                    ? origin.column() + (at.getCharPositionInLine() - anchor.getCharPositionInLine())
+                    : at.getCharPositionInLine() + 1);
         }
 
         String source(ParserRuleContext ctx) {
@@ -287,6 +334,12 @@ public final class OracleToPostgresSql {
 
         String terminal(TerminalNode n) {
             Token t = n.getSymbol();
+            if (hook != null) {
+                String h = hook.terminal(t);
+                if (h != null) {
+                    return h;
+                }
+            }
             if (t.getType() == OracleLexer.OUTER_JOIN && stripOuterJoin > 0) {
                 return "";
             }
@@ -335,6 +388,12 @@ public final class OracleToPostgresSql {
         }
 
         String special(ParserRuleContext ctx) {
+            if (hook != null) {
+                String h = hook.rule(ctx, this);
+                if (h != null) {
+                    return h;
+                }
+            }
             unsupported(ctx);
             if (ctx instanceof OracleParser.IdentifierContext id) {
                 return PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(id));

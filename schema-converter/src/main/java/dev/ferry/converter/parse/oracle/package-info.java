@@ -9,6 +9,9 @@
  * <p>Oracle → PostgreSQL conversion entry points that need the parse tree live here too:
  * {@link dev.ferry.converter.parse.oracle.OracleToPostgresConverter} (script → {@code ConversionResult}),
  * {@link dev.ferry.converter.parse.oracle.OracleToPostgresSql} (expression/query/DML translator that re-emits the
- * parse tree) and {@link dev.ferry.converter.parse.oracle.OracleSequenceTriggers} (sequence + trigger pattern).
+ * parse tree; {@code anonymousBlock} turns a PL/SQL block into {@code DO $$ ... $$}),
+ * {@link dev.ferry.converter.parse.oracle.OracleSequenceTriggers} (sequence + trigger pattern),
+ * {@code OraclePlsqlUnits} (procedures, functions, triggers and packages → PL/pgSQL objects) and
+ * {@code OracleToPlpgsql} (the PL/SQL statement/declaration translator behind it).
  */
 package dev.ferry.converter.parse.oracle;
