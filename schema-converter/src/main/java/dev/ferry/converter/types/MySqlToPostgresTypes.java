@@ -188,9 +188,11 @@ public final class MySqlToPostgresTypes {
                 break;
             case "geometry": case "point": case "linestring": case "polygon": case "multipoint": case "multilinestring":
             case "multipolygon": case "geometrycollection":
+                // without PostGIS the value is kept as MySQL's internal bytes (4-byte SRID + WKB)
                 items.add(ActionItem.of(ActionCode.MY_SPATIAL_TYPE, "Column " + column + ": " + type.declared()
-                        + " needs PostGIS"));
-                return new Mapping(n, null, items, false, List.of(), false);
+                        + " kept as bytea (SRID + WKB); install PostGIS and map it to geometry"));
+                sql = "bytea";
+                break;
             default:
                 items.add(ActionItem.of(ActionCode.MY_UNKNOWN_TYPE, "Column " + column + ": no mapping for " + type.declared()));
                 return new Mapping(type.declared(), null, items, false, List.of(), false);

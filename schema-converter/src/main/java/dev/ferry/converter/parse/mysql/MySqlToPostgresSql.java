@@ -441,13 +441,34 @@ public final class MySqlToPostgresSql {
             have.add(t(g.expression()));
         }
         List<String> extra = new ArrayList<>();
+        Set<String> aliases = new java.util.HashSet<>();
+        List<ParseTree> sources = new ArrayList<>();
         for (MySqlParser.SelectItemContext si : qs.selectList().selectItem()) {
-            if (si instanceof MySqlParser.ExpressionItemContext ei && hasColumn(ei.expression()) && !hasAggregate(ei.expression())) {
-                String e = t(ei.expression());
-                String alias = ei.alias() == null ? null : t(ei.alias());
-                if (!have.contains(e) && (alias == null || !have.contains(alias)) && have.add(e)) {
-                    extra.add(e);
+            if (si instanceof MySqlParser.ExpressionItemContext ei) {
+                sources.add(ei.expression());
+                if (ei.alias() != null) {
+                    aliases.add(t(ei.alias()));
                 }
+            }
+        }
+        if (qs.havingClause() != null) {
+            sources.add(qs.havingClause());
+        }
+        if (qs.getParent() instanceof MySqlParser.QueryTermContext qt && qt.getParent() instanceof MySqlParser.QueryBodyContext qb
+                && qb.queryTerm().size() == 1 && qb.getParent() instanceof MySqlParser.QueryExpressionContext qe
+                && qe.orderByClause() != null) {
+            sources.add(qe.orderByClause());
+        }
+        for (ParseTree src : sources) {
+            List<MySqlParser.ColumnRefContext> refs = new ArrayList<>();
+            plainColumns(src, refs);
+            for (MySqlParser.ColumnRefContext ref : refs) {
+                String e = t(ref);
+                if ((ref.dottedId().isEmpty() && aliases.contains(e)) || have.contains(e)) {
+                    continue;
+                }
+                have.add(e);
+                extra.add(e);
             }
         }
         if (extra.isEmpty()) {
@@ -455,6 +476,24 @@ public final class MySqlToPostgresSql {
         }
         rewritten("GROUP BY completed with " + String.join(", ", extra));
         return written + ", " + String.join(", ", extra);
+    }
+
+    /** Column references outside aggregates and subqueries. */
+    private static void plainColumns(ParseTree n, List<MySqlParser.ColumnRefContext> out) {
+        if (n instanceof MySqlParser.ColumnRefContext c) {
+            out.add(c);
+            return;
+        }
+        if (n instanceof MySqlParser.SubqueryExpressionContext || n instanceof MySqlParser.ExistsExpressionContext
+                || n instanceof MySqlParser.GroupConcatFunctionContext || n instanceof MySqlParser.QuantifiedComparisonContext
+                || n instanceof MySqlParser.GenericFunctionContext g && g.overClause() == null
+                && AGGREGATES.contains(g.functionName().getText().toLowerCase(Locale.ROOT))
+                || n instanceof MySqlParser.InPredicateContext ip && ip.queryExpression() != null) {
+            return;
+        }
+        for (int i = 0; i < n.getChildCount(); i++) {
+            plainColumns(n.getChild(i), out);
+        }
     }
 
     private static boolean hasColumn(ParseTree n) {
@@ -508,8 +547,15 @@ public final class MySqlToPostgresSql {
             }
             String value = args.size() == 1 ? args.get(0) : "concat(" + String.join(", ", args) + ")";
             String sep = g.stringLiteral() == null ? "','" : stringLiteral(g.stringLiteral());
+            String order = g.orderByClause() == null ? "" : " " + t(g.orderByClause());
+            if (g.DISTINCT() != null && g.orderByClause() != null) {
+                // PostgreSQL: with DISTINCT the ORDER BY must use the aggregated value itself
+                boolean desc = g.orderByClause().orderItem(0).DESC() != null;
+                order = " ORDER BY (" + value + ")::text" + (desc ? " DESC" : "");
+                rewritten("GROUP_CONCAT(DISTINCT ... ORDER BY ...) now orders by the concatenated value");
+            }
             return "string_agg(" + (g.DISTINCT() != null ? "DISTINCT " : "") + "(" + value + ")::text, " + sep
-                    + (g.orderByClause() == null ? "" : " " + t(g.orderByClause())) + ")" + (g.overClause() == null ? "" : " " + t(g.overClause()));
+                    + order + ")" + (g.overClause() == null ? "" : " " + t(g.overClause()));
         }
         if (f instanceof MySqlParser.NiladicFunctionContext nf) {
             String k = nf.getStart().getText().toUpperCase(Locale.ROOT);
