@@ -173,7 +173,9 @@ public enum ActionCode {
     MY_VIEW_QUERY_REWRITTEN("MY-PG-0126", Severity.LOW, 5,
             "MySQL-only query syntax was rewritten (IF → CASE, IFNULL → COALESCE, LIMIT a,b → LIMIT b OFFSET a, <=> → IS NOT DISTINCT FROM, DIV, CAST AS SIGNED); check the result, especially implicit string/number conversions MySQL allowed."),
     MY_NOT_CONVERTED("MY-PG-0127", Severity.HIGH, 60,
-            "The statement is not converted by this version; convert it by hand.");
+            "The statement is not converted by this version; convert it by hand."),
+    MY_INDEX_RENAMED("MY-PG-0128", Severity.INFO, 0,
+            "MySQL scopes index names per table, PostgreSQL per schema: the index was renamed with its table as a prefix. Update index hints or DDL scripts that name it.");
 
     private final String code;
     private final Severity severity;

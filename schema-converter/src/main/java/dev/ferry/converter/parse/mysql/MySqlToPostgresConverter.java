@@ -56,6 +56,7 @@ public final class MySqlToPostgresConverter {
     private Map<String, MySqlParsedStatement> sources = new HashMap<>();
     private String fileName;
     private final Map<String, Map<String, String>> columnTypes = new LinkedHashMap<>();
+    private final Set<String> usedRelations = new HashSet<>();
 
     /**
      * The PostgreSQL column types of the tables converted so far (lower-case table and column names), for loading
@@ -212,6 +213,7 @@ public final class MySqlToPostgresConverter {
         MySqlParsedStatement src = sources.get("CREATE_TABLE:" + t.name().toLowerCase(Locale.ROOT));
         List<ActionItem> items = new ArrayList<>();
         String tn = names.claim("relations:" + s, t.name().toLowerCase(Locale.ROOT), items::add);
+        usedRelations.add(s + "." + tn);
         String qt = PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(tn);
         String tableKey = ConvertedObject.key("TABLE", s, tn);
         List<String> tableDeps = new ArrayList<>(List.of(schemaKey));
@@ -288,8 +290,9 @@ public final class MySqlToPostgresConverter {
         if (t.primaryKey() != null) {
             KeyConstraint pk = t.primaryKey();
             String prefix = "";
+            usedRelations.add(s + "." + tn + "_pkey");
             if (pk.name() != null && !pk.name().equalsIgnoreCase("primary")) {
-                prefix = "CONSTRAINT " + PostgresIdentifiers.quote(names.claim("relations:" + s, pk.name().toLowerCase(Locale.ROOT), items::add)) + " ";
+                prefix = "CONSTRAINT " + PostgresIdentifiers.quote(uniqueName(s, tn, pk.name().toLowerCase(Locale.ROOT), items)) + " ";
             }
             defs.add(prefix + "PRIMARY KEY (" + columnList(pk.columns()) + ")");
         }
@@ -451,12 +454,17 @@ public final class MySqlToPostgresConverter {
 
     /** Claims {@code base} among the schema's relations; on a collision (MySQL scopes index names per table) prefixes the table. */
     private String uniqueName(String s, String tn, String base, List<ActionItem> items) {
-        List<ActionItem> probe = new ArrayList<>();
-        String n = names.claim("relations:" + s, base, probe::add);
-        if (probe.stream().anyMatch(i -> i.code().equals(ActionCode.IDENTIFIER_COLLISION.code()))) {
-            n = names.claim("relations:" + s, tn + "_" + base, items::add);
-        } else {
-            items.addAll(probe);
+        String n = PostgresIdentifiers.fold(base);
+        if (!usedRelations.add(s + "." + n)) {
+            n = PostgresIdentifiers.fold(tn + "_" + base);
+            for (int i = 2; !usedRelations.add(s + "." + n); i++) {
+                n = PostgresIdentifiers.fold(tn + "_" + base + "_" + i);
+            }
+            items.add(ActionItem.of(ActionCode.MY_INDEX_RENAMED, "Index/constraint " + base + " of " + tn
+                    + " renamed to " + n + " (PostgreSQL index names are unique per schema)"));
+        }
+        if (!PostgresIdentifiers.isSafeUnquoted(n)) {
+            items.add(ActionItem.of(ActionCode.IDENTIFIER_QUOTED, "Name " + n + " must be quoted in PostgreSQL"));
         }
         return n;
     }
@@ -508,6 +516,7 @@ public final class MySqlToPostgresConverter {
         MySqlParsedStatement src = sources.get("CREATE_VIEW:" + v.name().toLowerCase(Locale.ROOT));
         List<ActionItem> items = new ArrayList<>();
         String vn = names.claim("relations:" + s, v.name().toLowerCase(Locale.ROOT), items::add);
+        usedRelations.add(s + "." + vn);
         MySqlParsedStatement parsed = facade.parseStatement(fileName, v.definition());
         MySqlToPostgresSql.Translation q;
         if (!parsed.isParsed()) {

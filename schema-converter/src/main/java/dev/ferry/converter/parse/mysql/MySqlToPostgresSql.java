@@ -545,7 +545,7 @@ public final class MySqlToPostgresSql {
             for (MySqlParser.ExpressionContext e : g.expressionList().expression()) {
                 args.add(t(e));
             }
-            String value = args.size() == 1 ? args.get(0) : "concat(" + String.join(", ", args) + ")";
+            String value = args.size() == 1 ? args.get(0) : concat(args, g.expressionList().expression());
             String sep = g.stringLiteral() == null ? "','" : stringLiteral(g.stringLiteral());
             String order = g.orderByClause() == null ? "" : " " + t(g.orderByClause());
             if (g.DISTINCT() != null && g.orderByClause() != null) {
@@ -619,12 +619,19 @@ public final class MySqlToPostgresSql {
                         return "(" + t(a.get(0)) + op + iv + ")";
                     }
                     break;
+                case "concat":
+                    if (!a.isEmpty()) {
+                        List<String> parts = new ArrayList<>();
+                        a.forEach(x -> parts.add(t(x)));
+                        return concat(parts, a);
+                    }
+                    break;
                 case "datediff":
                     return "(CAST(" + t(a.get(0)) + " AS date) - CAST(" + t(a.get(1)) + " AS date))";
                 case "date_format":
                     items.add(item(ActionCode.MY_DATE_FORMAT, "DATE_FORMAT → to_char", g));
                     return "to_char(" + t(a.get(0)) + ", " + dateFormat(a.get(1)) + ")";
-                case "concat_ws": case "concat": case "coalesce": case "greatest": case "least": case "nullif":
+                case "concat_ws": case "coalesce": case "greatest": case "least": case "nullif":
                 case "upper": case "lower": case "trim": case "ltrim": case "rtrim": case "replace": case "left": case "right":
                 case "lpad": case "rpad": case "repeat": case "reverse": case "abs": case "round": case "floor": case "ceil":
                 case "sum": case "count": case "min": case "max": case "avg": case "mod": case "sign": case "sqrt":
@@ -659,6 +666,23 @@ public final class MySqlToPostgresSql {
             return null;
         }
         return null;
+    }
+
+    /**
+     * MySQL CONCAT is NULL when any argument is NULL, like PostgreSQL's {@code ||} (PostgreSQL's concat() skips NULLs
+     * and is not immutable, so it cannot appear in generated columns or indexes). The first argument is cast to text
+     * unless some argument is a string literal.
+     */
+    private static String concat(List<String> parts, List<? extends ParserRuleContext> args) {
+        if (parts.size() == 1) {
+            return "(" + parts.get(0) + ")::text";
+        }
+        boolean literal = parts.stream().anyMatch(p -> p.startsWith("'"));
+        List<String> out = new ArrayList<>(parts);
+        if (!literal) {
+            out.set(0, "(" + out.get(0) + ")::text");
+        }
+        return "(" + String.join(" || ", out) + ")";
     }
 
     /** A MySQL truth value as a PostgreSQL condition: numbers / booleans are compared with 0 unless clearly boolean. */

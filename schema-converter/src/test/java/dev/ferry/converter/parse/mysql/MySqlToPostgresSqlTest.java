@@ -47,7 +47,8 @@ class MySqlToPostgresSqlTest {
         assertThat(sql("SELECT GROUP_CONCAT(f.title ORDER BY f.title SEPARATOR ', ') FROM film f"))
                 .isEqualTo("SELECT string_agg((f.title)::text, ', ' ORDER BY f.title) FROM s.film f");
         assertThat(sql("SELECT GROUP_CONCAT(DISTINCT a, b) FROM t"))
-                .isEqualTo("SELECT string_agg(DISTINCT (concat(a, b))::text, ',') FROM s.t");
+                .isEqualTo("SELECT string_agg(DISTINCT (((a)::text || b))::text, ',') FROM s.t");
+        assertThat(sql("SELECT CONCAT(a, ' ', b) FROM t")).isEqualTo("SELECT (a || ' ' || b) FROM s.t");
     }
 
     @Test
@@ -63,7 +64,8 @@ class MySqlToPostgresSqlTest {
     void groupByIsCompletedForPostgres() {
         MySqlToPostgresSql.Translation t = tr("SELECT CONCAT(c.city, ',', cy.country) AS store, SUM(p.amount) AS total "
                 + "FROM p JOIN c ON 1 = 1 JOIN cy ON 1 = 1 GROUP BY s.store_id ORDER BY cy.country, total");
-        assertThat(t.sql()).contains("GROUP BY s.store_id, c.city, cy.country ORDER BY cy.country, total");
+        assertThat(t.sql()).contains("GROUP BY s.store_id, c.city, cy.country ORDER BY cy.country, total")
+                .startsWith("SELECT (c.city || ',' || cy.country) AS store");
         assertThat(t.items()).anyMatch(i -> i.code().equals("MY-PG-0126"));
     }
 
