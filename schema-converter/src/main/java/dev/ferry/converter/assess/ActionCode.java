@@ -175,7 +175,11 @@ public enum ActionCode {
     MY_NOT_CONVERTED("MY-PG-0127", Severity.HIGH, 60,
             "The statement is not converted by this version; convert it by hand."),
     MY_INDEX_RENAMED("MY-PG-0128", Severity.INFO, 0,
-            "MySQL scopes index names per table, PostgreSQL per schema: the index was renamed with its table as a prefix. Update index hints or DDL scripts that name it.");
+            "MySQL scopes index names per table, PostgreSQL per schema: the index was renamed with its table as a prefix. Update index hints or DDL scripts that name it."),
+    MY_HANDLER_TO_FOUND("MY-PG-0129", Severity.LOW, 5,
+            "A DECLARE ... HANDLER FOR NOT FOUND became IF NOT FOUND checks after each SELECT ... INTO; PostgreSQL sets the target variables to NULL when no row is found (MySQL keeps their values), and takes the first row where MySQL fails on several."),
+    MY_ROUTINE_CONVERTED("MY-PG-0130", Severity.LOW, 10,
+            "The stored function/trigger was translated to PL/pgSQL; review it and test it against the source results (numeric precision, implicit casts, first-row semantics of SELECT INTO).");
 
     private final String code;
     private final Severity severity;

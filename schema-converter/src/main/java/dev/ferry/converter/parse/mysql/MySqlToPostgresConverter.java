@@ -130,9 +130,16 @@ public final class MySqlToPostgresConverter {
         for (View v : schema.views()) {
             out.add(view(s, schemaKey, v, viewNames, tableNames));
         }
+        MySqlRoutineTranslator routines = new MySqlRoutineTranslator(sql, s);
         for (Routine r : schema.routines()) {
             MySqlParsedStatement st = sources.get((r.kind() == Routine.Kind.FUNCTION ? "CREATE_FUNCTION:" : "CREATE_PROCEDURE:")
                     + r.name().toLowerCase(Locale.ROOT));
+            if (r.kind() == Routine.Kind.FUNCTION && st != null
+                    && st.handle().tree().getChild(0) instanceof dev.ferry.grammar.mysql.MySqlParser.CreateFunctionContext cf) {
+                MySqlRoutineTranslator.Result x = routines.function(cf);
+                out.add(routineObject(s, pgName(r.name()), "ROUTINE", st, x, List.of(schemaKey), tableNames(s, x.tables(), schema)));
+                continue;
+            }
             out.add(new ConvertedObject(s, pgName(r.name()), "ROUTINE", ObjectStatus.MANUAL, false, fileName, line(st),
                     r.source(), null, DeployPhase.POST_LOAD, List.of(schemaKey), List.of(ActionItem.of(
                     ActionCode.MY_ROUTINE_NOT_CONVERTED, r.kind().name().toLowerCase(Locale.ROOT) + " " + r.name()
@@ -140,6 +147,12 @@ public final class MySqlToPostgresConverter {
         }
         for (Trigger tr : schema.triggers()) {
             MySqlParsedStatement st = sources.get("CREATE_TRIGGER:" + tr.name().toLowerCase(Locale.ROOT));
+            if (st != null && st.handle().tree().getChild(0) instanceof dev.ferry.grammar.mysql.MySqlParser.CreateTriggerContext ct) {
+                MySqlRoutineTranslator.Result x = routines.trigger(ct);
+                out.add(routineObject(s, pgName(tr.name()), "TRIGGER", st, x,
+                        List.of(ConvertedObject.key("TABLE", s, pgName(tr.table()))), tableNames(s, x.tables(), schema)));
+                continue;
+            }
             out.add(new ConvertedObject(s, pgName(tr.name()), "TRIGGER", ObjectStatus.MANUAL, false, fileName, line(st),
                     tr.source(), null, DeployPhase.POST_LOAD, List.of(ConvertedObject.key("TABLE", s, pgName(tr.table()))),
                     List.of(ActionItem.of(ActionCode.MY_TRIGGER_NOT_CONVERTED, "trigger " + tr.name() + " ("
@@ -165,6 +178,34 @@ public final class MySqlToPostgresConverter {
             out = fixed;
         }
         return new ConversionResult(Engine.MYSQL, Engine.POSTGRESQL, out, order.order());
+    }
+
+    private ConvertedObject routineObject(String s, String name, String type, MySqlParsedStatement st,
+                                          MySqlRoutineTranslator.Result x, List<String> deps, List<String> tableDeps) {
+        List<ActionItem> items = new ArrayList<>(x.items());
+        if (x.translated()) {
+            items.add(0, ActionItem.of(ActionCode.MY_ROUTINE_CONVERTED, type.toLowerCase(Locale.ROOT) + " " + name
+                    + " translated to PL/pgSQL", line(st), col(st)));
+        } else {
+            items.add(0, ActionItem.of(type.equals("TRIGGER") ? ActionCode.MY_TRIGGER_NOT_CONVERTED : ActionCode.MY_ROUTINE_NOT_CONVERTED,
+                    type.toLowerCase(Locale.ROOT) + " " + name + " is not converted", line(st), col(st)));
+        }
+        List<String> all = new ArrayList<>(deps);
+        all.addAll(tableDeps);
+        return new ConvertedObject(s, name, type, ObjectStatus.MANUAL, false, fileName, line(st), st.text(), x.sql(),
+                DeployPhase.POST_LOAD, all, items);
+    }
+
+    private static List<String> tableNames(String s, Set<String> tables, Schema schema) {
+        List<String> out = new ArrayList<>();
+        for (String t : tables) {
+            if (schema.table(t).isPresent()) {
+                out.add(ConvertedObject.key("TABLE", s, t));
+            } else if (schema.view(t).isPresent()) {
+                out.add(ConvertedObject.key("VIEW", s, t));
+            }
+        }
+        return out;
     }
 
     private static boolean isDdl(MySqlStatementKind k) {

@@ -626,6 +626,11 @@ public final class MySqlToPostgresSql {
                         return concat(parts, a);
                     }
                     break;
+                case "to_days":
+                    if (a.size() == 1) {
+                        return "(CAST(" + t(a.get(0)) + " AS date) - DATE '0001-01-01' + 366)";
+                    }
+                    break;
                 case "datediff":
                     return "(CAST(" + t(a.get(0)) + " AS date) - CAST(" + t(a.get(1)) + " AS date))";
                 case "date_format":
