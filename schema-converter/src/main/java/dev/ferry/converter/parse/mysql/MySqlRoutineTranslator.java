@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * Translates MySQL stored functions and triggers to PL/pgSQL by walking their parse trees: DECLARE (variables), SET,
- * IF/ELSEIF/ELSE, RETURN, SELECT ... INTO, INSERT/UPDATE/DELETE, nested BEGIN ... END, and handlers {@code FOR NOT
+ * IF/ELSEIF/ELSE, WHILE/REPEAT/LOOP with labels, LEAVE/ITERATE, RETURN, SELECT ... INTO, INSERT/UPDATE/DELETE, nested BEGIN ... END, and handlers {@code FOR NOT
  * FOUND} whose action is a RETURN or SET (re-expressed as {@code IF NOT FOUND THEN ...} after each SELECT INTO).
- * Local variables shadow columns as in MySQL ({@code #variable_conflict use_variable}). Anything else (loops,
- * cursors, SIGNAL, other handlers, procedures) makes the routine untranslated, with an item naming the construct.
+ * Local variables shadow columns as in MySQL ({@code #variable_conflict use_variable}). Anything else (cursors,
+ * SIGNAL, other handlers, CASE statements, procedures) makes the routine untranslated, with an item naming the construct.
  *
  * <p>Threading: not thread-safe; one instance per conversion.
  */
@@ -112,10 +112,7 @@ public final class MySqlRoutineTranslator {
 
     /** The statements of a body (a BEGIN ... END block is flattened into the function's block). */
     private String body(MySqlParser.RoutineStatementContext st, String indent) {
-        if (st.blockStatement() != null) {
-            if (st.blockStatement().beginLabel() != null) {
-                fail("labelled block", st);
-            }
+        if (st.blockStatement() != null && st.blockStatement().beginLabel() == null) {
             return statements(st.blockStatement().routineStatementList(), indent + "    ");
         }
         return statement(st, indent + "    ");
@@ -135,10 +132,29 @@ public final class MySqlRoutineTranslator {
             return "";
         }
         if (st.blockStatement() != null) {
-            if (st.blockStatement().beginLabel() != null) {
-                fail("labelled block", st);
-            }
-            return indent + "BEGIN\n" + statements(st.blockStatement().routineStatementList(), indent + "    ") + indent + "END;\n";
+            return indent + label(st.blockStatement().beginLabel()) + "BEGIN\n"
+                    + statements(st.blockStatement().routineStatementList(), indent + "    ") + indent + "END;\n";
+        }
+        if (st.whileStatement() != null) {
+            MySqlParser.WhileStatementContext w = st.whileStatement();
+            return indent + label(w.beginLabel()) + "WHILE " + expr(w.expression()) + " LOOP\n"
+                    + statements(w.routineStatementList(), indent + "    ") + indent + "END LOOP;\n";
+        }
+        if (st.repeatStatement() != null) {
+            MySqlParser.RepeatStatementContext r = st.repeatStatement();
+            return indent + label(r.beginLabel()) + "LOOP\n" + statements(r.routineStatementList(), indent + "    ")
+                    + indent + "    EXIT WHEN " + expr(r.expression()) + ";\n" + indent + "END LOOP;\n";
+        }
+        if (st.loopStatement() != null) {
+            MySqlParser.LoopStatementContext l = st.loopStatement();
+            return indent + label(l.beginLabel()) + "LOOP\n" + statements(l.routineStatementList(), indent + "    ")
+                    + indent + "END LOOP;\n";
+        }
+        if (st.leaveStatement() != null) {
+            return indent + "EXIT " + labelName(st.leaveStatement().id()) + ";\n";
+        }
+        if (st.iterateStatement() != null) {
+            return indent + "CONTINUE " + labelName(st.iterateStatement().id()) + ";\n";
         }
         if (st.returnStatement() != null) {
             return indent + "RETURN " + expr(st.returnStatement().expression()) + ";\n";
@@ -185,6 +201,14 @@ public final class MySqlRoutineTranslator {
         }
         fail(MySqlParserFacade.textOf(st).split("\\s+")[0].toUpperCase(Locale.ROOT) + " statement", st);
         return "";
+    }
+
+    private static String label(MySqlParser.BeginLabelContext l) {
+        return l == null ? "" : "<<" + labelName(l.id()) + ">> ";
+    }
+
+    private static String labelName(MySqlParser.IdContext id) {
+        return PostgresIdentifiers.quote(MySqlToPostgresConverter.pgName(MySqlScriptSchemaBuilder.name(id)));
     }
 
     private static boolean hasInto(MySqlParser.SelectStatementContext s) {
