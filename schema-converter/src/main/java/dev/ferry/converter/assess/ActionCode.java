@@ -179,7 +179,9 @@ public enum ActionCode {
     MY_HANDLER_TO_FOUND("MY-PG-0129", Severity.LOW, 5,
             "A DECLARE ... HANDLER FOR NOT FOUND became IF NOT FOUND checks after each SELECT ... INTO; PostgreSQL sets the target variables to NULL when no row is found (MySQL keeps their values), and takes the first row where MySQL fails on several."),
     MY_ROUTINE_CONVERTED("MY-PG-0130", Severity.LOW, 10,
-            "The stored function/trigger was translated to PL/pgSQL; review it and test it against the source results (numeric precision, implicit casts, first-row semantics of SELECT INTO).");
+            "The stored function/trigger was translated to PL/pgSQL; review it and test it against the source results (numeric precision, implicit casts, first-row semantics of SELECT INTO)."),
+    MY_PARTITIONING_CONVERTED("MY-PG-0131", Severity.LOW, 5,
+            "The partitioning became PostgreSQL declarative partitioning (RANGE: FROM previous bound TO the LESS THAN value; HASH/KEY: MODULUS/REMAINDER, which distributes rows differently from MySQL). Check the bounds; rows outside every partition are rejected as in MySQL.");
 
     private final String code;
     private final Severity severity;

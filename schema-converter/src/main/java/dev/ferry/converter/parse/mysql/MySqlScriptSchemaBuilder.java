@@ -366,6 +366,9 @@ public final class MySqlScriptSchemaBuilder {
             }
             if (body.partitionClause() != null) {
                 t.partitioning = partitioning(body.partitionClause());
+                if (body.partitionClause().SUBPARTITION() != null) {
+                    t.options.put("subpartition_by", text(body.partitionClause().partitionFunction(1)));
+                }
                 t.kind = Table.Kind.PARTITIONED;
             }
             tables.put(t.name.toLowerCase(Locale.ROOT), t);

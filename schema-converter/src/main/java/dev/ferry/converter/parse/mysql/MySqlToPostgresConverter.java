@@ -341,7 +341,7 @@ public final class MySqlToPostgresConverter {
                 .append("TABLE ").append(qt).append(" (\n    ").append(String.join(",\n    ", defs)).append("\n)");
         List<String> ignored = new ArrayList<>();
         for (Map.Entry<String, String> o : t.options().entrySet()) {
-            if (!o.getKey().equals("auto_increment")) {
+            if (!o.getKey().equals("auto_increment") && !o.getKey().equals("subpartition_by")) {
                 ignored.add(o.getKey() + "=" + o.getValue());
             }
             if (o.getKey().equals("charset") && !o.getValue().startsWith("utf8") && !o.getValue().equals("ascii")) {
@@ -357,9 +357,19 @@ public final class MySqlToPostgresConverter {
             items.add(ActionItem.of(ActionCode.MY_TABLE_OPTION_IGNORED, "Table options of " + t.name() + " dropped: "
                     + String.join(", ", ignored), line(src), col(src)));
         }
+        List<String> partitionDdl = new ArrayList<>();
         if (t.partitioning() != null) {
-            items.add(ActionItem.of(ActionCode.MY_PARTITIONING_NOT_CONVERTED, t.partitioning().method() + " partitioning of "
-                    + t.name() + " (" + t.partitioning().partitions().size() + " partitions)", line(src), col(src)));
+            String by = t.options().containsKey("subpartition_by") ? null : partitioning(s, tn, t, src, items, partitionDdl);
+            if (by == null) {
+                items.add(ActionItem.of(ActionCode.MY_PARTITIONING_NOT_CONVERTED, t.partitioning().method() + " partitioning of "
+                        + t.name() + " (" + t.partitioning().partitions().size() + " partitions"
+                        + (t.options().containsKey("subpartition_by") ? ", subpartitioned" : "") + ")", line(src), col(src)));
+            } else {
+                ddl.append(' ').append(by);
+                for (String p : partitionDdl) {
+                    ddl.append(";\n").append(p);
+                }
+            }
         }
         out.add(obj(s, tn, "TABLE", src, converted ? ddl.toString() : null, DeployPhase.PRE_LOAD, tableDeps, items));
 
@@ -491,6 +501,125 @@ public final class MySqlToPostgresConverter {
             }
             out.add(obj(s, in, "INDEX", src, ok ? ddlI : null, DeployPhase.POST_LOAD, List.of(tableKey), ii));
         }
+    }
+
+    /**
+     * {@code PARTITION BY ...} for RANGE [COLUMNS], LIST [COLUMNS], HASH and KEY partitioning, with one
+     * {@code CREATE TABLE ... PARTITION OF} per partition added to {@code partitionDdl}; null when not convertible.
+     */
+    private String partitioning(String s, String tn, Table t, MySqlParsedStatement src, List<ActionItem> items,
+                                List<String> partitionDdl) {
+        dev.ferry.model.schema.Partitioning p = t.partitioning();
+        String method = p.method();
+        String pgMethod = method.startsWith("range") ? "RANGE" : method.startsWith("list") ? "LIST"
+                : method.equals("hash") || method.equals("key") ? "HASH" : null;
+        if (pgMethod == null || p.partitions().isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        if (method.equals("key") && p.keys().isEmpty()) {
+            if (t.primaryKey() == null) {
+                return null;
+            }
+            t.primaryKey().columns().forEach(c -> keys.add(q(c)));
+        } else if (method.endsWith("columns") || method.equals("key")) {
+            p.keys().forEach(c -> keys.add(q(c)));
+        } else {
+            if (!p.keys().get(0).trim().matches("`?[A-Za-z_][A-Za-z0-9_$]*`?")
+                    && (t.primaryKey() != null || !t.uniqueKeys().isEmpty())) {
+                items.add(ActionItem.of(ActionCode.MY_PARTITIONING_NOT_CONVERTED, "PostgreSQL allows no primary or "
+                        + "unique key on a table partitioned by an expression (" + p.keys().get(0) + ")", line(src), col(src)));
+                return null;
+            }
+            MySqlToPostgresSql.Translation k = expression(p.keys().get(0), src);
+            items.addAll(k.items());
+            if (!k.translated()) {
+                return null;
+            }
+            keys.add(k.sql().matches("[a-z_][a-z0-9_]*|\"[^\"]+\"") ? k.sql() : "(" + k.sql() + ")");
+        }
+        String qt = PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(tn);
+        String previous = null;
+        int i = 0;
+        for (dev.ferry.model.schema.Partitioning.Partition part : p.partitions()) {
+            String name = uniqueName(s, tn, tn + "_" + part.name().toLowerCase(Locale.ROOT), items);
+            String head = "CREATE TABLE " + PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(name) + " PARTITION OF " + qt;
+            String bound = part.bound() == null ? "" : part.bound().replaceAll("\\s+", " ").trim();
+            String upper = bound.toUpperCase(Locale.ROOT);
+            if (pgMethod.equals("HASH")) {
+                partitionDdl.add(head + " FOR VALUES WITH (MODULUS " + p.partitions().size() + ", REMAINDER " + i + ")");
+            } else if (pgMethod.equals("RANGE") && upper.startsWith("VALUES LESS THAN")) {
+                String rest = bound.substring("VALUES LESS THAN".length()).trim();
+                List<String> to = boundValues(rest, keys.size(), src, items);
+                if (to == null) {
+                    return null;
+                }
+                String toList = String.join(", ", to);
+                partitionDdl.add(head + " FOR VALUES FROM (" + (previous == null
+                        ? String.join(", ", java.util.Collections.nCopies(keys.size(), "MINVALUE")) : previous) + ") TO (" + toList + ")");
+                previous = toList;
+            } else if (pgMethod.equals("LIST") && upper.startsWith("VALUES IN")) {
+                List<String> in = boundValues(bound.substring("VALUES IN".length()).trim(), 0, src, items);
+                if (in == null || keys.size() > 1) {
+                    return null;
+                }
+                partitionDdl.add(head + " FOR VALUES IN (" + String.join(", ", in) + ")");
+            } else {
+                return null;
+            }
+            i++;
+        }
+        items.add(ActionItem.of(ActionCode.MY_PARTITIONING_CONVERTED, method + " partitioning of " + t.name() + " with "
+                + p.partitions().size() + " partitions", line(src), col(src)));
+        return "PARTITION BY " + pgMethod + " (" + String.join(", ", keys) + ")";
+    }
+
+    /** {@code (v1, v2)} or {@code MAXVALUE} → translated values; {@code n} MAXVALUEs for a bare MAXVALUE. */
+    private List<String> boundValues(String text, int n, MySqlParsedStatement src, List<ActionItem> items) {
+        if (text.equalsIgnoreCase("MAXVALUE")) {
+            return java.util.Collections.nCopies(Math.max(1, n), "MAXVALUE");
+        }
+        if (!text.startsWith("(") || !text.endsWith(")")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        StringBuilder cur = new StringBuilder();
+        String inner = text.substring(1, text.length() - 1);
+        for (int k = 0; k <= inner.length(); k++) {
+            char c = k < inner.length() ? inner.charAt(k) : ',';
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && k + 1 < inner.length()) {
+                    cur.append(c);
+                    c = inner.charAt(++k);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String v = cur.toString().trim();
+                if (v.equalsIgnoreCase("MAXVALUE")) {
+                    out.add("MAXVALUE");
+                } else {
+                    MySqlToPostgresSql.Translation x = expression(v, src);
+                    items.addAll(x.items());
+                    if (!x.translated()) {
+                        return null;
+                    }
+                    out.add(x.sql());
+                }
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        return out;
     }
 
     /** Claims {@code base} among the schema's relations; on a collision (MySQL scopes index names per table) prefixes the table. */
