@@ -48,3 +48,9 @@ ALTER TABLE golden.child ADD CONSTRAINT uk_child UNIQUE (parent_id, title);
 -- FOREIGN_KEY golden.fk_child_parent [POST_LOAD] from line 12
 ALTER TABLE golden.child ADD CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES golden.parent (id) ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- IDENTITY_RESTART golden.parent_id_restart [POST_LOAD] from line 2
+SELECT setval(pg_get_serial_sequence('golden.parent', 'id'), GREATEST(COALESCE(max(id), 0) + 1, 1)::bigint, false) FROM golden.parent;
+
+-- IDENTITY_RESTART golden.child_id_restart [POST_LOAD] from line 12
+SELECT setval(pg_get_serial_sequence('golden.child', 'id'), GREATEST(COALESCE(max(id), 0) + 1, 1)::bigint, false) FROM golden.child;
+

@@ -68,3 +68,6 @@ END
 $$;
 CREATE TRIGGER all_types_on_update BEFORE UPDATE ON golden.all_types FOR EACH ROW EXECUTE FUNCTION golden.all_types_on_update();
 
+-- IDENTITY_RESTART golden.all_types_id_restart [POST_LOAD] from line 2
+SELECT setval('golden.all_types_id_seq', GREATEST(COALESCE(max(id), 0) + 1, 1001)::bigint, false) FROM golden.all_types;
+

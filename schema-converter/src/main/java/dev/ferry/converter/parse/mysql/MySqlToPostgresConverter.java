@@ -373,6 +373,20 @@ public final class MySqlToPostgresConverter {
         }
         out.add(obj(s, tn, "TABLE", src, converted ? ddl.toString() : null, DeployPhase.PRE_LOAD, tableDeps, items));
 
+        // identities continue after the loaded keys (MySQL's AUTO_INCREMENT counter follows the data)
+        for (Column c : t.columns()) {
+            if (c.identity() != null && converted) {
+                String cn = PostgresIdentifiers.quote(pgName(c.name()));
+                boolean identity = columnTypes.get(tn).get(pgName(c.name())).matches("smallint|integer|bigint");
+                String seq = identity
+                        ? "pg_get_serial_sequence(" + MySqlToPostgresTypes.literal(qt) + ", " + MySqlToPostgresTypes.literal(pgName(c.name())) + ")"
+                        : MySqlToPostgresTypes.literal(PostgresIdentifiers.quote(s) + "." + PostgresIdentifiers.quote(tn + "_" + pgName(c.name()) + "_seq"));
+                String reset = "SELECT setval(" + seq + ", GREATEST(COALESCE(max(" + cn + "), 0) + 1, "
+                        + (c.identity().start() == null ? 1 : c.identity().start()) + ")::bigint, false) FROM " + qt;
+                out.add(obj(s, tn + "_" + pgName(c.name()) + "_restart", "IDENTITY_RESTART", src, reset,
+                        DeployPhase.POST_LOAD, List.of(tableKey), List.of()));
+            }
+        }
         // comments
         List<String> comments = new ArrayList<>();
         if (t.comment() != null && !t.comment().isEmpty()) {
