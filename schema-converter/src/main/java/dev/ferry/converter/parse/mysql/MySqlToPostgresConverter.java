@@ -160,10 +160,14 @@ public final class MySqlToPostgresConverter {
                             line(st), col(st)))));
         }
         for (MySqlParsedStatement st : script.statements()) {
-            if (st.kind() == MySqlStatementKind.CREATE_EVENT || !st.isParsed() && isDdl(st.kind())) {
+            boolean derivedTable = st.isParsed() && st.handle() != null
+                    && st.handle().tree().getChild(0) instanceof dev.ferry.grammar.mysql.MySqlParser.CreateTableContext ct
+                    && !(ct.createTableBody() instanceof dev.ferry.grammar.mysql.MySqlParser.CreateTableColumnsContext);
+            if (st.kind() == MySqlStatementKind.CREATE_EVENT || derivedTable || !st.isParsed() && isDdl(st.kind())) {
                 out.add(new ConvertedObject(s, "line_" + st.span().startLine(), "OTHER", ObjectStatus.MANUAL, false, fileName,
                         line(st), st.text(), null, DeployPhase.POST_LOAD, List.of(), List.of(ActionItem.of(ActionCode.MY_NOT_CONVERTED,
-                        (st.isParsed() ? st.kind().name() : "unparsed statement: " + st.error().getMessage()), line(st), col(st)))));
+                        (st.isParsed() ? (derivedTable ? "CREATE TABLE ... LIKE / AS SELECT" : st.kind().name())
+                                : "unparsed statement: " + st.error().getMessage()), line(st), col(st)))));
             }
         }
         DeployOrder.Result order = DeployOrder.sort(out);

@@ -69,9 +69,12 @@ class MySqlToPostgresConverterTest {
 
     @Test
     void unparsedDdlIsListedAsManual() {
-        MySqlParseResult parsed = new MySqlParserFacade().parse("t.sql", "CREATE TABLE ok (a INT);\nCREATE TABLE broken (a INT,,);");
+        MySqlParseResult parsed = new MySqlParserFacade().parse("t.sql",
+                "CREATE TABLE ok (a INT);\nCREATE TABLE broken (a INT,,);\nCREATE TABLE copy LIKE ok;");
         ConversionResult r = new MySqlToPostgresConverter().convert("s", Set.of(), parsed);
         assertThat(r.objects()).anyMatch(o -> o.type().equals("OTHER") && o.sourceLine() == 2
                 && o.actionItems().get(0).message().contains("unparsed statement"));
+        assertThat(r.objects()).anyMatch(o -> o.type().equals("OTHER") && o.sourceLine() == 3 && !o.converted()
+                && o.actionItems().get(0).message().contains("LIKE / AS SELECT"));
     }
 }
