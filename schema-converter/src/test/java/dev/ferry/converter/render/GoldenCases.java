@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class GoldenCases {
 
     static final Path INPUT = Path.of("src/test/resources/golden/oracle");
+    /** MySQL / MariaDB inputs; their case names start with {@code mysql_} so expectations never clash with Oracle's. */
+    static final Path MYSQL_INPUT = Path.of("src/test/resources/golden/mysql");
     static final Path EXPECTED = Path.of("src/test/resources/golden/expected/postgresql");
     static final Path NEW = Path.of("target/golden-new/postgresql");
 
@@ -26,13 +28,27 @@ final class GoldenCases {
     }
 
     static List<String> names() throws IOException {
-        try (Stream<Path> s = Files.list(INPUT)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        java.util.List<String> all = new java.util.ArrayList<>();
+        for (Path dir : List.of(INPUT, MYSQL_INPUT)) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                        .map(n -> n.substring(0, n.length() - 4)).forEach(all::add);
+            }
         }
+        return all.stream().sorted().toList();
     }
 
     static ConversionResult convert(String name) throws IOException {
+        Path mysql = MYSQL_INPUT.resolve(name + ".sql");
+        if (Files.exists(mysql)) {
+            dev.ferry.converter.parse.mysql.MySqlParseResult parsed = new dev.ferry.converter.parse.mysql.MySqlParserFacade()
+                    .parse(name + ".sql", Files.readString(mysql));
+            assertThat(parsed.errors()).as("parse errors in " + name).isEmpty();
+            return new dev.ferry.converter.parse.mysql.MySqlToPostgresConverter().convert("golden", java.util.Set.of("golden"), parsed);
+        }
         Path file = INPUT.resolve(name + ".sql");
         OracleParseResult parsed = new OracleParserFacade().parseScript(Files.readString(file), Path.of(name + ".sql"));
         assertThat(parsed.errors()).as("parse errors in " + name).isEmpty();

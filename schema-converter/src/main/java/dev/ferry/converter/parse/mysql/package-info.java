@@ -10,6 +10,13 @@
  *       {@link dev.ferry.converter.parse.mysql.MySqlParsedStatement}s: kind, object name as written, span in the
  *       file, an opaque {@link dev.ferry.converter.parse.mysql.MySqlStatementHandle} to the tree, or a
  *       {@link dev.ferry.converter.parse.mysql.MySqlParsingException} ({@code file:line:column: message}).</li>
+ *   <li>MySQL / MariaDB → PostgreSQL conversion: {@link dev.ferry.converter.parse.mysql.MySqlScriptSchemaBuilder}
+ *       (parsed DDL → neutral model), {@link dev.ferry.converter.parse.mysql.MySqlToPostgresConverter} (model →
+ *       {@code ConversionResult}, one object per table/index/constraint/view/routine/trigger),
+ *       {@link dev.ferry.converter.parse.mysql.MySqlToPostgresSql} (tree-walking translator for expressions, queries
+ *       and INSERTs) and {@link dev.ferry.converter.parse.mysql.MySqlRoutineTranslator} (functions and triggers →
+ *       PL/pgSQL). Types go through {@link dev.ferry.converter.types.MySqlToPostgresTypes}; action items use the
+ *       {@code MY-PG-01xx} codes of {@link dev.ferry.converter.assess.ActionCode}.</li>
  * </ul>
  *
  * <p>Generated ANTLR types never appear in public signatures; code that walks the trees (AST builders) lives in
