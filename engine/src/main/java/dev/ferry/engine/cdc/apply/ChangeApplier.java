@@ -240,10 +240,15 @@ public final class ChangeApplier implements AutoCloseable {
 
     /** Applies until {@link #stop()} is called. */
     public void run() throws ApplyException, InterruptedException {
-        while (stopped.getCount() > 0) {
-            step();
+        try {
+            while (stopped.getCount() > 0) {
+                step();
+            }
+            finishQuietly();
+        } catch (ApplyException | RuntimeException | Error e) {
+            LOG.error("applier {} stopped: {}", settings.task(), e.getMessage(), e);
+            throw e;
         }
-        finishQuietly();
     }
 
     /**
@@ -663,7 +668,7 @@ public final class ChangeApplier implements AutoCloseable {
         batch.clear();
         int[] n;
         try {
-            n = ps.executeBatch();
+            n = executeBatch(ps);
         } catch (SQLException e) {
             if (isConnectionLoss(e)) {
                 throw e;
@@ -681,6 +686,18 @@ public final class ChangeApplier implements AutoCloseable {
             if (done.get(i).mustMatch() && n[i] == 0) {
                 rowFailed(done.get(i).table(), done.get(i).key(), "row not found on the target", null);
             }
+        }
+    }
+
+    /**
+     * pgjdbc asserts (with {@code -ea}) instead of throwing when the connection died under a batch; that is a lost
+     * connection, not a bug of ours.
+     */
+    private static int[] executeBatch(PreparedStatement ps) throws SQLException {
+        try {
+            return ps.executeBatch();
+        } catch (AssertionError e) {
+            throw new SQLException("the target connection failed during a batch: " + e.getMessage(), "08006", e);
         }
     }
 
@@ -803,6 +820,7 @@ public final class ChangeApplier implements AutoCloseable {
 
     private void sourceLost(ChangeCaptureException f) throws ApplyException, InterruptedException {
         LOG.warn("source connection lost: {}", f.getMessage());
+        lastError = "source connection lost: " + f.getMessage();
         rollbackQuietly();
         clearGroup();
         inSourceTransaction = false;
@@ -813,6 +831,7 @@ public final class ChangeApplier implements AutoCloseable {
 
     private void targetLost(SQLException e) throws ApplyException, InterruptedException {
         LOG.warn("target connection lost: {}", redact(e));
+        lastError = "target connection lost: " + redact(e);
         clearGroup();
         inSourceTransaction = false;
         setState(ApplyStats.ConnectionState.TARGET_RECONNECTING, redact(e));
@@ -861,8 +880,16 @@ public final class ChangeApplier implements AutoCloseable {
         throw new ApplyException(message, cause);
     }
 
-    private static boolean isConnectionLoss(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    private boolean isConnectionLoss(SQLException e) {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                return true;
+            }
+        } catch (SQLException invalid) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof SQLException s && s.getNextException() != t ? s.getNextException() : null) {
             if (t instanceof SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().equals("57P01"))) {
                 return true;
