@@ -582,8 +582,11 @@ public final class ChangeApplier implements AutoCloseable {
         if (v == null) {
             ps.setNull(i, Types.NULL);
         } else if (v instanceof LocalDateTime || v instanceof LocalDate || v instanceof OffsetDateTime || v instanceof LocalTime) {
-            if (engine == Engine.MYSQL && v instanceof OffsetDateTime o) {
-                ps.setObject(i, o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+            if (engine == Engine.MYSQL) {
+                // as the full load's RowByRowWriter: text, so the driver applies no time-zone shift
+                String s = dev.ferry.engine.load.Normalizer.temporal(v instanceof OffsetDateTime o
+                        ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime() : v);
+                ps.setString(i, s.replace('T', ' '));
             } else {
                 ps.setObject(i, v);
             }
