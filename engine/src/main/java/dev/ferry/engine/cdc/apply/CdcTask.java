@@ -16,7 +16,13 @@ import dev.ferry.engine.load.LoadResult;
 import dev.ferry.engine.load.LoadSettings;
 import dev.ferry.engine.load.LoadStateStore;
 import dev.ferry.engine.load.TableJob;
+import dev.ferry.engine.cdc.sqlite.SqliteCdcConfig;
+import dev.ferry.engine.cdc.sqlite.SqlitePosition;
+import dev.ferry.engine.cdc.sqlite.SqliteStreamingSource;
+import dev.ferry.engine.cdc.sqlite.SqliteTriggerCapture;
 import dev.ferry.engine.load.mysql.MySqlSourceSnapshot;
+import dev.ferry.engine.load.sqlite.SqliteSourceSnapshot;
+import java.sql.Connection;
 import dev.ferry.engine.load.postgres.PostgresSourceSnapshot;
 import dev.ferry.model.schema.QualifiedName;
 import org.slf4j.Logger;
@@ -110,6 +116,29 @@ public final class CdcTask {
             MySqlPosition start = MySqlPosition.boundary(p.get("file"), Long.parseLong(p.get("position")));
             applier.initializePosition(start);
             LOG.info("task {}: full load done, streaming the binlog after {}", applySettings.task(), start);
+        }
+        applier.start();
+        return applier;
+    }
+
+    /**
+     * SQLite source: the capture triggers are installed BEFORE the snapshot is read, so a change made while the load
+     * reads is in the capture table (and maybe also in the snapshot); streaming starts at the first captured row and
+     * re-applies such changes idempotently by key (upsert / update / delete by key — target tables need a primary key).
+     */
+    public ChangeApplier startSqlite(SqliteCdcConfig config, LoadPlan plan, LoadListener loadListener,
+                                     ApplyListener applyListener) throws SQLException, LoadException {
+        SqliteStreamingSource stream = new SqliteStreamingSource(config);
+        ChangeApplier applier = new ChangeApplier(ChangeSource.of(stream), target, applySettings, applyListener);
+        if (applier.storedPosition().isEmpty()) {
+            try (Connection c = source.connections().open()) {
+                SqliteTriggerCapture.install(c, plan.jobs().stream().map(j -> j.source().name()).toList());
+            }
+            try (SqliteSourceSnapshot snapshot = new SqliteSourceSnapshot()) {
+                loadResult = new FullLoad(source, target, loadSettings, store, loadListener).run(plan, snapshot);
+            }
+            applier.initializePosition(SqlitePosition.after(0));
+            LOG.info("task {}: full load done, streaming the SQLite capture table from its first row", applySettings.task());
         }
         applier.start();
         return applier;

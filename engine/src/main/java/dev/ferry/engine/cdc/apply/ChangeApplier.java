@@ -40,7 +40,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -926,10 +925,5 @@ public final class ChangeApplier implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean same(Object a, Object b) {
-        return a instanceof byte[] x && b instanceof byte[] y ? Arrays.equals(x, y) : Objects.equals(a, b);
     }
 }

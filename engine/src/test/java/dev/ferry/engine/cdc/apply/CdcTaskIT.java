@@ -162,4 +162,64 @@ class CdcTaskIT {
         a.stop();
         running.get(30, TimeUnit.SECONDS);
     }
+
+    @Test
+    void sqliteFullLoadUnderWritesThenStreaming() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String url = "jdbc:sqlite:" + dir.resolve("src.sqlite");
+        String dst = pg.createDatabase("cts_dst");
+        sqlite(url, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, v TEXT, n INTEGER)",
+                "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 20000) "
+                        + "INSERT INTO accounts SELECT x, 'v' || x, 0 FROM g");
+        pg.execute(dst, "CREATE TABLE accounts (id bigint PRIMARY KEY, v text, n bigint)");
+        LoadEndpoint source = new LoadEndpoint(Engine.SQLITE, () -> java.sql.DriverManager.getConnection(url));
+        LoadEndpoint target = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+        LoadSettings ls = LoadSettings.defaults("cts").withMaxSubTasks(2).withSplit(5000, 4).withBatch(500, 2);
+        LoadPlan plan = new LoadPlanner(source, ls).plan(List.of(new LoadPlanner.TablePair(table(source, "main", "accounts"),
+                table(target, "public", "accounts"))));
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        Future<?> writer = writer(writing, written, i -> sqlite(url,
+                "INSERT INTO accounts VALUES (" + (100000 + i) + ", 'new', 0)",
+                "UPDATE accounts SET n = n + 1, v = 'upd' WHERE id = " + (i * 37 % 20000 + 1),
+                "DELETE FROM accounts WHERE id = " + (i * 101 % 20000 + 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.get() > 5);
+        LoadStateStore store = LoadStateStore.open(dir.resolve("sq.db"));
+        closeables.add(store);
+        CdcTask task = new CdcTask(source, target, ls,
+                ApplySettings.defaults("cts").intoSchema("public").withCommit(200, Duration.ofMillis(50)), store);
+        long atLoadStart = written.get();
+        ChangeApplier a = task.startSqlite(dev.ferry.engine.cdc.sqlite.SqliteCdcConfig.of(url), plan, LoadListener.NO_OP,
+                ApplyListener.NO_OP);
+        closeables.add(0, a);
+        long atLoadEnd = written.get();
+        System.out.printf("CDC task sqlite: full load of %d rows while %d source transactions were written%n",
+                task.loadResult().orElseThrow().totalRows(), atLoadEnd - atLoadStart);
+        Future<?> running = pool.submit(() -> {
+            a.run();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.get() > atLoadEnd + 20);
+        writing.set(false);
+        writer.get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).failFast("applier ended", running::isDone)
+                .untilAsserted(() -> assertValidated(validate(source, "main", target, "public", "accounts")));
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void sqlite(String url, String... sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 10000");
+            st.execute("PRAGMA journal_mode = WAL");
+            c.setAutoCommit(false);
+            for (String s : sql) {
+                st.execute(s);
+            }
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
