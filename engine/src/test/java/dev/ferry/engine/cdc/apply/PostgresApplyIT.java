@@ -1,0 +1,329 @@
+package dev.ferry.engine.cdc.apply;
+
+import dev.ferry.engine.cdc.postgres.PostgresCdcConfig;
+import dev.ferry.engine.cdc.postgres.PostgresReplicationConnection;
+import dev.ferry.engine.cdc.postgres.PostgresStreamingSource;
+import dev.ferry.engine.load.ErrorPolicy;
+import dev.ferry.engine.load.LoadEndpoint;
+import dev.ferry.model.schema.Engine;
+import dev.ferry.testsupport.TestDatabases;
+import dev.ferry.testsupport.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.ferry.engine.cdc.apply.ApplyTestSupport.assertValidated;
+import static dev.ferry.engine.cdc.apply.ApplyTestSupport.count;
+import static dev.ferry.engine.cdc.apply.ApplyTestSupport.string;
+import static dev.ferry.engine.cdc.apply.ApplyTestSupport.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** PostgreSQL → PostgreSQL change apply against the embedded server: every change type, exactly once across crashes. */
+class PostgresApplyIT {
+
+    @TempDir
+    Path dir;
+
+    private TestServer pg;
+    private String src;
+    private String dst;
+    private LoadEndpoint source;
+    private LoadEndpoint target;
+    private PostgresCdcConfig config;
+    private PostgresReplicationConnection admin;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void databases() {
+        pg = TestDatabases.postgres();
+        src = pg.createDatabase("ap_src");
+        dst = pg.createDatabase("ap_dst");
+        source = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(src));
+        target = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+        config = PostgresCdcConfig.forTask(pg.jdbcUrl(src), pg.user(), pg.password().toCharArray(), src)
+                .withStatusInterval(Duration.ofMillis(200));
+        admin = new PostgresReplicationConnection(config);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        pool.shutdownNow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !admin.slotActive());
+        admin.dropSlot();
+        admin.dropPublication();
+    }
+
+    private ChangeApplier applier(ApplySettings settings, ApplyListener listener) {
+        PostgresStreamingSource s = new PostgresStreamingSource(config);
+        ChangeApplier a = new ChangeApplier(ChangeSource.of(s), target, settings, listener);
+        closeables.add(a);
+        return a;
+    }
+
+    /** Runs the applier on a background thread until {@link ChangeApplier#stop()}. */
+    private Future<?> runInBackground(ChangeApplier a) {
+        return pool.submit(() -> {
+            a.run();
+            return null;
+        });
+    }
+
+    private static final String ITEMS = "CREATE TABLE items (id bigint PRIMARY KEY, name text, big text, amount numeric(12,2), "
+            + "n numeric, f float8, ts timestamptz, flag boolean, data bytea, iv interval, tags text[], u uuid)";
+
+    @Test
+    void everyChangeTypeReachesTheTarget() throws Exception {
+        pg.execute(src, ITEMS, "ALTER TABLE items ALTER big SET STORAGE EXTERNAL",
+                "CREATE TABLE log (id bigint PRIMARY KEY, note text)",
+                "CREATE TABLE trunc_me (id int PRIMARY KEY, v text)",
+                "CREATE TABLE bulk (id bigint PRIMARY KEY, v text)");
+        pg.execute(dst, ITEMS, "CREATE TABLE log (id bigint, note text)", // no key on the target: duplicates would show
+                "CREATE TABLE trunc_me (id int PRIMARY KEY, v text)", "CREATE TABLE bulk (id bigint PRIMARY KEY, v text)");
+        admin.createPublication(List.of());
+        admin.createSlot();
+        Map<ApplyStats.ConnectionState, Boolean> states = new ConcurrentHashMap<>();
+        List<ApplyStats> commits = new CopyOnWriteArrayList<>();
+        ChangeApplier a = applier(ApplySettings.defaults("t1").withCommit(500, Duration.ofMillis(100)), new ApplyListener() {
+            @Override
+            public void committed(ApplyStats stats) {
+                commits.add(stats);
+            }
+
+            @Override
+            public void connectionState(ApplyStats.ConnectionState state, String detail) {
+                states.put(state, true);
+            }
+        });
+        a.start();
+        Future<?> running = runInBackground(a);
+
+        String bigText = "(SELECT string_agg(md5(g::text), '') FROM generate_series(1, 200) g)"; // 6400 chars, toasted
+        pg.execute(src,
+                "INSERT INTO items SELECT g, 'item ' || g, CASE WHEN g = 1 THEN " + bigText + " END, g * 1.25, "
+                        + "CASE WHEN g = 5 THEN 'NaN'::numeric ELSE g END, CASE WHEN g = 6 THEN 'Infinity'::float8 ELSE g / 3.0 END, "
+                        + "timestamptz '2024-01-01 00:00:00+02' + g * interval '1 minute', g % 2 = 0, decode('00ff5c0a', 'hex'), "
+                        + "make_interval(months => g, days => 2, secs => 3.5), ARRAY['a', 'b ' || g], gen_random_uuid() "
+                        + "FROM generate_series(1, 50) g",
+                "INSERT INTO log SELECT g, 'note ' || g FROM generate_series(1, 20) g",
+                "INSERT INTO trunc_me SELECT g, 'v' FROM generate_series(1, 10) g");
+        pg.execute(src,
+                "UPDATE items SET name = 'toast kept' WHERE id = 1",                       // big is an unchanged TOAST value
+                "UPDATE items SET name = NULL, amount = NULL, data = NULL, ts = NULL WHERE id = 7",
+                "UPDATE items SET id = 1000 WHERE id = 2",                                 // key change
+                "BEGIN; UPDATE items SET id = 3000 WHERE id = 3; UPDATE items SET id = 3, name = 'moved in' WHERE id = 4; COMMIT",
+                "DELETE FROM items WHERE id IN (8, 9)",
+                "UPDATE log SET note = 'changed' WHERE id = 5", "DELETE FROM log WHERE id = 6",
+                "TRUNCATE trunc_me",
+                "INSERT INTO trunc_me VALUES (99, 'after truncate')");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertValidated(validate(source, "public", target, "public", "items", "log", "trunc_me")));
+        assertThat(string(target, "SELECT md5(big) FROM items WHERE id = 1"))
+                .isEqualTo(string(source, "SELECT md5(big) FROM items WHERE id = 1")).isNotNull();
+        assertThat(string(target, "SELECT name FROM items WHERE id = 1")).isEqualTo("toast kept");
+        assertThat(count(target, "SELECT count(*) FROM log")).isEqualTo(19);
+        assertThat(count(target, "SELECT count(*) FROM items WHERE n = 'NaN'")).isEqualTo(1);
+
+        // a 20k-row source transaction
+        long t0 = System.nanoTime();
+        long appliedBefore = a.stats().appliedEvents();
+        pg.execute(src, "INSERT INTO bulk SELECT g, 'row ' || g FROM generate_series(1, 20000) g");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count(target, "SELECT count(*) FROM bulk") == 20000);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("APPLY postgres->postgres 20k-row transaction: %d events in %.2f s = %.0f events/s%n",
+                a.stats().appliedEvents() - appliedBefore, secs, 20000 / secs);
+        assertValidated(validate(source, "public", target, "public", "bulk"));
+
+        ApplyStats stats = a.stats();
+        assertThat(stats.tables().get("public.items").updates()).isGreaterThanOrEqualTo(5);
+        assertThat(stats.tables().get("public.trunc_me").truncates()).isEqualTo(1);
+        assertThat(stats.tables().get("public.bulk").inserts()).isEqualTo(20000);
+        assertThat(stats.lastPosition()).isEqualTo(string(target, "SELECT source_position FROM ferry_apply_state WHERE task = 't1'"));
+        assertThat(commits).isNotEmpty();
+        assertThat(states).containsKey(ApplyStats.ConnectionState.STREAMING);
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void exactlyOnceAcrossKilledChildProcesses() throws Exception {
+        String ddl = "CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric(14,2) NOT NULL, note text)";
+        pg.execute(src, ddl, "CREATE TABLE audit (id bigint PRIMARY KEY, account bigint, delta numeric(14,2))");
+        pg.execute(dst, ddl, "CREATE TABLE audit (id bigint, account bigint, delta numeric(14,2))"); // no key on the target
+        admin.createPublication(List.of());
+        admin.createSlot();
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        Future<?> writer = pool.submit(() -> {
+            long i = 0;
+            while (writing.get()) {
+                i++;
+                long acc = i % 300;
+                pg.execute(src, "BEGIN",
+                        "INSERT INTO accounts VALUES (" + acc + ", 0, 'a" + acc + "') ON CONFLICT (id) DO UPDATE SET balance = accounts.balance + 1",
+                        "INSERT INTO audit VALUES (" + i + ", " + acc + ", 1)",
+                        i % 7 == 0 ? "DELETE FROM accounts WHERE id = " + ((i * 13) % 300) : "SELECT 1",
+                        "COMMIT");
+                written.set(i);
+            }
+            return null;
+        });
+
+        for (int round = 1; round <= 2; round++) {
+            long before = appliedEvents("crash");
+            Path log = Files.createTempFile(dir, "child", ".log");
+            Process child = startChild(log);
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> appliedEvents("crash") > before + 400);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                System.out.println("child log:\n" + Files.readString(log));
+                throw e;
+            }
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            System.out.printf("crash round %d: killed the child applier at %d applied events (%d source transactions written)%n",
+                    round, appliedEvents("crash"), written.get());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !admin.slotActive());
+        ChangeApplier a = applier(ApplySettings.defaults("crash").withCommit(100, Duration.ofMillis(50)), ApplyListener.NO_OP);
+        a.start();
+        Future<?> running = runInBackground(a);
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.get() > 0);
+        writing.set(false);
+        writer.get(30, TimeUnit.SECONDS);
+        long total = written.get();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+                .until(() -> count(target, "SELECT count(*) FROM audit") >= total);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertValidated(validate(source, "public", target, "public", "accounts", "audit")));
+        assertThat(count(target, "SELECT count(*) FROM audit")).isEqualTo(total);
+        assertThat(count(target, "SELECT count(*) - count(DISTINCT id) FROM audit")).isZero();
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
+    private void awaitValid(Future<?> running, String... tables) {
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).failFast("applier ended", running::isDone)
+                    .untilAsserted(() -> assertValidated(validate(source, "public", target, "public", tables)));
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError("applier: " + outcome(running), e);
+        }
+    }
+
+    /** The applier's failure, if it ended. */
+    static String outcome(Future<?> running) {
+        try {
+            running.get(1, TimeUnit.SECONDS);
+            return "ended normally";
+        } catch (Exception e) {
+            return String.valueOf(e);
+        }
+    }
+
+    private long appliedEvents(String task) {
+        try {
+            return count(target, "SELECT coalesce(max(events), 0) FROM ferry_apply_state WHERE task = '" + task + "'");
+        } catch (java.sql.SQLException e) {
+            return 0; // not created yet
+        }
+    }
+
+    private Process startChild(Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ApplierMain.class.getName(),
+                pg.jdbcUrl(src), pg.jdbcUrl(dst), pg.user(), src, "crash");
+        pb.environment().put("FERRY_TEST_PW", pg.password());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        closeables.add(() -> {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        });
+        return p;
+    }
+
+    @Test
+    void droppedSourceAndTargetConnectionsRecover() throws Exception {
+        pg.execute(src, "CREATE TABLE t (id bigint PRIMARY KEY, v text)");
+        pg.execute(dst, "CREATE TABLE t (id bigint PRIMARY KEY, v text)");
+        admin.createPublication(List.of());
+        admin.createSlot();
+        Map<ApplyStats.ConnectionState, Boolean> states = new ConcurrentHashMap<>();
+        ChangeApplier a = applier(ApplySettings.defaults("drop").withCommit(50, Duration.ofMillis(50)), new ApplyListener() {
+            @Override
+            public void connectionState(ApplyStats.ConnectionState state, String detail) {
+                states.put(state, true);
+            }
+        });
+        a.start();
+        Future<?> running = runInBackground(a);
+        pg.execute(src, "INSERT INTO t SELECT g, 'a' FROM generate_series(1, 100) g");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(target, "SELECT count(*) FROM t") == 100);
+
+        pg.execute(src, "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + config.slotName() + "'");
+        pg.execute(src, "INSERT INTO t SELECT g, 'b' FROM generate_series(101, 200) g", "UPDATE t SET v = 'c' WHERE id <= 50");
+        awaitValid(running, "t");
+        assertThat(states).containsKey(ApplyStats.ConnectionState.SOURCE_RECONNECTING);
+
+        pg.execute(dst, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        pg.execute(src, "INSERT INTO t SELECT g, 'd' FROM generate_series(201, 300) g", "DELETE FROM t WHERE id > 280");
+        awaitValid(running, "t");
+        assertThat(states).containsKey(ApplyStats.ConnectionState.TARGET_RECONNECTING);
+        assertThat(a.stats().lastError()).isNotNull();
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void skipPolicyRecordsRefusedRowsAndGoesOn() throws Exception {
+        pg.execute(src, "CREATE TABLE t (id bigint PRIMARY KEY, v text)");
+        pg.execute(dst, "CREATE TABLE t (id bigint PRIMARY KEY, v varchar(3))"); // longer values are refused
+        admin.createPublication(List.of());
+        admin.createSlot();
+        ChangeApplier a = applier(ApplySettings.defaults("skip").withErrorPolicy(ErrorPolicy.SKIP_ROW), ApplyListener.NO_OP);
+        a.start();
+        Future<?> running = runInBackground(a);
+        pg.execute(src, "INSERT INTO t SELECT g, CASE WHEN g = 7 THEN 'too long' ELSE 'ok' END FROM generate_series(1, 20) g");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(target, "SELECT count(*) FROM t") == 19);
+        assertThat(string(target, "SELECT key_text || ' | ' || reason FROM ferry_exceptions WHERE task = 'skip'"))
+                .startsWith("id=7 | ").contains("too long");
+        assertThat(a.stats().rejectedRows()).isEqualTo(1);
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+        a.close();
+
+        // the same under STOP: the applier stops and nothing of that transaction is committed
+        pg.execute(src, "INSERT INTO t VALUES (100, 'ok'), (101, 'too long')");
+        ChangeApplier b = applier(ApplySettings.defaults("skip"), ApplyListener.NO_OP);
+        b.start();
+        Future<?> failing = runInBackground(b);
+        await().atMost(Duration.ofSeconds(30)).until(failing::isDone);
+        assertThat(failing).failsWithin(Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withMessageContaining("id=101");
+        assertThat(count(target, "SELECT count(*) FROM t WHERE id >= 100")).isZero();
+    }
+}
