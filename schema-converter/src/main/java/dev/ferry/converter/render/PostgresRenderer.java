@@ -139,7 +139,14 @@ public final class PostgresRenderer {
         schema.tables().forEach(t -> relations.add(t.name()));
         schema.views().forEach(v -> relations.add(v.name()));
         schema.sequences().forEach(q -> relations.add(q.name()));
-        sql = new OracleToPostgresSql(s, relations);
+        Set<String> binaryColumns = new java.util.HashSet<>();
+        schema.tables().forEach(t -> t.columns().forEach(c -> {
+            String type = c.type().name().toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("blob") || type.equals("raw") || type.equals("long raw") || type.equals("bfile")) {
+                binaryColumns.add(c.name());
+            }
+        }));
+        sql = new OracleToPostgresSql(s, relations, binaryColumns);
         String schemaKey = ConvertedObject.key("SCHEMA", null, s);
         List<ActionItem> schemaItems = new ArrayList<>();
         names.claim("schemas", schema.name(), schemaItems::add);

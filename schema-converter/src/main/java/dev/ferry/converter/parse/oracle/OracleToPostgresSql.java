@@ -48,6 +48,8 @@ public final class OracleToPostgresSql {
 
     private final String schema;
     private final Set<String> relations;
+    /** Oracle names (upper-case unless quoted) of BLOB/RAW columns: JSON read from them needs convert_from(). */
+    private final Set<String> binaryColumns;
 
     /** A translator that leaves unqualified names unqualified. */
     public OracleToPostgresSql() {
@@ -59,8 +61,17 @@ public final class OracleToPostgresSql {
      * sequences) with the PostgreSQL schema {@code pgSchema}, so the output does not depend on {@code search_path}.
      */
     public OracleToPostgresSql(String pgSchema, Set<String> relations) {
+        this(pgSchema, relations, Set.of());
+    }
+
+    /**
+     * As {@link #OracleToPostgresSql(String, Set)}; {@code binaryColumns} are the Oracle names of BLOB/RAW columns
+     * (they became bytea), so JSON documents read from them are decoded with {@code convert_from(..., 'UTF8')}.
+     */
+    public OracleToPostgresSql(String pgSchema, Set<String> relations, Set<String> binaryColumns) {
         this.schema = pgSchema;
         this.relations = Set.copyOf(relations);
+        this.binaryColumns = Set.copyOf(binaryColumns);
     }
 
     /**
@@ -431,7 +442,9 @@ public final class OracleToPostgresSql {
                     }
                 }
                 return null;
-            } else if (ctx instanceof OracleParser.JsonTableContext j) {
+            } else if (ctx instanceof OracleParser.TableFactorContext tf && tf.jsonTable() != null) {
+                return jsonTableFactor(tf);
+            } else if (ctx instanceof OracleParser.JsonTableContext j && !(j.getParent() instanceof OracleParser.TableFactorContext)) {
                 item(ActionCode.UNSUPPORTED_FEATURE, "JSON_TABLE has no automatic conversion (PostgreSQL 17 has JSON_TABLE; "
                         + "use jsonb_to_recordset/jsonb_path_query before that)", j.getStart());
                 return null;
@@ -452,6 +465,175 @@ public final class OracleToPostgresSql {
                 return null;
             }
             return null;
+        }
+
+        /**
+         * JSON_TABLE in a FROM clause → {@code LATERAL (SELECT cols FROM jsonb_path_query(doc, rowPath) WITH ORDINALITY
+         * [LEFT JOIN LATERAL jsonb_path_query(row, nestedPath) WITH ORDINALITY ON true]) alias}. Returns null (the
+         * JSON_TABLE stays MANUAL) for anything outside the supported subset, with the reason as an action item.
+         */
+        String jsonTableFactor(OracleParser.TableFactorContext tf) {
+            OracleParser.JsonTableContext j = tf.jsonTable();
+            String why = jsonTableUnsupported(tf);
+            if (why != null) {
+                item(ActionCode.UNSUPPORTED_FEATURE, "JSON_TABLE not converted: " + why + ". Rewrite it by hand as a LATERAL "
+                        + "subquery over jsonb_path_query(doc, path) / jsonb_to_recordset, or use JSON_TABLE on PostgreSQL 17+",
+                        j.getStart());
+                return null;
+            }
+            String doc = emit(j.expression());
+            String docJson = binaryColumns.contains(lastName(j.expression().getText()))
+                    ? "convert_from(" + doc + ", 'UTF8')::jsonb" : "(" + doc + ")::jsonb";
+            String rowPath = j.stringLiteral() == null ? "$" : OracleScriptSchemaBuilder.stringValue(j.stringLiteral().getText());
+            String top = "ferry_jt0";
+            String nested = "ferry_jt1";
+            List<String> cols = new ArrayList<>();
+            String nestedPath = null;
+            for (OracleParser.JsonColumnContext c : j.jsonColumnsClause().jsonColumn()) {
+                if (c.NESTED() != null) {
+                    nestedPath = OracleScriptSchemaBuilder.stringValue(c.stringLiteral().getText());
+                    for (OracleParser.JsonColumnContext n : c.jsonColumnsClause().jsonColumn()) {
+                        cols.add(jsonColumn(n, nested));
+                    }
+                } else {
+                    cols.add(jsonColumn(c, top));
+                }
+            }
+            StringBuilder sb = new StringBuilder("LATERAL (SELECT ");
+            sb.append(String.join(", ", cols));
+            sb.append(" FROM jsonb_path_query(").append(docJson).append(", ").append(sqlString(rowPath))
+                    .append(") WITH ORDINALITY AS ").append(top).append("(value, ord)");
+            if (nestedPath != null) {
+                sb.append(" LEFT JOIN LATERAL jsonb_path_query(").append(top).append(".value, ").append(sqlString(nestedPath))
+                        .append(") WITH ORDINALITY AS ").append(nested).append("(value, ord) ON true");
+            }
+            sb.append(")");
+            sb.append(tf.tableAlias() != null ? " " + emit(tf.tableAlias()) : " ferry_json_table");
+            item(ActionCode.JSON_TABLE_CONVERTED, "JSON_TABLE became LATERAL jsonb_path_query" + (nestedPath != null
+                    ? " with LEFT JOIN LATERAL for NESTED PATH '" + nestedPath + "'" : ""), j.getStart());
+            return sb.toString();
+        }
+
+        private static final Pattern JSON_ROW_PATH = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\*\\])?)*");
+        private static final Pattern JSON_MEMBER_PATH = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
+        String jsonTableUnsupported(OracleParser.TableFactorContext tf) {
+            OracleParser.JsonTableContext j = tf.jsonTable();
+            if (tf.pivotClause() != null) {
+                return "PIVOT/UNPIVOT over JSON_TABLE";
+            }
+            if (j.FORMAT() != null) {
+                return "FORMAT JSON on the document";
+            }
+            for (OracleParser.JsonOnClauseContext on : j.jsonOnClause()) {
+                if (!defaultOnClause(on)) {
+                    return "'" + source(on) + "' (only the default NULL ON ERROR / NULL ON EMPTY converts)";
+                }
+            }
+            if (j.stringLiteral() != null) {
+                String path = OracleScriptSchemaBuilder.stringValue(j.stringLiteral().getText());
+                if (!JSON_ROW_PATH.matcher(path).matches()) {
+                    return "row path '" + path + "' (only $ and $.member[*] chains convert)";
+                }
+            }
+            int nestedCount = 0;
+            for (OracleParser.JsonColumnContext c : j.jsonColumnsClause().jsonColumn()) {
+                if (c.NESTED() != null) {
+                    if (++nestedCount > 1) {
+                        return "more than one NESTED PATH";
+                    }
+                    String path = OracleScriptSchemaBuilder.stringValue(c.stringLiteral().getText());
+                    if (!JSON_ROW_PATH.matcher(path).matches()) {
+                        return "NESTED PATH '" + path + "' (only $.member[*] chains convert)";
+                    }
+                    for (OracleParser.JsonColumnContext n : c.jsonColumnsClause().jsonColumn()) {
+                        if (n.NESTED() != null) {
+                            return "NESTED PATH inside NESTED PATH";
+                        }
+                        String w = jsonColumnUnsupported(n);
+                        if (w != null) {
+                            return w;
+                        }
+                    }
+                } else {
+                    String w = jsonColumnUnsupported(c);
+                    if (w != null) {
+                        return w;
+                    }
+                }
+            }
+            return null;
+        }
+
+        String jsonColumnUnsupported(OracleParser.JsonColumnContext c) {
+            if (c.ORDINALITY() != null) {
+                return null;
+            }
+            String name = source(c.identifier());
+            if (c.EXISTS() != null) {
+                return "EXISTS PATH column " + name;
+            }
+            if (c.FORMAT() != null) {
+                return "FORMAT JSON column " + name;
+            }
+            if (c.jsonWrapper() != null) {
+                return "wrapper clause on column " + name;
+            }
+            for (OracleParser.JsonOnClauseContext on : c.jsonOnClause()) {
+                if (!defaultOnClause(on)) {
+                    return "'" + source(on) + "' on column " + name;
+                }
+            }
+            if (c.stringLiteral() != null) {
+                String path = OracleScriptSchemaBuilder.stringValue(c.stringLiteral().getText());
+                if (!JSON_MEMBER_PATH.matcher(path).matches()) {
+                    return "column path '" + path + "' of " + name + " (only $.member chains convert)";
+                }
+            }
+            if (c.dataType() != null && !OracleToPostgresTypes.defaultMapping("CAST",
+                    OracleScriptSchemaBuilder.dataType(c.dataType())).mapped()) {
+                return "type " + source(c.dataType()) + " of column " + name;
+            }
+            return null;
+        }
+
+        static boolean defaultOnClause(OracleParser.JsonOnClauseContext on) {
+            String t = on.getText().toUpperCase(Locale.ROOT);
+            return t.equals("NULLONERROR") || t.equals("NULLONEMPTY");
+        }
+
+        /** One projected column of a converted JSON_TABLE, reading {@code rowAlias.value} / {@code rowAlias.ord}. */
+        String jsonColumn(OracleParser.JsonColumnContext c, String rowAlias) {
+            String name = PostgresIdentifiers.sql(OracleScriptSchemaBuilder.name(c.identifier()));
+            if (c.ORDINALITY() != null) {
+                return rowAlias + ".ord AS " + name;
+            }
+            String path = c.stringLiteral() != null ? OracleScriptSchemaBuilder.stringValue(c.stringLiteral().getText())
+                    : "$." + source(c.identifier()).replace("\"", "");
+            String[] members = path.substring(2).split("\\.");
+            StringBuilder v = new StringBuilder(rowAlias).append(".value");
+            for (int i = 0; i < members.length; i++) {
+                v.append(i == members.length - 1 ? " ->> " : " -> ").append(sqlString(members[i]));
+            }
+            String type = "text";
+            if (c.dataType() != null) {
+                OracleToPostgresTypes.Mapping m = OracleToPostgresTypes.defaultMapping("CAST", OracleScriptSchemaBuilder.dataType(c.dataType()));
+                type = m.sqlType();
+            }
+            return type.equals("text") ? "(" + v + ") AS " + name : "(" + v + ")::" + type + " AS " + name;
+        }
+
+        static String sqlString(String v) {
+            return "'" + v.replace("'", "''") + "'";
+        }
+
+        /** The Oracle name of the last part of a dotted reference (upper-case unless quoted). */
+        static String lastName(String text) {
+            String last = text.substring(text.lastIndexOf('.') + 1);
+            if (last.startsWith("\"") && last.endsWith("\"") && last.length() > 1) {
+                return last.substring(1, last.length() - 1);
+            }
+            return last.toUpperCase(Locale.ROOT);
         }
 
         String stringLiteral(OracleParser.StringLiteralContext s) {
