@@ -1,3 +1,6 @@
+-- SCHEMA ferry_compat [PRE_LOAD] from line 0
+CREATE SCHEMA IF NOT EXISTS ferry_compat;
+
 -- SCHEMA golden [PRE_LOAD] from line 0
 CREATE SCHEMA golden;
 
@@ -24,6 +27,52 @@ CREATE TABLE golden.loc (
     PRIMARY KEY (loc_id)
 );
 
+-- FUNCTION ferry_compat.instr [PRE_LOAD] from line 0
+--   ORA-PG-0528 INFO: Helper ferry_compat.instr emulates the Oracle built-in for the converted objects that call it
+CREATE OR REPLACE FUNCTION ferry_compat.instr(str text, sub text, pos integer DEFAULT 1, occ integer DEFAULT 1)
+RETURNS integer LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $ferry$
+DECLARE
+    n integer := length(str);
+    m integer := length(sub);
+    i integer;
+    found integer := 0;
+BEGIN
+    IF occ < 1 THEN
+        RAISE EXCEPTION 'argument % is out of range', occ USING ERRCODE = '22003';
+    END IF;
+    IF m = 0 THEN
+        RETURN NULL; -- Oracle: '' is NULL
+    END IF;
+    IF pos = 0 THEN
+        RETURN 0;
+    END IF;
+    IF pos > 0 THEN
+        i := pos;
+        WHILE i <= n - m + 1 LOOP
+            IF substr(str, i, m) = sub THEN
+                found := found + 1;
+                IF found = occ THEN
+                    RETURN i;
+                END IF;
+            END IF;
+            i := i + 1;
+        END LOOP;
+    ELSE
+        i := least(n + pos + 1, n - m + 1);
+        WHILE i >= 1 LOOP
+            IF substr(str, i, m) = sub THEN
+                found := found + 1;
+                IF found = occ THEN
+                    RETURN i;
+                END IF;
+            END IF;
+            i := i - 1;
+        END LOOP;
+    END IF;
+    RETURN 0;
+END
+$ferry$;
+
 -- VIEW golden.emp_outer_complex [POST_LOAD] from line 4
 --   ORA-PG-0512 HIGH @7:9: (+) on unqualified columns or on several tables in one condition
 CREATE VIEW golden.emp_outer_complex AS
@@ -32,9 +81,9 @@ SELECT e.name, l.city
   WHERE e.dept_id = d.dept_id(+) + l.loc_id(+);
 
 -- VIEW golden.emp_instr [POST_LOAD] from line 8
---   ORA-PG-0505 HIGH @9:18: INSTR with 4 arguments
+--   ORA-PG-0528 INFO @9:18: INSTR with 4 arguments uses helper ferry_compat.instr
 CREATE VIEW golden.emp_instr AS
-SELECT emp_id, instr(name, 'a', 1, 2) second_a FROM golden.emp;
+SELECT emp_id, ferry_compat.instr(name, 'a', 1, 2) second_a FROM golden.emp;
 
 -- VIEW golden.emp_rownum_ordered [POST_LOAD] from line 10
 --   ORA-PG-0510 HIGH @11:32: ROWNUM outside a WHERE ROWNUM <= n filter became row_number() OVER ()

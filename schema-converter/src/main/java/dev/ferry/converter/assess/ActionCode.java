@@ -112,6 +112,8 @@ public enum ActionCode {
             "PostgreSQL's to_timestamp reads the value in the session time zone before the cast to timestamp: a wall-clock time inside a daylight-saving gap moves by the gap. Run loads and such queries with TimeZone = 'UTC'."),
     JSON_TABLE_CONVERTED("ORA-PG-0527", Severity.MEDIUM, 15,
             "JSON_TABLE became a LATERAL subquery over jsonb_path_query (lax mode, like Oracle's default). Differences: a column value that does not convert to its type (or a non-scalar value) is NULL in Oracle (NULL ON ERROR) but raises an error in PostgreSQL; casts to varchar(n) truncate silently; a document that is not valid JSON raises an error instead of producing no rows. Check the data or wrap values in a safe cast."),
+    COMPAT_HELPER_USED("ORA-PG-0528", Severity.INFO, 0,
+            "The expression calls a helper function in the ferry_compat schema (created once, before the objects that use it) that reproduces the Oracle built-in's results. Keep the ferry_compat schema deployed, and grant USAGE on it and EXECUTE on its functions to the application roles."),
     // ---- PL/SQL (06xx)
     RAISE_APPLICATION_ERROR("ORA-PG-0601", Severity.LOW, 5,
             "RAISE_APPLICATION_ERROR(-20nnn, msg) became RAISE EXCEPTION USING ERRCODE = 'U0nnn' (ORA-20nnn maps to SQLSTATE U0nnn; the Oracle code is also in DETAIL). SQLERRM no longer starts with 'ORA-20nnn: ': clients that parsed the message must test SQLSTATE instead."),

@@ -164,6 +164,7 @@ public final class PostgresRenderer {
             out.add(view(s, schemaKey, v, viewNames, tableNames));
         }
         out.addAll(extra);
+        out = new ArrayList<>(dev.ferry.converter.parse.oracle.OracleCompatHelpers.attach(out));
         DeployOrder.Result order = DeployOrder.sort(out);
         if (!order.cycles().isEmpty()) {
             List<ConvertedObject> fixed = new ArrayList<>();

@@ -833,6 +833,10 @@ public final class OracleToPostgresSql {
                     if (n == 2 || (n == 3 && a.get(2).equals("1")) || (n == 4 && a.get(2).equals("1") && a.get(3).equals("1"))) {
                         return "strpos(" + a.get(0) + ", " + a.get(1) + ")";
                     }
+                    if (n == 3 || n == 4) {
+                        item(ActionCode.COMPAT_HELPER_USED, OracleCompatHelpers.useMessage("INSTR with " + n + " arguments", "instr"), at);
+                        return "ferry_compat.instr(" + String.join(", ", a) + ")";
+                    }
                     item(ActionCode.INSTR_ARGUMENTS, "INSTR with " + n + " arguments", at);
                     return null;
                 }
@@ -915,10 +919,8 @@ public final class OracleToPostgresSql {
                         return null;
                     }
                     List<String> a = args(fa);
-                    String age = "age(" + a.get(0) + ", " + a.get(1) + ")";
-                    item(ActionCode.MONTHS_BETWEEN, "MONTHS_BETWEEN became an age() expression", at);
-                    return "(extract(year from " + age + ") * 12 + extract(month from " + age + ") + extract(day from "
-                            + age + ") / 31.0)";
+                    item(ActionCode.COMPAT_HELPER_USED, OracleCompatHelpers.useMessage("MONTHS_BETWEEN", "months_between"), at);
+                    return "ferry_compat.months_between(" + a.get(0) + ", " + a.get(1) + ")";
                 }
                 case "LAST_DAY": {
                     if (n != 1) {

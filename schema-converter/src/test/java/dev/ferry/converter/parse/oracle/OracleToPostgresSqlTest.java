@@ -47,13 +47,25 @@ class OracleToPostgresSqlTest {
     @Test
     void itemsCarrySourcePositions() {
         OracleToPostgresSql.Translation x = t.expression("a = ''\n  OR b = INSTR(c, 'x', 1, 2)", AT_10_5, false);
-        assertThat(x.items()).extracting(ActionItem::code).contains("ORA-PG-0501", "ORA-PG-0505");
+        assertThat(x.items()).extracting(ActionItem::code).contains("ORA-PG-0501", "ORA-PG-0528");
         ActionItem empty = x.items().stream().filter(i -> i.code().equals("ORA-PG-0501")).findFirst().orElseThrow();
         assertThat(empty.line()).isEqualTo(10);
         assertThat(empty.column()).isEqualTo(9);
-        ActionItem instr = x.items().stream().filter(i -> i.code().equals("ORA-PG-0505")).findFirst().orElseThrow();
+        ActionItem instr = x.items().stream().filter(i -> i.code().equals("ORA-PG-0528")).findFirst().orElseThrow();
         assertThat(instr.line()).isEqualTo(11);
         assertThat(instr.column()).isEqualTo(10);
+    }
+
+    @Test
+    void helpersReplaceMonthsBetweenAndInstrWithPositionOrOccurrence() {
+        OracleToPostgresSql.Translation x = t.expression("MONTHS_BETWEEN(a, b) + INSTR(c, 'x', -1) + INSTR(c, 'x', 1, 2)", AT_10_5, false);
+        assertThat(x.sql()).isEqualTo("ferry_compat.months_between(a, b) + ferry_compat.instr(c, 'x', -1) + ferry_compat.instr(c, 'x', 1, 2)");
+        assertThat(x.items()).extracting(ActionItem::message).contains("MONTHS_BETWEEN uses helper ferry_compat.months_between",
+                "INSTR with 3 arguments uses helper ferry_compat.instr");
+        // the plain forms stay inline: no helper
+        OracleToPostgresSql.Translation plain = t.expression("INSTR(c, 'x', 1, 1)", AT_10_5, false);
+        assertThat(plain.sql()).isEqualTo("strpos(c, 'x')");
+        assertThat(plain.items()).extracting(ActionItem::code).doesNotContain("ORA-PG-0528");
     }
 
     @Test
