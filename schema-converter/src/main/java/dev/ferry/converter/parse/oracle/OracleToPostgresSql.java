@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * and re-emitting it: every token is copied with the whitespace and comments before it, except for the constructs
  * that are rewritten (NVL, NVL2, DECODE, SYSDATE, INSTR, TO_DATE, TRUNC, ADD_MONTHS, MONTHS_BETWEEN, LAST_DAY,
  * {@code seq.NEXTVAL}, {@code ||}, LISTAGG, MINUS, {@code FROM DUAL}, {@code WHERE ROWNUM <= n}, {@code (+)} outer
- * joins, simple CONNECT BY, identifiers, CAST types). Each rewrite that changes semantics, and each construct that
+ * joins, simple CONNECT BY, JSON_TABLE in FROM (LATERAL jsonb_path_query), identifiers, CAST types; MONTHS_BETWEEN and
+ * INSTR with a position/occurrence call {@link OracleCompatHelpers}). Each rewrite that changes semantics, and each construct that
  * cannot be rewritten, adds an {@link ActionItem} positioned in the source file.
  *
  * <p>Threading: stateless; instances may be shared (each call has its own parser and emitter).
