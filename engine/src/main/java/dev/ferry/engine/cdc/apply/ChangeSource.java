@@ -45,143 +45,86 @@ public interface ChangeSource extends AutoCloseable {
     void close();
 
     static ChangeSource of(PostgresStreamingSource s) {
-        return new ChangeSource() {
-            @Override
-            public Engine engine() {
-                return Engine.POSTGRESQL;
-            }
-
-            @Override
-            public void start(SourcePosition after) throws SQLException {
-                s.start((PostgresPosition) after);
-            }
-
-            @Override
-            public ChangeEvent poll(Duration timeout) throws InterruptedException {
-                return s.poll(timeout);
-            }
-
-            @Override
-            public void acknowledge(SourcePosition position) {
-                s.acknowledge(position);
-            }
-
-            @Override
-            public void reconnect() throws SQLException, InterruptedException {
-                s.reconnect();
-            }
-
-            @Override
-            public SourcePosition parse(String text) {
-                return PostgresPosition.parse(text);
-            }
-
-            @Override
-            public int queuedEvents() {
-                return s.queuedEvents();
-            }
-
-            @Override
-            public void close() {
-                s.close();
-            }
-        };
+        return new Adapter(Engine.POSTGRESQL, after -> s.start((PostgresPosition) after), s::poll, s::acknowledge,
+                s::reconnect, PostgresPosition::parse, s::queuedEvents, s::close);
     }
 
     static ChangeSource of(MySqlStreamingSource s) {
-        return new ChangeSource() {
-            @Override
-            public Engine engine() {
-                return Engine.MYSQL;
-            }
-
-            @Override
-            public void start(SourcePosition after) throws SQLException {
-                s.start((MySqlPosition) after);
-            }
-
-            @Override
-            public ChangeEvent poll(Duration timeout) throws InterruptedException {
-                return s.poll(timeout);
-            }
-
-            @Override
-            public void acknowledge(SourcePosition position) {
-                s.acknowledge(position);
-            }
-
-            @Override
-            public void reconnect() throws SQLException, InterruptedException {
-                s.reconnect();
-            }
-
-            @Override
-            public SourcePosition parse(String text) {
-                return MySqlPosition.parse(text);
-            }
-
-            @Override
-            public int queuedEvents() {
-                return s.queuedEvents();
-            }
-
-            @Override
-            public void close() {
-                s.close();
-            }
-        };
+        return new Adapter(Engine.MYSQL, after -> s.start((MySqlPosition) after), s::poll, s::acknowledge,
+                s::reconnect, MySqlPosition::parse, s::queuedEvents, s::close);
     }
 
     /** SQLite trigger capture; "reconnect" restarts the poller after the last acknowledged position. */
     static ChangeSource of(SqliteStreamingSource s) {
-        return new ChangeSource() {
-            @Override
-            public Engine engine() {
-                return Engine.SQLITE;
-            }
-
-            @Override
-            public void start(SourcePosition after) throws SQLException {
-                s.start((SqlitePosition) after);
-            }
-
-            @Override
-            public ChangeEvent poll(Duration timeout) throws InterruptedException {
-                return s.poll(timeout);
-            }
-
-            @Override
-            public void acknowledge(SourcePosition position) {
-                s.acknowledge(position);
-            }
-
-            @Override
-            public void reconnect() throws SQLException, InterruptedException {
-                s.stop();
-                try { // drop what the stopped poller queued: it is delivered again after the acknowledged position
-                    while (s.poll(Duration.ZERO) != null) {
-                        // discard
-                    }
-                } catch (dev.ferry.engine.cdc.ChangeCaptureException ignored) {
-                    // the failure that made us reconnect
+        return new Adapter(Engine.SQLITE, after -> s.start((SqlitePosition) after), s::poll, s::acknowledge, () -> {
+            s.stop();
+            try { // drop what the stopped poller queued: it is delivered again after the acknowledged position
+                while (s.poll(Duration.ZERO) != null) {
+                    // discard
                 }
-                s.start(s.lastAcknowledged().orElse(null));
+            } catch (dev.ferry.engine.cdc.ChangeCaptureException ignored) {
+                // the failure that made us reconnect
             }
+            s.start(s.lastAcknowledged().orElse(null));
+        }, SqlitePosition::parse, s::queuedEvents, s::close);
+    }
 
-            @Override
-            public SourcePosition parse(String text) {
-                return SqlitePosition.parse(text);
-            }
+    /** A start that may fail like the sources' own {@code start}. */
+    @FunctionalInterface
+    interface Starter {
+        void start(SourcePosition after) throws SQLException;
+    }
 
-            @Override
-            public int queuedEvents() {
-                return s.queuedEvents();
-            }
+    /** A poll as the sources declare it. */
+    @FunctionalInterface
+    interface Poller {
+        ChangeEvent poll(Duration timeout) throws InterruptedException;
+    }
 
-            @Override
-            public void close() {
-                s.close();
-            }
-        };
+    /** A reconnect as the sources declare it. */
+    @FunctionalInterface
+    interface Reconnector {
+        void reconnect() throws SQLException, InterruptedException;
+    }
+
+    /** One adapter for every streaming source: each factory above only names the source's own methods. */
+    record Adapter(Engine engine, Starter starter, Poller poller, java.util.function.Consumer<SourcePosition> acknowledger,
+                   Reconnector reconnector, java.util.function.Function<String, SourcePosition> parser,
+                   java.util.function.IntSupplier queued, Runnable closer) implements ChangeSource {
+
+        @Override
+        public void start(SourcePosition after) throws SQLException {
+            starter.start(after);
+        }
+
+        @Override
+        public ChangeEvent poll(Duration timeout) throws InterruptedException {
+            return poller.poll(timeout);
+        }
+
+        @Override
+        public void acknowledge(SourcePosition position) {
+            acknowledger.accept(position);
+        }
+
+        @Override
+        public void reconnect() throws SQLException, InterruptedException {
+            reconnector.reconnect();
+        }
+
+        @Override
+        public SourcePosition parse(String text) {
+            return parser.apply(text);
+        }
+
+        @Override
+        public int queuedEvents() {
+            return queued.getAsInt();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 }
