@@ -379,7 +379,7 @@ class PostgresStreamingSourceIT {
         assertThat(rows(first)).extracting(r -> r.value("id")).containsExactly(11, 12, 13, 21, 22, 23, 31, 32, 33);
 
         // nothing acknowledged: the slot must not move although status updates flow
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
                 .until(() -> admin.confirmedFlushLsn().orElseThrow() == consistentPoint);
         assertThat(admin.slotLagBytes().orElseThrow()).isPositive();
 
@@ -428,7 +428,7 @@ class PostgresStreamingSourceIT {
         server.execute(db, "INSERT INTO t SELECT g FROM generate_series(1, 3000) g");
         await().atMost(Duration.ofSeconds(60)).until(() -> s.queuedEvents() == 16);
         // the reader waits for the consumer (and keeps the connection alive) instead of growing the queue
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
                 .until(() -> s.queuedEvents() == 16 && s.isRunning());
         List<RowChange> rows = rows(take(s, commits(1)));
         assertThat(rows).hasSize(3000);
