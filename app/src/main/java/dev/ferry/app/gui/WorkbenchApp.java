@@ -56,11 +56,36 @@ public final class WorkbenchApp extends Application {
                 new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir());
         install(stage, viewModel, services);
         stage.show();
+        reportStartup(stage);
         viewModel.refresh();
         String open = System.getProperty("ferry.open");
         if (open != null && !open.isBlank()) { // -Dferry.open=<project file>: open it right away
             viewModel.open(new dev.ferry.app.config.RecentProject(java.nio.file.Path.of(open), java.time.Instant.now()));
         }
+    }
+
+    /**
+     * With {@code -Dferry.startupReport=print|exit}: once the first frame of the window has been rendered, prints the time
+     * since the JVM started to stderr (and with {@code exit}, quits). {@code bench/startup.sh} uses it.
+     */
+    private static void reportStartup(Stage stage) {
+        String mode = System.getProperty("ferry.startupReport");
+        if (mode == null) {
+            return;
+        }
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) { // the first pulse after show(): the window's first frame is on screen
+                stop();
+                long ms = System.currentTimeMillis() - jvmStart;
+                System.err.println("ferry: first window (" + (int) stage.getWidth() + "x" + (int) stage.getHeight()
+                        + ") shown " + ms + " ms after JVM start");
+                if ("exit".equalsIgnoreCase(mode)) {
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 
     /**
