@@ -71,6 +71,9 @@ public final class TypeNames {
     }
 
     private static String postgres(String base, List<String> mods, String suffix) {
+        if (base.equals("timestamptz") || base.equals("timetz")) {
+            base = PG_ALIASES.get(base);
+        }
         if (base.startsWith("timestamp") || base.startsWith("time ") || base.equals("time")) {
             // "timestamp with time zone" may arrive as base (no modifiers) or as base + suffix (with modifiers)
             String words = (base + " " + suffix).strip();
@@ -89,6 +92,17 @@ public final class TypeNames {
     }
 
     private static String mysql(String base, List<String> mods, String suffix) {
+        if (mods.isEmpty() && suffix.isEmpty()) {
+            // "int unsigned zerofill": the attributes follow the name
+            for (String attr : List.of(" unsigned", " signed", " zerofill")) {
+                int at = base.indexOf(attr);
+                if (at > 0) {
+                    suffix = base.substring(at + 1);
+                    base = base.substring(0, at);
+                    break;
+                }
+            }
+        }
         String b = MYSQL_ALIASES.getOrDefault(base, base);
         if (b.equals("bool") || b.equals("boolean")) {
             return "tinyint(1)";
