@@ -117,6 +117,10 @@ public final class AssessmentJsonWriter {
             n.put("effortMinutes", o.effortMinutes());
             ArrayNode deps = n.putArray("dependsOn");
             o.dependsOn().forEach(deps::add);
+            com.fasterxml.jackson.databind.JsonNode expected = ExpectedShapes.of(o, report.conversion().targetEngine());
+            if (expected != null) {
+                n.set("expected", expected);
+            }
             ArrayNode items = n.putArray("actionItems");
             for (ActionItem i : o.actionItems()) {
                 ObjectNode it = items.addObject();

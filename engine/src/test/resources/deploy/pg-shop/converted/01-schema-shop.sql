@@ -1,0 +1,2 @@
+-- SCHEMA shop: AUTO (verified)
+CREATE SCHEMA shop;
