@@ -13,3 +13,7 @@ CREATE VIEW v_agg AS
 CREATE VIEW v_nested AS SELECT n.tag, n.n FROM v_agg AS n WHERE n.n > 1;
 CREATE VIEW v_untranslatable AS SELECT id, strftime('%Y', born) AS year FROM t;
 CREATE VIEW "V Quoted"(a, b) AS SELECT id, x'CAFE' FROM t WHERE born ISNULL;
+CREATE VIEW latest AS
+    SELECT tag, MAX(born) AS born, min(score) AS low
+    FROM t
+    GROUP BY tag;

@@ -42,6 +42,12 @@ SELECT n.tag, n.n FROM golden.v_agg n WHERE n.n > 1;
 CREATE VIEW golden."v quoted" (a, b) AS
 SELECT id, '\xCAFE'::bytea FROM golden.t WHERE born IS NULL;
 
+-- VIEW golden.latest [POST_LOAD] AUTO from line 16
+CREATE VIEW golden.latest AS
+SELECT tag, max(born) AS born, min(score) AS low
+FROM golden.t
+GROUP BY tag;
+
 -- IDENTITY_RESTART golden.t_id_restart [POST_LOAD] AUTO from line 2
 SELECT setval(pg_get_serial_sequence('golden.t', 'id'), GREATEST(COALESCE(max(id), 0) + 1, 1)::bigint, false) FROM golden.t;
 

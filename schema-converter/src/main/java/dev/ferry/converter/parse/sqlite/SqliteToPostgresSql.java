@@ -727,9 +727,10 @@ public final class SqliteToPostgresSql {
                 }
                 break;
             default:
-                if (SAME.contains(fn)) {
-                    return join(f);
-                }
+                break;
+        }
+        if (SAME.contains(fn)) {
+            return join(f);
         }
         fail("Function " + fn + "(" + (f.STAR() != null ? "*" : a.size() + " argument" + (a.size() == 1 ? "" : "s")) + ")", f);
         return join(f);
