@@ -8,7 +8,7 @@ CREATE VIEW v_named AS
     ORDER BY name COLLATE NOCASE
     LIMIT 5, 10;
 CREATE VIEW v_agg AS
-    SELECT tag, group_concat(name, ';') AS names, total(score) AS total_score, max(score, 0) AS floor_score, count(*) AS n
+    SELECT tag, group_concat(name, ';') AS names, total(score) AS total_score, max(max(score), 0) AS floor_score, count(*) AS n
     FROM t GROUP BY tag;
 CREATE VIEW v_nested AS SELECT n.tag, n.n FROM v_agg AS n WHERE n.n > 1;
 CREATE VIEW v_untranslatable AS SELECT id, strftime('%Y', born) AS year FROM t;

@@ -25,7 +25,7 @@ LIMIT 10 OFFSET 5;
 -- VIEW golden.v_agg [POST_LOAD] AUTO_WITH_WARNINGS from line 10
 --   SL-PG-0108 LOW @11:5: SQLite-only syntax rewritten for PostgreSQL
 CREATE VIEW golden.v_agg AS
-SELECT tag, string_agg(CAST(name AS text), ';') AS names, CAST(COALESCE(sum(score), 0) AS double precision) AS total_score, GREATEST(score, 0) AS floor_score, count(*) AS n
+SELECT tag, string_agg(CAST(name AS text), ';') AS names, CAST(COALESCE(sum(score), 0) AS double precision) AS total_score, GREATEST(max(score), 0) AS floor_score, count(*) AS n
 FROM golden.t GROUP BY tag;
 
 -- VIEW golden.v_nested [POST_LOAD] AUTO from line 13

@@ -114,6 +114,11 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
             return PostgresSchemaRenamer.rename(sql, from, s);
         }
 
+        /** Unqualified names in copied text (defaults, bodies, CREATE headers) resolve in the target schema. */
+        private String sp() {
+            return "SET LOCAL search_path TO " + q(s) + ", public;\n";
+        }
+
         ConversionResult convert() {
             schema.tables().forEach(t -> relations.add(t.name()));
             schema.views().forEach(v -> relations.add(v.name()));
@@ -144,10 +149,10 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
                         .collect(Collectors.joining(", ")) + ")";
                 case COMPOSITE -> "CREATE TYPE " + qn(t.name()) + " AS (" + t.attributes().stream()
                         .map(a -> q(a.name()) + " " + r(a.type().declared())).collect(Collectors.joining(", ")) + ")";
-                case DOMAIN -> t.source() == null ? null : r(t.source());
-                case RANGE -> t.elementType() == null ? null : "CREATE TYPE " + qn(t.name()) + " AS RANGE (SUBTYPE = "
-                        + r(t.elementType()) + ")";
-                default -> null;
+                case DOMAIN -> t.source() == null ? null : sp() + r(strip(t.source()));
+                case RANGE -> t.elementType() != null ? "CREATE TYPE " + qn(t.name()) + " AS RANGE (SUBTYPE = "
+                        + r(t.elementType()) + ")" : t.source() == null ? null : sp() + r(strip(t.source()));
+                default -> t.source() == null ? null : sp() + r(strip(t.source()));
             };
             List<ActionItem> items = ddl == null ? List.of(ActionItem.of(ActionCode.PG_NOT_COPIED, t.kind().name().toLowerCase(Locale.ROOT)
                     + " type " + t.name() + " is not copied", src.line(), src.column())) : List.of();
@@ -274,7 +279,7 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
                     partitions.add("CREATE TABLE " + qn(part.name()) + " PARTITION OF " + qn(t.name()) + " " + r(part.bound()));
                 }
             }
-            StringBuilder all = new StringBuilder(ddl);
+            StringBuilder all = new StringBuilder(sp()).append(ddl);
             partitions.forEach(x -> all.append(";\n").append(x));
             out.add(obj(t.name(), "TABLE", src, all.toString(), DeployPhase.PRE_LOAD, List.copyOf(deps), items));
             // comments
@@ -300,7 +305,7 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
             for (CheckConstraint c : t.checks()) {
                 checkNo++;
                 String name = c.name() == null ? t.name() + "_check" + (checkNo == 1 ? "" : String.valueOf(checkNo)) : c.name();
-                out.add(obj(name, "CONSTRAINT", source("CONSTRAINT", name), "ALTER TABLE " + qn(t.name()) + " ADD CONSTRAINT "
+                out.add(obj(name, "CONSTRAINT", source("CONSTRAINT", name), sp() + "ALTER TABLE " + qn(t.name()) + " ADD CONSTRAINT "
                         + q(name) + " CHECK (" + r(strip(c.expression())) + ")" + (c.enforced() ? "" : " NOT VALID"),
                         DeployPhase.POST_LOAD, List.of(tableKey), List.of()));
             }
@@ -361,7 +366,7 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
                 return;
             }
             String query = r(strip(v.definition()));
-            StringBuilder sb = new StringBuilder("SET LOCAL search_path TO ").append(q(s)).append(", public;\nCREATE ")
+            StringBuilder sb = new StringBuilder(sp()).append("CREATE ")
                     .append(v.materialized() ? "MATERIALIZED VIEW " : "VIEW ").append(qn(v.name()));
             sb.append(" AS\n").append(query);
             if (v.materialized()) {
@@ -423,7 +428,7 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
                     deps.add(ConvertedObject.key("TYPE", s, ut.name()));
                 }
             }
-            out.add(obj(sig, "ROUTINE", src, r(strip(rt.source())), DeployPhase.POST_LOAD, deps, items));
+            out.add(obj(sig, "ROUTINE", src, sp() + r(strip(rt.source())), DeployPhase.POST_LOAD, deps, items));
         }
 
         private void trigger(Trigger tr) {
@@ -445,11 +450,7 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
                             .filter(p -> !"OUT".equals(p.mode())).map(Routine.Parameter::type).collect(Collectors.joining(", ")) + ")"));
                 }
             }
-            String sql = strip(tr.source());
-            if (!sql.contains(".") && !from.equals(s)) {
-                sql = "SET LOCAL search_path TO " + q(s) + ", public;\n" + sql;
-            }
-            out.add(obj(name, "TRIGGER", src, r(sql), DeployPhase.POST_LOAD, deps, items));
+            out.add(obj(name, "TRIGGER", src, sp() + r(strip(tr.source())), DeployPhase.POST_LOAD, deps, items));
             if (!tr.enabled()) {
                 out.add(obj(name + "_disable", "TRIGGER_DISABLE", src, "ALTER TABLE " + qn(tr.table()) + " DISABLE TRIGGER "
                         + q(tr.name()), DeployPhase.POST_LOAD, List.of(ConvertedObject.key("TRIGGER", s, name)), List.of()));

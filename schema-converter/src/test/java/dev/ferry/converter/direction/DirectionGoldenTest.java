@@ -4,6 +4,7 @@ import dev.ferry.converter.assess.ActionItem;
 import dev.ferry.converter.assess.ConversionResult;
 import dev.ferry.converter.assess.ConvertedObject;
 import dev.ferry.converter.parse.ScriptSchema;
+import dev.ferry.converter.parse.postgres.PostgresScriptSchemaBuilder;
 import dev.ferry.converter.parse.sqlite.SqliteScriptSchemaBuilder;
 import dev.ferry.converter.verify.PostgresTargetVerifier;
 import dev.ferry.model.schema.Engine;
@@ -20,25 +21,34 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden files for SQLite → PostgreSQL: each {@code golden/sqlite/<case>.sql} is modelled by
- * {@link SqliteScriptSchemaBuilder}, converted through {@link Directions} and re-parse verified; the text form must equal
- * {@code golden/expected/postgresql/<case>.sql}. A missing expectation fails and is written to
+ * Golden files for the directions into PostgreSQL from scripts: each {@code golden/sqlite/sqlite_<case>.sql} is modelled
+ * by {@link SqliteScriptSchemaBuilder}, each {@code golden/postgres/pg_<case>.sql} by {@link PostgresScriptSchemaBuilder}
+ * (schema {@code public}, renamed to {@code golden}), converted through {@link Directions} and re-parse verified; the
+ * text form must equal {@code golden/expected/postgresql/<case>.sql}. A missing expectation fails and is written to
  * {@code target/golden-new/postgresql/} for review.
  */
-class SqliteToPostgresGoldenTest {
+class DirectionGoldenTest {
 
     static final Path INPUT = Path.of("src/test/resources/golden/sqlite");
+    static final Path PG_INPUT = Path.of("src/test/resources/golden/postgres");
     static final Path EXPECTED = Path.of("src/test/resources/golden/expected/postgresql");
     static final Path NEW = Path.of("target/golden-new/postgresql");
 
     static List<String> cases() throws IOException {
-        try (Stream<Path> s = Files.list(INPUT)) {
+        try (Stream<Path> s = Stream.concat(Files.list(INPUT), Files.list(PG_INPUT))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
         }
     }
 
     static ConversionResult convert(String name) throws IOException {
+        if (name.startsWith("pg_")) {
+            ScriptSchema built = new PostgresScriptSchemaBuilder("public").build(List.of(new ScriptSchema.File(name + ".sql",
+                    Files.readString(PG_INPUT.resolve(name + ".sql")))));
+            assertThat(built.errors()).as("parse errors in " + name).isEmpty();
+            return Directions.converter(Engine.POSTGRESQL, Engine.POSTGRESQL).orElseThrow()
+                    .convert(new ConversionRequest(built.schema(), "golden", List.of(), k -> built.sources().get(k)));
+        }
         ScriptSchema built = new SqliteScriptSchemaBuilder().build(List.of(new ScriptSchema.File(name + ".sql",
                 Files.readString(INPUT.resolve(name + ".sql")))));
         assertThat(built.errors()).as("parse errors in " + name).isEmpty();
