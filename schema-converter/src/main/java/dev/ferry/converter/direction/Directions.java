@@ -14,10 +14,14 @@ public final class Directions {
 
     private static final List<SchemaConverter> CONVERTERS = List.of(
             // one line per direction, e.g. new SqliteToPostgresConverter(),
+            new dev.ferry.converter.parse.sqlite.SqliteToPostgresConverter(),
+            new dev.ferry.converter.parse.postgres.PostgresToPostgresConverter(),
+            new dev.ferry.converter.parse.mysql.MySqlSchemaToPostgresConverter()
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
             // one line per target engine
+            new dev.ferry.converter.verify.PostgresTargetVerifier()
     );
 
     private Directions() {
