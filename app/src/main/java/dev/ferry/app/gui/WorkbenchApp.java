@@ -32,6 +32,7 @@ public final class WorkbenchApp extends Application {
 
     private ThreadPoolTaskExecutor executor;
     private volatile dev.ferry.app.demo.DemoEnvironment demo;
+    private final dev.ferry.app.assess.EmbeddedScratch scratch = new dev.ferry.app.assess.EmbeddedScratch();
 
     public static void launchWorkbench() {
         Application.launch(WorkbenchApp.class);
@@ -53,7 +54,9 @@ public final class WorkbenchApp extends Application {
                 dialogs, this::startDemo);
         Supplier<SecretStore> secrets = memoize(() -> SecretStores.defaultStore(System::getenv, PasswordPrompt.NONE, null));
         WorkbenchServices services = new WorkbenchServices(executor, dialogs, secrets, System::getenv,
-                new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir());
+                new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir(),
+                new dev.ferry.app.gui.assessment.ConverterAssessmentService(scratch, dev.ferry.converter.report.PageSize.A4),
+                uri -> getHostServices().showDocument(uri));
         install(stage, viewModel, services);
         stage.show();
         viewModel.refresh();
@@ -131,6 +134,7 @@ public final class WorkbenchApp extends Application {
         if (executor != null) {
             executor.close();
         }
+        scratch.close();
         dev.ferry.app.demo.DemoEnvironment d = demo;
         if (d != null) {
             try {

@@ -1,5 +1,9 @@
 package dev.ferry.app.gui.workbench;
 
+import dev.ferry.app.assess.EmbeddedScratch;
+import dev.ferry.app.gui.assessment.AssessmentService;
+import dev.ferry.app.gui.assessment.AssessmentViewModel;
+import dev.ferry.app.gui.assessment.ConverterAssessmentService;
 import dev.ferry.app.gui.catalog.CatalogLoading;
 import dev.ferry.app.gui.catalog.CatalogViewModel;
 import dev.ferry.app.gui.dialog.DialogService;
@@ -10,7 +14,10 @@ import dev.ferry.app.gui.task.TaskExecutor;
 import dev.ferry.engine.secret.SecretStore;
 import dev.ferry.model.project.Project;
 
+import dev.ferry.converter.report.PageSize;
+
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,10 +31,20 @@ import java.util.function.Supplier;
  * @param testing     connection tests and readiness checks
  * @param catalogs    catalog reads
  * @param windowStore where the window layout is remembered
+ * @param assessments runs and opens assessments, verifies edits, writes reports
+ * @param browser     opens a URI in the system browser
  */
 public record WorkbenchServices(TaskExecutor executor, DialogService dialogs, Supplier<SecretStore> secrets,
                                 Function<String, String> env, EndpointTesting testing, CatalogLoading catalogs,
-                                WindowStateStore windowStore) {
+                                WindowStateStore windowStore, AssessmentService assessments, Consumer<String> browser) {
+
+    /** Services with the real assessment service (embedded scratch PostgreSQL for verification) and no browser. */
+    public WorkbenchServices(TaskExecutor executor, DialogService dialogs, Supplier<SecretStore> secrets,
+                             Function<String, String> env, EndpointTesting testing, CatalogLoading catalogs,
+                             WindowStateStore windowStore) {
+        this(executor, dialogs, secrets, env, testing, catalogs, windowStore,
+                new ConverterAssessmentService(new EmbeddedScratch(), PageSize.A4), uri -> { });
+    }
 
     /** A workbench view model for {@code project} stored in {@code file}. */
     public WorkbenchViewModel createViewModel(Project project, Path file) {
@@ -35,6 +52,11 @@ public record WorkbenchServices(TaskExecutor executor, DialogService dialogs, Su
         PasswordSource passwords = new PasswordSource(secrets, env);
         EndpointsViewModel endpoints = new EndpointsViewModel(session, executor, testing, secrets, passwords, dialogs);
         CatalogViewModel catalog = new CatalogViewModel(session, executor, catalogs, passwords);
-        return new WorkbenchViewModel(session, executor, dialogs, windowStore, endpoints, catalog);
+        AssessmentViewModel assessment = new AssessmentViewModel(executor, assessments, dialogs, browser,
+                () -> session.project().typeMappings());
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            assessment.outputFolderProperty().set(file.toAbsolutePath().getParent().resolve("assessment").toString());
+        }
+        return new WorkbenchViewModel(session, executor, dialogs, windowStore, endpoints, catalog, assessment);
     }
 }

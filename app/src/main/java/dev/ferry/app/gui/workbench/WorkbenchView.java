@@ -1,6 +1,7 @@
 package dev.ferry.app.gui.workbench;
 
 import dev.ferry.app.gui.Icons;
+import dev.ferry.app.gui.assessment.AssessmentView;
 import dev.ferry.app.gui.catalog.CatalogView;
 import dev.ferry.app.gui.endpoints.EndpointsView;
 import javafx.animation.PauseTransition;
@@ -30,8 +31,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog), the section's content and a
- * status bar. Keyboard: Ctrl+1 / Ctrl+2 switch sections, Ctrl+S saves the project. Remembers the window geometry and
+ * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog, Assessment), the section's content and a
+ * status bar. Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch sections, Ctrl+S saves the project. Remembers the window geometry and
  * split positions through its view model. Create and use on the JavaFX application thread.
  */
 public final class WorkbenchView {
@@ -40,6 +41,7 @@ public final class WorkbenchView {
     private final Parent root;
     private final EndpointsView endpointsView;
     private final CatalogView catalogView;
+    private final AssessmentView assessmentView;
     private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
     private Stage stage;
 
@@ -47,6 +49,7 @@ public final class WorkbenchView {
     @FXML private Label projectLabel;
     @FXML private ToggleButton endpointsNav;
     @FXML private ToggleButton catalogNav;
+    @FXML private ToggleButton assessmentNav;
     @FXML private Button saveProjectButton;
     @FXML private StackPane content;
     @FXML private Label statusLabel;
@@ -56,6 +59,7 @@ public final class WorkbenchView {
         this.viewModel = viewModel;
         this.endpointsView = EndpointsView.create(viewModel.endpoints());
         this.catalogView = CatalogView.create(viewModel.catalog());
+        this.assessmentView = AssessmentView.create(viewModel.assessment());
         FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("Workbench.fxml"));
         loader.setController(this);
         try {
@@ -79,6 +83,9 @@ public final class WorkbenchView {
         ToggleGroup group = new ToggleGroup();
         endpointsNav.setToggleGroup(group);
         catalogNav.setToggleGroup(group);
+        assessmentNav.setToggleGroup(group);
+        assessmentNav.setGraphic(Icons.of(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE, 18));
+        assessmentNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ASSESSMENT));
         endpointsNav.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT, 18));
         catalogNav.setGraphic(Icons.of(MaterialDesignF.FILE_TREE, 18));
         saveProjectButton.setGraphic(Icons.of(MaterialDesignC.CONTENT_SAVE, 16));
@@ -99,8 +106,20 @@ public final class WorkbenchView {
     }
 
     private void showSection(WorkbenchViewModel.Section s) {
-        (s == WorkbenchViewModel.Section.CATALOG ? catalogNav : endpointsNav).setSelected(true);
-        content.getChildren().setAll(s == WorkbenchViewModel.Section.CATALOG ? catalogView.root() : endpointsView.root());
+        switch (s) {
+            case CATALOG -> {
+                catalogNav.setSelected(true);
+                content.getChildren().setAll(catalogView.root());
+            }
+            case ASSESSMENT -> {
+                assessmentNav.setSelected(true);
+                content.getChildren().setAll(assessmentView.root());
+            }
+            default -> {
+                endpointsNav.setSelected(true);
+                content.getChildren().setAll(endpointsView.root());
+            }
+        }
     }
 
     private void installShortcuts(Scene scene) {
@@ -108,6 +127,8 @@ public final class WorkbenchView {
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ASSESSMENT));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), viewModel::save);
     }
 
@@ -137,7 +158,9 @@ public final class WorkbenchView {
     }
 
     private Map<String, SplitPane> splits() {
-        return Map.of("endpoints", endpointsView.split(), "catalog", catalogView.split(), "catalogDetail", catalogView.detailSplit());
+        return Map.of("endpoints", endpointsView.split(), "catalog", catalogView.split(), "catalogDetail", catalogView.detailSplit(),
+                "assessment", assessmentView.split(), "assessmentDetail", assessmentView.detailSplit(),
+                "assessmentCode", assessmentView.codeSplit());
     }
 
     private void applyState(Stage window, WindowState s) {
