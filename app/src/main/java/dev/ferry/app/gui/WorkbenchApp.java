@@ -94,6 +94,11 @@ public final class WorkbenchApp extends Application {
             if (w != null && w.hasUnsavedChanges() && !services.dialogs().confirm("Unsaved changes",
                     "The project has unsaved changes. Close Ferry without saving them? (Ctrl+S saves.)")) {
                 e.consume();
+                return;
+            }
+            if (w != null && w.hasRunningTasks() && !services.dialogs().confirm("A load is running",
+                    "A full load is running. Close Ferry anyway? Committed ranges are kept and the next Start resumes after them.")) {
+                e.consume();
             }
         });
         stage.setOnHiding(e -> {
@@ -126,6 +131,7 @@ public final class WorkbenchApp extends Application {
         if (demo == null) {
             demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(), 1);
         }
+        dev.ferry.app.demo.DemoTargetSchema.ensure(demo);
         return demo.writeProject();
     }
 
