@@ -79,6 +79,15 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "Milliseconds between progress lines without a console.")
     long progressInterval;
 
+    @Option(names = "--schema-from", paramLabel = "<assessment-dir>",
+            description = "Run this assessment folder's deploy plan around the load: the pre-load phase (with the task's"
+                    + " TargetTablePrepMode) first, the post-load phase after the data (default: the task's SchemaFrom).")
+    Path schemaFrom;
+
+    @Option(names = "--yes", description = "Confirm a destructive TargetTablePrepMode (DROP_AND_CREATE, TRUNCATE_BEFORE_LOAD"
+            + " with a schema folder) without a prompt.")
+    boolean yes;
+
     /** Environment lookup for {@code passwordEnv} (tests inject one). */
     java.util.function.Function<String, String> env = System::getenv;
 
@@ -91,15 +100,20 @@ public final class MigrateCommand implements Callable<Integer> {
         if (task.type() == TaskType.CDC) {
             throw new ConfigurationException("task " + task.name() + " is CDC only: 'ferry migrate' runs full loads");
         }
-        if (task.settings().targetTablePrepMode() == TaskSettings.PrepMode.DROP_AND_CREATE) {
-            err.println("ferry: task " + task.name() + " has TargetTablePrepMode DROP_AND_CREATE: the target tables must be"
-                    + " created by the deploy step ('ferry deploy', coming with the schema conversion), which migrate does"
-                    + " not do. Deploy the schema first and set TargetTablePrepMode to DO_NOTHING or TRUNCATE_BEFORE_LOAD.");
+        java.util.Optional<MigrateSchemaStep> schema = MigrateSchemaStep.of(project, task, schemaFrom);
+        if (schema.isEmpty() && task.settings().targetTablePrepMode() == TaskSettings.PrepMode.DROP_AND_CREATE) {
+            err.println("ferry: " + MigrateSchemaStep.dropAndCreateWithoutFolder(task));
             err.flush();
             return ExitCodes.USAGE;
         }
         boolean doValidate = validate != null ? validate : task.settings().validationEnabled();
         try (MigrationContext ctx = MigrationContext.open(project, p, task, env)) {
+            if (schema.isPresent()) {
+                java.util.Optional<Integer> stop = schema.get().preLoad(ctx, yes, out, err);
+                if (stop.isPresent()) {
+                    return stop.get();
+                }
+            }
             List<String> problems = ctx.resolveAgainstCatalogs(dev.ferry.engine.catalog.CatalogListener.NO_OP);
             if (!problems.isEmpty()) {
                 for (String s : problems) {
@@ -111,6 +125,9 @@ public final class MigrateCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             LoadSettings settings = ctx.settings(splitThreshold, rangesPerTable);
+            if (schema.isPresent()) {
+                settings = schema.get().adjust(settings);
+            }
             LoadPlan plan = ctx.plan(settings);
             Map<String, String> targets = new HashMap<>();
             long expected = 0;
@@ -145,6 +162,9 @@ public final class MigrateCommand implements Callable<Integer> {
                         }
                     }
                     progress.close();
+                    boolean loaded = error == null && result != null
+                            && result.tables().stream().allMatch(t -> t.state() == TableProgress.TableState.DONE);
+                    dev.ferry.engine.deploy.DeployResult post = schema.isPresent() && loaded ? schema.get().postLoad(ctx, out) : null;
                     if (error == null && doValidate) {
                         err.println("Validating " + plan.jobs().size() + " tables…");
                         err.flush();
@@ -161,7 +181,7 @@ public final class MigrateCommand implements Callable<Integer> {
                     long notDone = result == null ? plan.jobs().size()
                             : result.tables().stream().filter(t -> t.state() != TableProgress.TableState.DONE).count();
                     long mismatched = validation == null ? 0 : validation.stream().filter(v -> !MigrationReport.ok(v)).count();
-                    boolean ok = error == null && rejected == 0 && notDone == 0 && mismatched == 0;
+                    boolean ok = error == null && rejected == 0 && notDone == 0 && mismatched == 0 && (post == null || post.ok());
                     int exit = ok ? ExitCodes.OK : ExitCodes.WORK_FAILED;
                     String status = error != null ? "FAILED" : ok ? "SUCCEEDED" : "COMPLETED_WITH_ERRORS";
                     out.printf("%s: %s rows in %d tables, %s rejected, %d not loaded, %s%s%n", status,
@@ -172,6 +192,12 @@ public final class MigrateCommand implements Callable<Integer> {
                     if (error != null) {
                         out.println("error: " + error);
                         out.println("Run 'ferry migrate' again to resume: committed ranges are kept.");
+                    }
+                    if (post != null && !post.ok()) {
+                        out.println("The post-load phase had errors: " + MigrateSchemaStep.resultFile(ctx,
+                                dev.ferry.engine.deploy.DeployPhase.POST_LOAD));
+                    } else if (schema.isPresent() && !loaded) {
+                        out.println("The post-load phase (indexes, foreign keys, views…) runs once the load has finished.");
                     }
                     if (rejected > 0) {
                         out.println("Rejected rows: table ferry_exceptions on the target and " + store.exceptionsFile());

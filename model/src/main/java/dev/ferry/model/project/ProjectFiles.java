@@ -55,7 +55,7 @@ public final class ProjectFiles {
     private static final List<String> TASK_FIELDS = List.of("name", "type", "source", "target", "settings");
     private static final List<String> SETTINGS_FIELDS = List.of("MaxFullLoadSubTasks", "CommitRate", "TargetTablePrepMode",
             "LobMode", "LobMaxSize", "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "CdcStartPosition",
-            "CdcStopPosition", "ValidationEnabled");
+            "CdcStopPosition", "ValidationEnabled", "SchemaFrom");
     private static final List<String> ERROR_POLICY_FIELDS = List.of("DataErrorPolicy", "DataTruncationErrorPolicy",
             "TableErrorPolicy", "ApplyErrorDeletePolicy", "ApplyErrorInsertPolicy", "ApplyErrorUpdatePolicy");
     private static final List<String> TYPE_MAPPING_FIELDS = List.of("scope", "schema", "table", "column", "sourceType",
@@ -264,6 +264,10 @@ public final class ProjectFiles {
             throw s.error("CdcStopPosition", "must be server_time:yyyy-MM-ddTHH:mm:ss or commit_time:yyyy-MM-ddTHH:mm:ss");
         }
         Boolean validation = s.bool("ValidationEnabled");
+        String schemaFrom = s.str("SchemaFrom", false);
+        if (schemaFrom != null && schemaFrom.isBlank()) {
+            throw s.error("SchemaFrom", "must name an assessment folder (written by 'ferry assess'), not be empty");
+        }
         return new TaskSettings(
                 subTasks == null ? d.maxFullLoadSubTasks() : subTasks,
                 commitRate == null ? d.commitRate() : commitRate,
@@ -274,7 +278,8 @@ public final class ProjectFiles {
                 ep,
                 batch == null ? d.batchApplyEnabled() : batch,
                 start, stop,
-                validation == null ? d.validationEnabled() : validation);
+                validation == null ? d.validationEnabled() : validation,
+                schemaFrom);
     }
 
     private static TaskSettings.ErrorAction action(JsonObj o, String key, List<TaskSettings.ErrorAction> allowed,
@@ -461,6 +466,7 @@ public final class ProjectFiles {
             putIfSet(so, "CdcStartPosition", s.cdcStartPosition());
             putIfSet(so, "CdcStopPosition", s.cdcStopPosition());
             so.put("ValidationEnabled", s.validationEnabled());
+            putIfSet(so, "SchemaFrom", s.schemaFrom());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

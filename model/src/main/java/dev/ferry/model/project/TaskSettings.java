@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * @param cdcStartPosition      {@code CdcStartPosition}: engine-specific start position (LSN, binlog file:pos), or {@code null}
  * @param cdcStopPosition       {@code CdcStopPosition}: {@code server_time:yyyy-MM-ddTHH:mm:ss} or {@code commit_time:...}, or {@code null}
  * @param validationEnabled     {@code ValidationEnabled}: compare rows after the load, default false
+ * @param schemaFrom            {@code SchemaFrom} (Ferry's own): an assessment folder whose deploy plan {@code ferry migrate}
+ *                              runs around the load (pre-load phase first, post-load phase after the data); relative to
+ *                              the project file; {@code null} for none (the target tables must exist)
  */
 public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
                            int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
-                           String cdcStartPosition, String cdcStopPosition, boolean validationEnabled) {
+                           String cdcStartPosition, String cdcStopPosition, boolean validationEnabled,
+                           String schemaFrom) {
 
     public enum PrepMode { DO_NOTHING, DROP_AND_CREATE, TRUNCATE_BEFORE_LOAD }
 
@@ -62,7 +66,7 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
     public static final Pattern STOP_POSITION = Pattern.compile("(server_time|commit_time):\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
 
     public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.LIMITED, 32, 64,
-            ErrorPolicy.DEFAULTS, false, null, null, false);
+            ErrorPolicy.DEFAULTS, false, null, null, false, null);
 
     public TaskSettings {
         if (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 64) {
@@ -74,10 +78,31 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
         targetTablePrepMode = targetTablePrepMode == null ? PrepMode.DO_NOTHING : targetTablePrepMode;
         lobMode = lobMode == null ? LobMode.LIMITED : lobMode;
         errorPolicy = errorPolicy == null ? ErrorPolicy.DEFAULTS : errorPolicy;
+        if (schemaFrom != null && schemaFrom.isBlank()) {
+            throw new IllegalArgumentException("SchemaFrom must not be blank");
+        }
+    }
+
+    /** The settings without {@code SchemaFrom}. */
+    public TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
+                        int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
+                        String cdcStartPosition, String cdcStopPosition, boolean validationEnabled) {
+        this(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, null);
     }
 
     public TaskSettings withMaxFullLoadSubTasks(int n) {
         return new TaskSettings(n, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
-                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled);
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom);
+    }
+
+    public TaskSettings withTargetTablePrepMode(PrepMode mode) {
+        return new TaskSettings(maxFullLoadSubTasks, commitRate, mode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom);
+    }
+
+    public TaskSettings withSchemaFrom(String folder) {
+        return new TaskSettings(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize,
+                errorPolicy, batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, folder);
     }
 }

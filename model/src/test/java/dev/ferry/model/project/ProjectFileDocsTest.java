@@ -61,7 +61,8 @@ class ProjectFileDocsTest {
         assertThat(top).containsExactly("formatVersion", "name", "endpoints", "tableMappings", "typeMappings", "tasks");
         JsonNode settings = schema.path("$defs").path("task").path("properties").path("settings").path("properties");
         for (String s : List.of("MaxFullLoadSubTasks", "CommitRate", "TargetTablePrepMode", "LobMode", "LobMaxSize",
-                "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "CdcStartPosition", "CdcStopPosition", "ValidationEnabled")) {
+                "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "CdcStartPosition", "CdcStopPosition", "ValidationEnabled",
+                "SchemaFrom")) {
             assertThat(settings.has(s)).as("settings." + s).isTrue();
         }
         assertThat(settings.path("MaxFullLoadSubTasks").path("default").asInt()).isEqualTo(TaskSettings.DEFAULTS.maxFullLoadSubTasks());

@@ -48,7 +48,7 @@ class ProjectFilesTest {
                 32, 128, new TaskSettings.ErrorPolicy(TaskSettings.ErrorAction.STOP_TASK, TaskSettings.ErrorAction.LOG_ERROR,
                 TaskSettings.ErrorAction.SUSPEND_TABLE, TaskSettings.ErrorAction.IGNORE_RECORD,
                 TaskSettings.ErrorAction.INSERT_RECORD, TaskSettings.ErrorAction.LOG_ERROR), true,
-                "0/16B3748", "server_time:2026-12-31T23:00:00", true);
+                "0/16B3748", "server_time:2026-12-31T23:00:00", true, "hr-assessment");
         List<TaskConfig> tasks = List.of(
                 new TaskConfig("full", TaskType.FULL_LOAD, "src", "tgt", null),
                 new TaskConfig("cdc", TaskType.FULL_LOAD_AND_CDC, "src", "tgt", settings));
@@ -92,6 +92,18 @@ class ProjectFilesTest {
             """;
 
     @Test
+    void schemaFromIsReadRelativeAndAnEmptyOneIsRefused() throws IOException {
+        Project p = ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 8, \"SchemaFrom\": \"out/hr\""));
+        assertThat(p.tasks().get(0).settings().schemaFrom()).isEqualTo("out/hr");
+        assertThat(ProjectFiles.parse("p.json", BASE).tasks().get(0).settings().schemaFrom()).isNull();
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8",
+                "\"MaxFullLoadSubTasks\": 8, \"SchemaFrom\": \" \"")))
+                .isInstanceOf(ProjectFileException.class)
+                .hasMessageContaining("$.tasks[0].settings.SchemaFrom")
+                .hasMessageContaining("must name an assessment folder");
+    }
+
+    @Test
     void baseDocumentIsValid() throws IOException {
         Project p = ProjectFiles.parse("p.json", BASE);
         assertThat(p.endpoints()).extracting(EndpointConfig::name).containsExactly("src", "tgt");
@@ -105,7 +117,7 @@ class ProjectFilesTest {
                 Arguments.of("unknown setting", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubtasks\": 8"),
                         "p.json: $.tasks[0].settings.MaxFullLoadSubtasks (line 14, column 19): unknown field; expected one of: "
                                 + "MaxFullLoadSubTasks, CommitRate, TargetTablePrepMode, LobMode, LobMaxSize, LobChunkSize, ErrorPolicy, "
-                                + "BatchApplyEnabled, CdcStartPosition, CdcStopPosition, ValidationEnabled"),
+                                + "BatchApplyEnabled, CdcStartPosition, CdcStopPosition, ValidationEnabled, SchemaFrom"),
                 Arguments.of("setting out of range", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 100"),
                         "p.json: $.tasks[0].settings.MaxFullLoadSubTasks (line 14, column 42): must be an integer between 1 and 64"),
                 Arguments.of("wrong type", BASE.replace("\"port\": 5432", "\"port\": \"5432\""),
