@@ -415,6 +415,7 @@ public final class FullLoad {
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = ValueKind.of(se, cols.get(i).source().type());
         }
+        Sql.utcSession(se, reader);
         try (PreparedStatement st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
             if (job.filter() != null) {
@@ -521,7 +522,7 @@ public final class FullLoad {
                                     throw new RowRejectedException(cols.get(i).source().name(), ((UnreadableValue) v).raw(),
                                             "unreadable value: " + ((UnreadableValue) v).reason());
                                 }
-                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).source().name(), warnings);
+                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).target().type(), cols.get(i).source().name(), warnings);
                             }
                             out.add(converted);
                         } catch (RowRejectedException e) {
