@@ -105,10 +105,28 @@ public final class Validator {
 
     /** One side of the comparison of one table. */
     private record Side(Engine engine, QualifiedName table, List<String> columns, List<ValueKind> kinds, List<String> keys,
-                        int[] keyIndexes, RowFilter filter, List<ValueKind> norm) {
-        Side withNorm(List<ValueKind> n) {
-            return new Side(engine, table, columns, kinds, keys, keyIndexes, filter, n);
+                        int[] keyIndexes, RowFilter filter, List<ValueKind> norm, boolean[] padded) {
+        Side withNorm(List<ValueKind> n, boolean[] p) {
+            return new Side(engine, table, columns, kinds, keys, keyIndexes, filter, n, p);
         }
+    }
+
+    /**
+     * Columns that are fixed-length CHAR on either side: trailing spaces are not significant there (MySQL strips them on
+     * read, PostgreSQL's bpchar keeps the padding but ignores it in comparisons), so they are trimmed before hashing.
+     */
+    private static boolean[] padded(TableJob job) {
+        boolean[] p = new boolean[job.columns().size()];
+        for (int i = 0; i < p.length; i++) {
+            ColumnMapping m = job.columns().get(i);
+            p[i] = isChar(m.source().type().name()) || isChar(m.target().type().name());
+        }
+        return p;
+    }
+
+    private static boolean isChar(String typeName) {
+        String n = typeName.toLowerCase(java.util.Locale.ROOT);
+        return n.equals("char") || n.equals("character") || n.equals("bpchar") || n.equals("nchar");
     }
 
     /**
@@ -143,8 +161,9 @@ public final class Validator {
     public TableValidation compare(TableJob job) throws SQLException {
         Side s0 = side(job, true);
         Side t0 = side(job, false);
-        Side s = s0.withNorm(comparisonKinds(s0.kinds, t0.kinds, true));
-        Side t = t0.withNorm(comparisonKinds(s0.kinds, t0.kinds, false));
+        boolean[] padded = padded(job);
+        Side s = s0.withNorm(comparisonKinds(s0.kinds, t0.kinds, true), padded);
+        Side t = t0.withNorm(comparisonKinds(s0.kinds, t0.kinds, false), padded);
         try (Connection sc = source.connections().open(); Connection tc = target.connections().open()) {
             prepare(sc);
             prepare(tc);
@@ -209,7 +228,7 @@ public final class Validator {
             }
         }
         return new Side(e, isSource ? job.source().qualifiedName() : job.target(), cols, kinds, keys, idx,
-                isSource ? job.filter() : null, kinds);
+                isSource ? job.filter() : null, kinds, new boolean[cols.size()]);
     }
 
     private static String targetName(TableJob job, String sourceColumn) {
@@ -283,6 +302,9 @@ public final class Validator {
                     v = rs.getString(i + 1);
                 }
                 row[i] = Normalizer.normalize(v, side.norm.get(i));
+                if (side.padded[i] && row[i] != null) {
+                    row[i] = row[i].replaceAll(" +$", "");
+                }
             }
             return row;
         }
