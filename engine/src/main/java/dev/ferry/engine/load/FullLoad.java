@@ -585,6 +585,7 @@ public final class FullLoad {
         sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
                 job.filter(), se));
         MemoryBudget budget = this.budget;
+        Sql.utcSession(se, reader);
         try (PreparedStatement st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             // PostgreSQL buffers a whole fetch: rows with LOBs start with one row per fetch and adapt to their size
             int fetch = se == Engine.MYSQL ? Integer.MIN_VALUE : hasLob ? 1 : settings.batchSize();
@@ -776,7 +777,7 @@ public final class FullLoad {
                                     throw new RowRejectedException(cols.get(i).source().name(), ((UnreadableValue) v).raw(),
                                             "unreadable value: " + ((UnreadableValue) v).reason());
                                 }
-                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).source().name(), warnings);
+                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).target().type(), cols.get(i).source().name(), warnings);
                             }
                             out.add(converted);
                         } catch (RowRejectedException e) {

@@ -171,8 +171,37 @@ public final class PostgresCopyWriter implements TargetWriter {
         } else if (v instanceof String) {
             escape(sb, (String) v);
         } else {
-            escape(sb, Normalizer.temporal(v));
+            escape(sb, temporal(v));
         }
+    }
+
+    /**
+     * PostgreSQL date/time input text: ISO, {@code infinity}/{@code -infinity} for the {@code MAX}/{@code MIN} values
+     * pgjdbc reads them as, and years before 1 (proleptic year 0 = 1 BC) with the {@code BC} suffix.
+     */
+    static String temporal(Object v) {
+        if (v.equals(java.time.LocalDate.MAX) || v.equals(java.time.LocalDateTime.MAX) || v.equals(java.time.OffsetDateTime.MAX)) {
+            return "infinity";
+        }
+        if (v.equals(java.time.LocalDate.MIN) || v.equals(java.time.LocalDateTime.MIN) || v.equals(java.time.OffsetDateTime.MIN)) {
+            return "-infinity";
+        }
+        if (v instanceof java.time.OffsetDateTime) {
+            v = ((java.time.OffsetDateTime) v).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        }
+        int year = v instanceof java.time.LocalDate ? ((java.time.LocalDate) v).getYear()
+                : v instanceof java.time.LocalDateTime ? ((java.time.LocalDateTime) v).getYear()
+                : v instanceof java.time.OffsetDateTime ? ((java.time.OffsetDateTime) v).getYear() : 1;
+        String text = Normalizer.temporal(v);
+        if (text.startsWith("+")) { // years after 9999: "+294276-12-31" -> "294276-12-31"
+            text = text.substring(1);
+        }
+        if (year >= 1) {
+            return text;
+        }
+        // "-4712-01-01T00:00:00Z" -> "4713-01-01T00:00:00Z BC"
+        String rest = text.substring(text.indexOf('-', 1));
+        return String.format("%04d", 1 - year) + rest + " BC";
     }
 
     static void escape(StringBuilder sb, String s) {
