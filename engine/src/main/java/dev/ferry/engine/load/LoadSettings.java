@@ -147,6 +147,12 @@ public record LoadSettings(String task, int maxSubTasks, int batchSize, int queu
                 maxQueueBytes, enabled);
     }
 
+    public LoadSettings withTruncateBeforeLoad(boolean truncate) {
+        return new LoadSettings(task, maxSubTasks, batchSize, queueCapacity, splitThresholdRows, rangesPerTable, errorPolicy,
+                tablePolicies, zeroDateAsNull, controlSchema, truncate, maxBatchBytes, lob, tableSettings,
+                maxQueueBytes, copyPassThrough);
+    }
+
     /** The LOB policy of one source table (the task's, or its table-settings rule's). */
     public LobPolicy lobPolicyFor(Table table) {
         return LobPolicy.forTable(lob, table, tableSettings);
