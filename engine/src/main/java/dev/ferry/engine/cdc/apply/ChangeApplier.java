@@ -69,6 +69,9 @@ public final class ChangeApplier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeApplier.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final ApplyStats.TableCounts ONE_INSERT = new ApplyStats.TableCounts(1, 0, 0, 0);
+    private static final ApplyStats.TableCounts ONE_UPDATE = new ApplyStats.TableCounts(0, 1, 0, 0);
+    private static final ApplyStats.TableCounts ONE_DELETE = new ApplyStats.TableCounts(0, 0, 1, 0);
 
     private final ChangeSource source;
     private final LoadEndpoint target;
@@ -82,6 +85,7 @@ public final class ChangeApplier implements AutoCloseable {
 
     private Connection connection;
     private String stored;                  // toText() of the stored position (skip everything <= it)
+    private boolean pastStored;             // an event after the stored position arrived since the source (re)started
     // the open group (one target transaction)
     private final List<ChangeEvent> group = new ArrayList<>();
     private final List<Object[]> pendingExceptions = new ArrayList<>(); // table, key, column, value, reason
@@ -213,6 +217,7 @@ public final class ChangeApplier implements AutoCloseable {
         stored = readStored(connection).orElse(null);
         connection.commit();
         LOG.info("applier {} starts after {}", settings.task(), stored == null ? "the source's start point" : stored);
+        pastStored = false;
         source.start(stored == null ? null : source.parse(stored));
         setState(ApplyStats.ConnectionState.STREAMING, "started after " + stored);
     }
@@ -332,8 +337,13 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     private void accept(ChangeEvent e) throws SQLException, ApplyException, InterruptedException {
-        if (stored != null && e.position().toText().compareTo(stored) <= 0) {
-            return; // applied before (crash between target commit and acknowledgement)
+        if (stored != null && !pastStored) {
+            // positions increase along the stream: once past the stored one, every later event is new, until the
+            // source restarts (formatting every position as text would cost more than the rest of the event)
+            if (e.position().toText().compareTo(stored) <= 0) {
+                return; // applied before (crash between target commit and acknowledgement)
+            }
+            pastStored = true;
         }
         if (e instanceof ChangeEvent.Begin) {
             inSourceTransaction = true;
@@ -447,11 +457,10 @@ public final class ChangeApplier implements AutoCloseable {
             net.put(to, n);
         }
         if (n.add(r)) {
-            String tableText = to.toString();
-            count(tableText, switch (r.operation()) {
-                case INSERT -> new ApplyStats.TableCounts(1, 0, 0, 0);
-                case UPDATE -> new ApplyStats.TableCounts(0, 1, 0, 0);
-                case DELETE -> new ApplyStats.TableCounts(0, 0, 1, 0);
+            count(sh.targetText(), switch (r.operation()) {
+                case INSERT -> ONE_INSERT;
+                case UPDATE -> ONE_UPDATE;
+                case DELETE -> ONE_DELETE;
             });
         } else {
             flushNet(to, n);
@@ -460,7 +469,8 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     /** How a source table's events map onto the target, cached per source table and column list. */
-    private record Shape(List<ChangeColumn> columns, QualifiedName target, List<Integer> keyIdx, boolean nettable, boolean covers) {
+    private record Shape(List<ChangeColumn> columns, QualifiedName target, String targetText, List<Integer> keyIdx, boolean nettable,
+                         boolean covers) {
     }
 
     private Shape shape(ChangeEvent.RowChange r) throws SQLException {
@@ -475,7 +485,7 @@ public final class ChangeApplier implements AutoCloseable {
             known &= tc != null;
             carried.add(tc);
         }
-        return new Shape(cols, to, keyIdx, known, carried.containsAll(t.kinds().keySet()));
+        return new Shape(cols, to, to.toString(), keyIdx, known, carried.containsAll(t.kinds().keySet()));
     }
 
     /** Merges every table's net changes into the open target transaction (after the pending JDBC batch). */
@@ -1168,6 +1178,7 @@ public final class ChangeApplier implements AutoCloseable {
         clearGroup();
         inSourceTransaction = false;
         setState(ApplyStats.ConnectionState.SOURCE_RECONNECTING, f.getMessage());
+        pastStored = false;
         retry("source", () -> source.reconnect());
         setState(ApplyStats.ConnectionState.STREAMING, "source reconnected");
     }
@@ -1186,6 +1197,7 @@ public final class ChangeApplier implements AutoCloseable {
         if (stored != null) {
             source.acknowledge(source.parse(stored)); // a commit whose answer was lost may have succeeded
         }
+        pastStored = false;
         retry("source", () -> source.reconnect());
         setState(ApplyStats.ConnectionState.STREAMING, "target reconnected");
     }
