@@ -43,6 +43,8 @@ public enum ActionCode {
             "Oracle FLOAT(n) is a decimal NUMBER with binary precision n; it became double precision, which is approximate. Use numeric if exact decimal values matter."),
     LONG_TYPE("ORA-PG-0208", Severity.LOW, 5,
             "LONG/LONG RAW are deprecated in Oracle; they became text/bytea."),
+    TYPE_RULE_TRANSFORMATION_SKIPPED("ORA-PG-0209", Severity.LOW, 5,
+            "A type transformation of the rule could not apply (no single length to scale, a prefix or suffix that is not there, no default type to change); fix the rule or give it a targetType."),
     // ---- identifiers (03xx)
     IDENTIFIER_TRUNCATED("ORA-PG-0301", Severity.MEDIUM, 15,
             "The name is longer than 63 bytes and was truncated with a hash suffix; update application SQL that uses it."),
