@@ -14,10 +14,15 @@ public final class Directions {
 
     private static final List<SchemaConverter> CONVERTERS = List.of(
             // one line per direction, e.g. new SqliteToPostgresConverter(),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.POSTGRESQL),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.MYSQL),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.ORACLE),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.SQLITE)
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
             // one line per target engine
+            new dev.ferry.converter.sqlite.SqliteTargetVerifier()
     );
 
     private Directions() {
