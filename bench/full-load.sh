@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Full-load benchmark: Ferry side by side with pgloader, pgcopydb and a raw client pipe, on the same sysbench data.
-# Usage: bench/full-load.sh [TABLES] [ROWS_PER_TABLE]      (default 4 × 250000)
+# Usage: bench/full-load.sh [TABLES] [ROWS_PER_TABLE] [LOB_ROWS]   (default 4 × 250000, no LOB table)
+#   LOB_ROWS > 0 adds a table of LOB_ROWS values of LOB_MB MB each (default 10), loaded MariaDB → PostgreSQL and
+#   PostgreSQL → PostgreSQL by Ferry with LobMode FULL (peak RSS is the point: it must stay under 1 GB).
 # See bench/README.md. Talks only to the local servers below; drops and recreates the ferry_bench* databases.
 set -euo pipefail
 
 TABLES=${1:-4}
 ROWS=${2:-250000}
+LOB_ROWS=${3:-0}
+LOB_MB=${LOB_MB:-10}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 FERRY=${FERRY:-"$repo/ferry"}          # e.g. FERRY="java -cp app/target/ferry-app.jar:app/target/lib/* dev.ferry.app.Main"
@@ -36,6 +40,7 @@ my -e "select 1" >/dev/null || { echo "full-load.sh: cannot reach MariaDB at $MY
 pg -d postgres -c "select 1" >/dev/null || { echo "full-load.sh: cannot reach PostgreSQL at $PG_HOST:$PG_PORT as $PG_USER" >&2; exit 2; }
 
 total=$((TABLES * ROWS))
+expected=$total
 echo "== data: $TABLES tables × $ROWS rows = $total rows; work dir $work"
 
 # ---- sources ----
@@ -67,8 +72,12 @@ fresh_target() {  # $1: schema to pre-create, or "" for an empty database
   pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_dst" -c "CREATE DATABASE ferry_bench_dst"
   if [ -n "$1" ]; then ddl "$1" | pg -d ferry_bench_dst; fi
 }
-count_target() {  # $1 schema
+count_target() {  # $1 schema; counts the sbtest tables, or the LOB table when LOB_RUN=1
   local n=0 i c
+  if [ "${LOB_RUN:-0}" = 1 ]; then
+    pg -d ferry_bench_dst -tA -c "SELECT count(*) FROM \"$1\".lobs"
+    return
+  fi
   for i in $(seq 1 "$TABLES"); do
     c=$(pg -d ferry_bench_dst -tA -c "SELECT count(*) FROM \"$1\".sbtest$i")
     n=$((n + c))
@@ -105,11 +114,11 @@ run() {  # run SCENARIO TOOL SCHEMA command...
   mbs=$(awk -v m="$MB" -v s="$secs" 'BEGIN { printf "%.1f", m / s }')
   rssmb=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
   printf "   %s s, %s rows/s, %s MB/s, peak RSS %s MB, %s rows loaded%s\n" "$secs" "$rps" "$mbs" "$rssmb" "$loaded" \
-    "$([ "$loaded" = "$total" ] || echo "  (EXPECTED $total)")"
-  [ "$loaded" = "$total" ] || secs="INCOMPLETE"
+    "$([ "$loaded" = "$expected" ] || echo "  (EXPECTED $expected)")"
+  [ "$loaded" = "$expected" ] || secs="INCOMPLETE"
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$scenario" "$tool" "$secs" "$rps" "$mbs" "$rssmb" "$loaded" >> "$results"
 }
-project() {  # project FILE SOURCE_ENDPOINT_JSON SCHEMA_PATTERN
+project() {  # project FILE SOURCE_ENDPOINT_JSON SCHEMA_PATTERN [TABLE_PATTERN] [EXTRA_SETTINGS]
   cat > "$1" <<JSON
 {
   "formatVersion": 1,
@@ -120,9 +129,9 @@ project() {  # project FILE SOURCE_ENDPOINT_JSON SCHEMA_PATTERN
   ],
   "tableMappings": { "rules": [
     { "rule-type": "selection", "rule-id": "1", "rule-name": "sbtest", "rule-action": "include",
-      "object-locator": { "schema-name": "$3", "table-name": "sbtest%" } } ] },
+      "object-locator": { "schema-name": "$3", "table-name": "${4:-sbtest%}" } } ] },
   "tasks": [ { "name": "bench", "type": "full-load", "source": "src", "target": "dst",
-               "settings": { "MaxFullLoadSubTasks": $FERRY_SUBTASKS, "ValidationEnabled": false } } ]
+               "settings": { "MaxFullLoadSubTasks": $FERRY_SUBTASKS, "ValidationEnabled": false${5:+, $5} } } ]
 }
 JSON
   rm -rf "$(dirname "$1")/.ferry"
@@ -149,6 +158,28 @@ project "$work/p-my/p.json" "$my_ep" ferry_bench
 project "$work/p-pg/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"ferry_bench_src\", \"user\": \"$PG_USER\" }" public
 project "$work/p-sq/p.json" "{ \"name\": \"src\", \"engine\": \"sqlite\", \"path\": \"$sqlite_db\" }" main
 
+# ---- LOB table (optional): LOB_ROWS values of LOB_MB MB, Ferry only (LobMode FULL), peak RSS is the point ----
+if [ "$LOB_ROWS" -gt 0 ]; then
+  lob_chars=$((LOB_MB * 1024 * 1024 / 32))
+  echo "== LOB table: $LOB_ROWS rows × $LOB_MB MB"
+  my -e "CREATE TABLE ferry_bench.lobs (id int PRIMARY KEY, b longblob NOT NULL)"
+  for i in $(seq 1 "$LOB_ROWS"); do   # one row per statement: each value stays under max_allowed_packet
+    my -e "INSERT INTO ferry_bench.lobs VALUES ($i, REPEAT(MD5($i), $lob_chars))"
+  done
+  pg -d ferry_bench_src -c "CREATE TABLE lobs (id int PRIMARY KEY, b bytea NOT NULL)" \
+     -c "INSERT INTO lobs SELECT g, convert_to(repeat(md5(g::text), $lob_chars), 'UTF8') FROM generate_series(1, $LOB_ROWS) g"
+  lob_ddl() { echo "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \"$1\"; CREATE TABLE \"$1\".lobs (id int PRIMARY KEY, b bytea NOT NULL);"; }
+  mkdir -p "$work/p-my-lob" "$work/p-pg-lob"
+  project "$work/p-my-lob/p.json" "$my_ep" ferry_bench lobs '"LobMode": "FULL"'
+  project "$work/p-pg-lob/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"ferry_bench_src\", \"user\": \"$PG_USER\" }" public lobs '"LobMode": "FULL"'
+  saved_mb=$MB; MB=$((LOB_ROWS * LOB_MB)); expected=$LOB_ROWS; LOB_RUN=1
+  fresh_target ""; lob_ddl ferry_bench | pg -d ferry_bench_dst; run mariadb-pg-lob ferry ferry_bench $FERRY migrate --project "$work/p-my-lob/p.json"
+  fresh_target ""; lob_ddl public | pg -d ferry_bench_dst;      run pg-pg-lob ferry public $FERRY migrate --project "$work/p-pg-lob/p.json"
+  MB=$saved_mb; expected=$total; LOB_RUN=0
+  # pgloader and pgcopydb copy whole databases: the LOB table must not be part of the sysbench comparison
+  my -e "DROP TABLE ferry_bench.lobs"; pg -d ferry_bench_src -c "DROP TABLE lobs"
+fi
+
 # ---- MariaDB -> PostgreSQL ----
 fresh_target ferry_bench; run mariadb-pg ferry ferry_bench $FERRY migrate --project "$work/p-my/p.json"
 fresh_target "";          run mariadb-pg pgloader ferry_bench pgloader "${PGLOADER_WITH[@]}" "$mysql_url" "$(pg_url ferry_bench_dst)"
@@ -166,7 +197,7 @@ echo
 echo "== results ($TABLES × $ROWS rows, $MB MB): $results"
 awk -F'\t' 'NR == 1 { next }
   { key = $1; if ($2 == "ferry") f[key] = $3; t[NR] = $0 }
-  END { printf "%-10s %-9s %8s %10s %7s %9s %10s %s\n", "scenario", "tool", "seconds", "rows/s", "MB/s", "RSS MB", "rows", "time vs ferry";
+  END { printf "%-14s %-9s %8s %10s %7s %9s %10s %s\n", "scenario", "tool", "seconds", "rows/s", "MB/s", "RSS MB", "rows", "ferry speed vs this";
         for (i = 2; i <= NR; i++) { split(t[i], c, "\t");
           ratio = (c[3] + 0 > 0 && f[c[1]] + 0 > 0) ? sprintf("%.2fx", c[3] / f[c[1]]) : "-";
-          printf "%-10s %-9s %8s %10s %7s %9s %10s %s\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7], ratio } }' "$results"
+          printf "%-14s %-9s %8s %10s %7s %9s %10s %s\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7], ratio } }' "$results"

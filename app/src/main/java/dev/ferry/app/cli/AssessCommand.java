@@ -2,13 +2,22 @@ package dev.ferry.app.cli;
 
 import dev.ferry.app.Version;
 import dev.ferry.converter.assess.ConversionResult;
+import dev.ferry.converter.assess.ConvertedObject;
+import dev.ferry.converter.direction.ConversionRequest;
+import dev.ferry.converter.direction.Directions;
+import dev.ferry.converter.direction.SchemaConverter;
+import dev.ferry.converter.direction.TargetVerifier;
+import dev.ferry.converter.report.ScriptAssessment;
+import dev.ferry.engine.catalog.CatalogListener;
+import dev.ferry.engine.catalog.CatalogReaders;
+import dev.ferry.engine.catalog.CatalogRequest;
+import dev.ferry.model.schema.DatabaseModel;
+import dev.ferry.model.schema.Schema;
 import dev.ferry.converter.assess.ObjectStatus;
 import dev.ferry.converter.report.AssessmentReport;
 import dev.ferry.converter.report.AssessmentWriters;
 import dev.ferry.converter.report.OracleScriptAssessment;
 import dev.ferry.converter.report.PageSize;
-import dev.ferry.converter.verify.ReparseVerifier;
-import dev.ferry.converter.verify.ScratchDeployVerifier;
 import dev.ferry.engine.endpoint.ConnectionFactory;
 import dev.ferry.model.project.Project;
 import dev.ferry.model.project.ProjectFileException;
@@ -38,6 +47,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -51,8 +61,8 @@ import java.util.stream.Stream;
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Assess a schema conversion: convert the source schema to the target engine, verify the result and "
                 + "write assessment.json/.html/.pdf, CSV files and converted/*.sql (one file per object, in deploy order).",
-                "Sources: a folder or file of Oracle scripts (.sql, .pks, .pkb, .pls; needs --source-engine oracle).",
-                "Live Oracle catalogs are not assessed yet: export the DDL to scripts and pass the folder."})
+                "Sources: script files or folders (--source-engine oracle|mysql|sqlite|postgresql), or a live database read "
+                        + "through its catalog (URL, endpoint name, SQLite file). Live Oracle catalogs are not assessed yet."})
 public final class AssessCommand implements Callable<Integer> {
 
     @Spec
@@ -62,28 +72,35 @@ public final class AssessCommand implements Callable<Integer> {
     VerboseMixin verbose;
 
     @Option(names = "--source", required = true, paramLabel = "<url|name|path>",
-            description = "Oracle scripts: a .sql/.pks/.pkb/.pls file or a folder of them (read in name order).")
+            description = {"Scripts: a .sql file or a folder of them (read in name order; Oracle also .pks/.pkb/.pls), or a live "
+                    + "database: a URL (postgresql://, mysql://, sqlite:/path), an endpoint name of --project, or an SQLite database file."})
     String source;
 
-    @Option(names = "--source-engine", paramLabel = "<engine>", description = "Engine of the source scripts: oracle (required for files and folders).")
+    @Option(names = "--source-engine", paramLabel = "<engine>",
+            description = "Engine of the source scripts: oracle, mysql, sqlite or postgresql (required for files and folders; checked against a live source).")
     String sourceEngine;
 
-    @Option(names = "--target-engine", required = true, paramLabel = "<engine>", description = "Target engine: postgresql.")
+    @Option(names = "--source-schema", paramLabel = "<schema>",
+            description = "Schema of a live source to convert. Default: the only schema, else public (PostgreSQL) or the URL's database (MySQL).")
+    String sourceSchema;
+
+    @Option(names = "--target-engine", required = true, paramLabel = "<engine>",
+            description = "Target engine; the pair must be a registered direction (an unsupported pair lists the supported ones).")
     String targetEngine;
 
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Folder to write the reports into (created if needed).")
     Path out;
 
     @Option(names = "--schema", paramLabel = "<schema>",
-            description = "Target schema for the scripts' objects (once). Default: the file-name prefix before '_' shared by all scripts (hr_create.sql → hr), else public.")
+            description = "Target schema (once). Default: Oracle scripts: the file-name prefix before '_' shared by all scripts (hr_create.sql → hr); SQLite: the file name (chinook.db → chinook); PostgreSQL/MySQL: the source schema.")
     List<String> schemas = new ArrayList<>();
 
     static final class VerifyMode {
         @Option(names = "--verify", description = "Deploy the converted SQL into a temporary embedded PostgreSQL (rolled back, then stopped).")
         boolean embedded;
 
-        @Option(names = "--verify-against", paramLabel = "<jdbc-url>",
-                description = "Deploy the converted SQL into this PostgreSQL server inside a transaction that is rolled back.")
+        @Option(names = "--verify-against", paramLabel = "<url|name>",
+                description = "Deploy the converted SQL into this server of the target engine (rolled back) with the target's registered verifier.")
         String url;
     }
 
@@ -111,20 +128,9 @@ public final class AssessCommand implements Callable<Integer> {
             throw new ConfigurationException(e.getMessage());
         }
         Engine target = engine(targetEngine, "--target-engine");
-        if (target != Engine.POSTGRESQL) {
-            throw new ConfigurationException("--target-engine " + targetEngine + " is not supported: assessments convert to postgresql");
-        }
         Project proj = project == null ? null : loadProject(project);
-        Path path = sourcePath(proj);
-        if (sourceEngine == null) {
-            throw new ConfigurationException("--source-engine is required when --source is a file or folder (" + source
-                    + "): e.g. --source-engine oracle");
-        }
-        if (engine(sourceEngine, "--source-engine") != Engine.ORACLE) {
-            throw new ConfigurationException("--source-engine " + sourceEngine + " is not supported: script assessments read oracle scripts");
-        }
         if (schemas.size() > 1) {
-            throw new ConfigurationException("--schema names the one target schema of the scripts; got " + schemas.size() + ": " + schemas);
+            throw new ConfigurationException("--schema names the one target schema; got " + schemas.size() + ": " + schemas);
         }
         List<TypeMappingRule> rules = new ArrayList<>();
         if (typeMap != null) {
@@ -133,19 +139,67 @@ public final class AssessCommand implements Callable<Integer> {
         if (proj != null) {
             rules.addAll(proj.typeMappings());
         }
+        Engine declaredSource = sourceEngine == null ? null : engine(sourceEngine, "--source-engine");
+        boolean live = isLive(proj);
+        if (!live && declaredSource == null) {
+            throw new ConfigurationException("--source-engine is required when --source is a file or folder (" + source
+                    + "): e.g. --source-engine oracle|mysql|sqlite|postgresql");
+        }
+        if (live && declaredSource == Engine.ORACLE) {
+            throw new ConfigurationException("--source " + Redaction.redact(source) + " is a live database: live Oracle "
+                    + "assessment is not supported yet; it reads scripts for now. Export the schema DDL to .sql files (e.g. with "
+                    + "DBMS_METADATA.GET_DDL or SQL Developer) and pass the file or folder.");
+        }
+        Optional<TargetVerifier> verifier = Directions.verifier(target);
+        if (verify != null && verify.embedded && target != Engine.POSTGRESQL) {
+            throw new ConfigurationException("--verify starts an embedded PostgreSQL and only verifies --target-engine postgresql; "
+                    + "for " + target.displayName() + " use --verify-against <url> of a scratch server");
+        }
+        if (verify != null && verify.url != null && verifier.isEmpty()) {
+            throw new ConfigurationException("--verify-against: no verifier is registered for " + target.displayName()
+                    + "; verifiers exist for: " + verifierTargets());
+        }
 
-        OracleScriptAssessment.Input input;
         OracleScriptAssessment.Converted converted;
-        try {
-            input = OracleScriptAssessment.collect(path);
-            // the converter takes the Oracle spelling: a plain lower-case PostgreSQL name is the folded form of its upper case
-            String schema = schemas.isEmpty() ? OracleScriptAssessment.defaultSchema(input.files())
-                    : schemas.get(0).matches("[a-z_][a-z0-9_$#]*") ? schemas.get(0).toUpperCase(Locale.ROOT) : schemas.get(0);
-            converted = OracleScriptAssessment.convert(input, schema, rules);
-        } catch (IOException e) {
-            err.println("ferry: cannot read " + path + ": " + describe(e));
-            err.flush();
-            return ExitCodes.WORK_FAILED;
+        String description;
+        if (live) {
+            Optional<OracleScriptAssessment.Converted> c = convertLive(declaredSource, target, rules, err);
+            if (c.isEmpty()) {
+                return ExitCodes.WORK_FAILED;
+            }
+            converted = c.get();
+            description = liveDescription;
+        } else {
+            Path path = Path.of(source);
+            description = path.toString();
+            Engine src = declaredSource;
+            try {
+                if (src == Engine.ORACLE) {
+                    if (target != Engine.POSTGRESQL) {
+                        throw new ConfigurationException(unsupported(src, target));
+                    }
+                    OracleScriptAssessment.Input input = OracleScriptAssessment.collect(path);
+                    // the converter takes the Oracle spelling: a plain lower-case PostgreSQL name is the folded form of its upper case
+                    String schema = schemas.isEmpty() ? OracleScriptAssessment.defaultSchema(input.files())
+                            : schemas.get(0).matches("[a-z_][a-z0-9_$#]*") ? schemas.get(0).toUpperCase(Locale.ROOT) : schemas.get(0);
+                    converted = OracleScriptAssessment.convert(input, schema, rules);
+                } else {
+                    boolean mysqlScriptPath = src == Engine.MYSQL && target == Engine.POSTGRESQL;
+                    if (!mysqlScriptPath && Directions.converter(src, target).isEmpty()) {
+                        throw new ConfigurationException(unsupported(src, target));
+                    }
+                    OracleScriptAssessment.Input input = ScriptAssessment.collect(path);
+                    String schema = !schemas.isEmpty() ? schemas.get(0)
+                            : src == Engine.SQLITE ? defaultSchemaFromFile(input.files().size() == 1 ? input.files().get(0) : path) : null;
+                    converted = ScriptAssessment.convert(src, target, input, schema, rules);
+                }
+            } catch (IOException e) {
+                err.println("ferry: cannot read " + path + ": " + describe(e));
+                err.flush();
+                return ExitCodes.WORK_FAILED;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage(), e);
+            }
         }
 
         long v0 = System.nanoTime();
@@ -160,8 +214,7 @@ public final class AssessCommand implements Callable<Integer> {
                     st.execute("CREATE DATABASE ferry_assess");
                 }
                 try (Connection c = pg.getDatabase("postgres", "ferry_assess").getConnection()) {
-                    ScratchDeployVerifier.Outcome o = new ScratchDeployVerifier(c).verify(converted.conversion());
-                    result = o.result();
+                    result = verifier.orElseThrow().deploy(c, converted.conversion());
                     verification = new AssessmentReport.Verification("embedded", "embedded PostgreSQL " + serverVersion(c),
                             count(result, true), count(result, false));
                 }
@@ -170,29 +223,33 @@ public final class AssessCommand implements Callable<Integer> {
             }
         } else if (verify != null && verify.url != null) {
             EndpointArgument.Resolved r = EndpointArgument.resolve(verify.url, project, null, System::getenv);
-            if (r.config().engine() != Engine.POSTGRESQL) {
+            if (r.config().engine() != target) {
                 r.clear();
-                throw new ConfigurationException("--verify-against needs a PostgreSQL server, not " + r.config().engine().displayName());
+                throw new ConfigurationException("--verify-against needs a " + target.displayName() + " server (the target engine), not "
+                        + r.config().engine().displayName());
             }
             try (Connection c = ConnectionFactory.open(r.config(), r.password())) {
-                ScratchDeployVerifier.Outcome o = new ScratchDeployVerifier(c).verify(converted.conversion());
-                result = o.result();
+                result = verifier.orElseThrow().deploy(c, converted.conversion());
                 verification = new AssessmentReport.Verification("target", r.config().describe(),
                         count(result, true), count(result, false));
-            } catch (SQLException e) {
+            } catch (SQLException | IllegalStateException e) {
                 err.println("ferry: cannot verify against " + r.config().describe() + ": " + Redaction.redact(e.getMessage(), r.password()));
                 err.flush();
                 return ExitCodes.WORK_FAILED;
             } finally {
                 r.clear();
             }
-        } else {
-            result = ReparseVerifier.verify(converted.conversion());
+        } else if (verifier.isPresent()) {
+            result = verifier.get().reparse(converted.conversion());
             verification = new AssessmentReport.Verification("reparse", null, count(result, true), count(result, false));
+        } else {
+            // no verifier for this target: nothing can be AUTO (the honesty rule); every object stays MANUAL
+            result = converted.conversion();
+            verification = new AssessmentReport.Verification("none", null, 0, count(result, false));
         }
         long verifyMs = (System.nanoTime() - v0) / 1_000_000;
 
-        AssessmentReport report = new AssessmentReport(result, Instant.now(), Version.get(), path.toString(),
+        AssessmentReport report = new AssessmentReport(result, Instant.now(), Version.get(), description,
                 converted.targetSchema(), converted.files(), converted.linesOfCode(),
                 new AssessmentReport.Timings(converted.parseMillis(), converted.convertMillis(), verifyMs), verification,
                 converted.notes());
@@ -205,17 +262,122 @@ public final class AssessCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The source as a path; live sources (URLs, endpoint names) are rejected with a clear message. */
-    private Path sourcePath(Project proj) {
+    private String liveDescription;
+
+    /** Whether {@code --source} is a live database: a URL, a project endpoint name or an SQLite database file. */
+    private boolean isLive(Project proj) {
         String lower = source.toLowerCase(Locale.ROOT);
-        boolean url = lower.contains("://") || lower.startsWith("jdbc:") || lower.startsWith("oracle:");
-        boolean endpoint = !url && proj != null && proj.endpoint(source).isPresent();
-        if (url || endpoint) {
-            throw new ConfigurationException("--source " + (endpoint ? "endpoint '" + source + "'" : Redaction.redact(source))
-                    + " is a live database: live Oracle assessment is not supported yet; it reads scripts for now. "
-                    + "Export the schema DDL to .sql files (e.g. with DBMS_METADATA.GET_DDL or SQL Developer) and pass the file or folder.");
+        if (lower.contains("://") || lower.startsWith("jdbc:") || lower.startsWith("sqlite:") || lower.startsWith("oracle:")) {
+            return true;
         }
-        return Path.of(source);
+        if (proj != null && proj.endpoint(source).isPresent()) {
+            return true;
+        }
+        Path p = Path.of(source);
+        if (Files.isRegularFile(p)) {
+            if (lower.endsWith(".db") || lower.endsWith(".sqlite") || lower.endsWith(".sqlite3")) {
+                return true;
+            }
+            try (java.io.InputStream in = Files.newInputStream(p)) {
+                byte[] head = in.readNBytes(16);
+                return new String(head, StandardCharsets.ISO_8859_1).startsWith("SQLite format 3");
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the live catalog and converts the chosen schema; empty (after printing why) when the database cannot be read. */
+    private Optional<OracleScriptAssessment.Converted> convertLive(Engine declared, Engine target, List<TypeMappingRule> rules,
+                                                                   PrintWriter err) {
+        EndpointArgument.Resolved r = EndpointArgument.resolve(source, project, null, System::getenv);
+        Engine src = r.config().engine();
+        if (declared != null && declared != src) {
+            r.clear();
+            throw new ConfigurationException("--source-engine " + sourceEngine + " does not match --source, which is a "
+                    + src.displayName() + " database");
+        }
+        if (src == Engine.ORACLE) {
+            r.clear();
+            throw new ConfigurationException("--source is a live Oracle database: live Oracle assessment is not supported yet; "
+                    + "it reads scripts for now. Export the schema DDL to .sql files and pass the file or folder.");
+        }
+        SchemaConverter converter = Directions.converter(src, target).orElse(null);
+        if (converter == null) {
+            r.clear();
+            throw new ConfigurationException(unsupported(src, target));
+        }
+        liveDescription = r.config().describe();
+        long t0 = System.nanoTime();
+        DatabaseModel model;
+        try (Connection c = ConnectionFactory.open(r.config(), r.password())) {
+            CatalogRequest request = new CatalogRequest(sourceSchema == null ? List.of() : List.of(sourceSchema), false, true);
+            model = CatalogReaders.forEngine(src).read(c, request, CatalogListener.NO_OP);
+        } catch (SQLException e) {
+            err.println("ferry: cannot read the catalog of " + r.config().describe() + ": " + Redaction.redact(e.getMessage(), r.password()));
+            err.flush();
+            return Optional.empty();
+        } finally {
+            r.clear();
+        }
+        Schema schema = pickSchema(model, src);
+        long readMs = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
+        String targetSchema = !schemas.isEmpty() ? schemas.get(0)
+                : src == Engine.SQLITE ? defaultSchemaFromFile(Path.of(model.database() == null ? "main" : model.database())) : null;
+        ConversionResult conversion = converter.convert(new ConversionRequest(schema, targetSchema, rules, null));
+        String schemaName = conversion.objects().stream().filter(o -> o.type().equals("SCHEMA")).map(ConvertedObject::name)
+                .findFirst().orElse(targetSchema == null ? schema.name() : targetSchema);
+        List<String> notes = new ArrayList<>();
+        notes.add("Read from the live catalog of " + liveDescription + ", schema " + schema.name() + " (" + schema.tables().size()
+                + " tables, " + schema.views().size() + " views)");
+        return Optional.of(new OracleScriptAssessment.Converted(conversion, schemaName, List.of(), 0, readMs,
+                (System.nanoTime() - t1) / 1_000_000, notes));
+    }
+
+    private Schema pickSchema(DatabaseModel model, Engine src) {
+        if (model.schemas().isEmpty()) {
+            throw new ConfigurationException("--source " + liveDescription + " has no schema"
+                    + (sourceSchema == null ? "" : " named " + sourceSchema));
+        }
+        if (sourceSchema != null) {
+            return model.schema(sourceSchema).orElseThrow(() -> new ConfigurationException("--source-schema " + sourceSchema
+                    + " is not in " + liveDescription + "; schemas: " + model.schemas().stream().map(Schema::name).toList()));
+        }
+        if (model.schemas().size() == 1) {
+            return model.schemas().get(0);
+        }
+        String preferred = src == Engine.POSTGRESQL ? "public" : model.database();
+        return model.schemas().stream().filter(x -> x.name().equalsIgnoreCase(preferred)).findFirst()
+                .orElseThrow(() -> new ConfigurationException(liveDescription + " has several schemas; choose one with --source-schema: "
+                        + model.schemas().stream().map(Schema::name).toList()));
+    }
+
+    /** {@code Chinook_Sqlite.sqlite} → {@code chinook_sqlite}: a safe lower-case PostgreSQL name from a file name. */
+    static String defaultSchemaFromFile(Path file) {
+        String n = file.getFileName() == null ? "main" : file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        String base = (dot > 0 ? n.substring(0, dot) : n).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        for (char ch : base.toCharArray()) {
+            sb.append(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_' ? ch : '_');
+        }
+        String s = sb.length() == 0 ? "main" : sb.toString();
+        return Character.isDigit(s.charAt(0)) ? "_" + s : s;
+    }
+
+    private static String unsupported(Engine source, Engine target) {
+        return "Converting " + source.displayName() + " to " + target.displayName() + " is not supported; supported directions: "
+                + String.join(", ", Directions.supported()) + ", Oracle → PostgreSQL (scripts)";
+    }
+
+    private static String verifierTargets() {
+        List<String> out = new ArrayList<>();
+        for (Engine e : Engine.values()) {
+            Directions.verifier(e).ifPresent(v -> out.add(e.displayName()));
+        }
+        return String.join(", ", out);
     }
 
     private static Engine engine(String text, String option) {

@@ -152,9 +152,7 @@ final class MigrateSchemaStep {
         if (!s.truncateBeforeLoad()) {
             return s;
         }
-        return new LoadSettings(s.task(), s.maxSubTasks(), s.batchSize(), s.queueCapacity(), s.splitThresholdRows(),
-                s.rangesPerTable(), s.errorPolicy(), s.tablePolicies(), s.zeroDateAsNull(), s.controlSchema(), false,
-                s.maxBatchBytes());
+        return s.withTruncateBeforeLoad(false);
     }
 
     /** Runs the post-load phase after the data (each object on its own: one failure does not undo the others). */

@@ -136,7 +136,7 @@ final class MigrationContext implements AutoCloseable {
     }
 
     LoadSettings settings(Long splitThreshold, Integer rangesPerTable) {
-        LoadSettings s = LoadSettings.from(task.name(), task.settings());
+        LoadSettings s = LoadSettings.from(task.name(), task.settings()).withTableSettings(resolver.tableSettings());
         if (splitThreshold != null || rangesPerTable != null) {
             s = s.withSplit(splitThreshold == null ? s.splitThresholdRows() : splitThreshold,
                     rangesPerTable == null ? s.rangesPerTable() : rangesPerTable);

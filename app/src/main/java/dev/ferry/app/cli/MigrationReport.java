@@ -24,7 +24,12 @@ final class MigrationReport {
 
     /** One table's line. {@code rowsPerSecond} negative when unknown; {@code validation} {@code null} when not run. */
     record Line(String table, String target, String state, long rows, long rejected, double rowsPerSecond,
-                TableValidation validation, String error) {
+                TableValidation validation, String error, long lobsTruncated, long lobsNulled) {
+
+        Line(String table, String target, String state, long rows, long rejected, double rowsPerSecond,
+             TableValidation validation, String error) {
+            this(table, target, state, rows, rejected, rowsPerSecond, validation, error, 0, 0);
+        }
     }
 
     private MigrationReport() {
@@ -49,7 +54,7 @@ final class MigrationReport {
             TableProgress p = progress.apply(r.table());
             double rate = p == null || r.rangesLoaded() == 0 ? -1 : p.rowsPerSecond();
             out.add(new Line(r.table(), targets.get(r.table()), r.state().name(), r.rows(), r.rejected(), rate,
-                    byTable.get(r.table()), r.error()));
+                    byTable.get(r.table()), r.error(), r.lobsTruncated(), r.lobsNulled()));
         }
         return out;
     }
@@ -97,6 +102,16 @@ final class MigrationReport {
         out.println(sep);
         for (String[] r : rows) {
             out.println(row(r, w));
+        }
+        for (Line l : lines) {
+            if (l.lobsTruncated() > 0) {
+                out.println("warning: " + l.table() + ": " + LoadProgressPrinter.fmt(l.lobsTruncated())
+                        + " LOB values truncated at LobMaxSize (LobMode LIMITED; noted in ferry_exceptions)");
+            }
+            if (l.lobsNulled() > 0) {
+                out.println("warning: " + l.table() + ": " + LoadProgressPrinter.fmt(l.lobsNulled())
+                        + " LOB values not copied (LobMode NONE: NULL on the target)");
+            }
         }
         for (Line l : lines) {
             if (l.error() != null) {
@@ -166,6 +181,8 @@ final class MigrationReport {
                     .append(", \"state\": ").append(q(l.state()))
                     .append(", \"rows\": ").append(l.rows())
                     .append(", \"rejected\": ").append(l.rejected())
+                    .append(", \"lobsTruncated\": ").append(l.lobsTruncated())
+                    .append(", \"lobsNulled\": ").append(l.lobsNulled())
                     .append(", \"rowsPerSecond\": ").append(l.rowsPerSecond() < 0 ? "null" : String.format(Locale.ROOT, "%.1f", l.rowsPerSecond()));
             if (l.error() != null) {
                 sb.append(", \"error\": ").append(q(l.error()));

@@ -32,6 +32,7 @@ public final class WorkbenchApp extends Application {
 
     private ThreadPoolTaskExecutor executor;
     private volatile dev.ferry.app.demo.DemoEnvironment demo;
+    private final dev.ferry.app.assess.EmbeddedScratch scratch = new dev.ferry.app.assess.EmbeddedScratch();
 
     public static void launchWorkbench() {
         Application.launch(WorkbenchApp.class);
@@ -53,7 +54,9 @@ public final class WorkbenchApp extends Application {
                 dialogs, this::startDemo);
         Supplier<SecretStore> secrets = memoize(() -> SecretStores.defaultStore(System::getenv, PasswordPrompt.NONE, null));
         WorkbenchServices services = new WorkbenchServices(executor, dialogs, secrets, System::getenv,
-                new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir());
+                new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir(),
+                new dev.ferry.app.gui.assessment.ConverterAssessmentService(scratch, dev.ferry.converter.report.PageSize.A4),
+                uri -> getHostServices().showDocument(uri));
         install(stage, viewModel, services);
         stage.show();
         reportStartup(stage);
@@ -116,6 +119,11 @@ public final class WorkbenchApp extends Application {
             if (w != null && w.hasUnsavedChanges() && !services.dialogs().confirm("Unsaved changes",
                     "The project has unsaved changes. Close Ferry without saving them? (Ctrl+S saves.)")) {
                 e.consume();
+                return;
+            }
+            if (w != null && w.hasRunningTasks() && !services.dialogs().confirm("A load is running",
+                    "A full load is running. Close Ferry anyway? Committed ranges are kept and the next Start resumes after them.")) {
+                e.consume();
             }
         });
         stage.setOnHiding(e -> {
@@ -148,6 +156,7 @@ public final class WorkbenchApp extends Application {
         if (demo == null) {
             demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(), 1);
         }
+        dev.ferry.app.demo.DemoTargetSchema.ensure(demo);
         return demo.writeProject();
     }
 
@@ -156,6 +165,7 @@ public final class WorkbenchApp extends Application {
         if (executor != null) {
             executor.close();
         }
+        scratch.close();
         dev.ferry.app.demo.DemoEnvironment d = demo;
         if (d != null) {
             try {

@@ -1,5 +1,6 @@
 package dev.ferry.engine.load;
 
+import dev.ferry.engine.load.postgres.PostgresCopyPassThrough;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.model.util.Redaction;
 import org.slf4j.Logger;
@@ -65,6 +66,8 @@ public final class FullLoad {
     private final ValueConverter converter;
     /** SQLite has one writer at a time: range transactions on a SQLite target take turns (reading stays parallel). */
     private final java.util.concurrent.Semaphore singleWriter;
+    /** The byte budget of the running load's queues (one run at a time per instance). */
+    private volatile MemoryBudget budget;
 
     public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
         this.source = source;
@@ -92,6 +95,7 @@ public final class FullLoad {
     public LoadResult run(LoadPlan plan, SourceSnapshot snapshot) throws LoadException, SQLException {
         Instant start = Instant.now();
         String task = settings.task();
+        budget = new MemoryBudget(settings.maxQueueBytes());
         Map<String, Marker> markers = prepareTarget();
         List<Tracker> trackers = new ArrayList<>();
         List<Work> work = new ArrayList<>();
@@ -334,9 +338,39 @@ public final class FullLoad {
             t.publish(listener);
             long[] done = null;
             boolean rowByRow = false;
+            boolean rowPath = !passThrough(w.job);
             for (int attempt = 1; done == null; attempt++) {
                 store.markRunning(task, w.job.tableKey(), w.range.index());
-                Pipe pipe = new Pipe(settings.queueCapacity(), fatal);
+                if (!rowPath) {
+                    Work pw = attempt == 1 ? w : new Work(w.job, w.range, true, t, false);
+                    try {
+                        done = copyRange(pw, reader);
+                    } catch (PostgresCopyPassThrough.SourceFailure e) {
+                        readerUsable = false;
+                        throw new SourceReadException(e.getCause());
+                    } catch (SQLException e) {
+                        store.markFailed(task, w.job.tableKey(), w.range.index(), Redaction.redact(String.valueOf(e.getMessage())));
+                        if (isTransient(e) && attempt < 3 && fatal.get() == null) {
+                            LOG.warn("table {} range {}: transient target error, retrying (attempt {}): {}", w.job.tableKey(),
+                                    w.range, attempt + 1, Redaction.redact(String.valueOf(e.getMessage())));
+                            continue;
+                        }
+                        if (fatal.get() != null) {
+                            throw e;
+                        }
+                        LOG.warn("table {} range {}: the COPY pass-through failed on the target ({}); loading the range "
+                                + "through the row path", w.job.tableKey(), w.range, Redaction.redact(String.valueOf(e.getMessage())));
+                    } catch (RuntimeException | Error e) {
+                        readerUsable = false; // the source COPY may still be open on the reader
+                        throw e;
+                    }
+                    if (done == null) {
+                        rowPath = true;
+                        attempt = 0; // the row path starts its own attempts
+                    }
+                    continue;
+                }
+                Pipe pipe = new Pipe(settings.queueCapacity(), fatal, budget);
                 Work attemptWork = attempt == 1 && !rowByRow ? w : new Work(w.job, w.range, true, t, rowByRow);
                 Future<long[]> writer = writers.submit(() -> writeRange(attemptWork, pipe, fatal));
                 try {
@@ -383,6 +417,10 @@ public final class FullLoad {
                 }
             }
             store.markDone(task, w.job.tableKey(), w.range.index(), done[0], done[1], done[2]);
+            if (done.length > 3) {
+                t.lobsTruncated.addAndGet(done[3]);
+                t.lobsNulled.addAndGet(done[4]);
+            }
             t.rangeDone();
             t.publish(listener);
             if (t.state == TableProgress.TableState.DONE) {
@@ -400,51 +438,238 @@ public final class FullLoad {
         }
     }
 
+    /**
+     * Whether a range of {@code job} can go through the PostgreSQL → PostgreSQL binary COPY pass-through: both ends
+     * PostgreSQL, pass-through enabled, every column keeps its type, and no LOB column is left out (LobMode NONE).
+     * LIMITED is checked per range ({@link #copyRange}).
+     */
+    private boolean passThrough(TableJob job) {
+        if (!settings.copyPassThrough() || source.engine() != Engine.POSTGRESQL || target.engine() != Engine.POSTGRESQL
+                || !PostgresCopyPassThrough.eligible(job)) {
+            return false;
+        }
+        LobPolicy lob = settings.lobPolicyFor(job.source());
+        return lob.mode() != LobPolicy.Mode.NONE || job.columns().stream().noneMatch(m -> LobPolicy.isLob(Engine.POSTGRESQL, m.source()));
+    }
+
+    /**
+     * One range through the binary COPY pass-through, in ONE target transaction with its marker (as the row path).
+     * Returns {rows, bytes, 0, 0, 0}, or {@code null} when the range must take the row path (LobMode LIMITED and some
+     * value is longer than LobMaxSize: the row path cuts and notes it).
+     */
+    private long[] copyRange(Work w, Connection reader) throws SQLException, PostgresCopyPassThrough.SourceFailure {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
+        String select = PostgresCopyPassThrough.select(reader, job, w.range);
+        LobPolicy lob = settings.lobPolicyFor(job.source());
+        if (lob.mode() == LobPolicy.Mode.LIMITED) {
+            StringBuilder longer = new StringBuilder();
+            for (ColumnMapping m : job.columns()) {
+                if (LobPolicy.isLob(Engine.POSTGRESQL, m.source())) {
+                    ValueKind k = ValueKind.of(Engine.POSTGRESQL, m.source().type());
+                    longer.append(longer.length() == 0 ? "" : " OR ").append(byteLengthExpr(Engine.POSTGRESQL,
+                            "x." + Sql.quote(Engine.POSTGRESQL, m.source().name()), k)).append(" > ").append(lob.maxBytes());
+                }
+            }
+            if (longer.length() > 0) {
+                try (Statement st = reader.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM (" + select + ") x WHERE " + longer + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        LOG.info("table {} range {}: LOB values longer than LobMaxSize; loading through the row path",
+                                job.tableKey(), w.range);
+                        return null;
+                    }
+                } catch (SQLException e) {
+                    throw new PostgresCopyPassThrough.SourceFailure(e);
+                }
+            }
+        }
+        long[] moved = new long[2];
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            try {
+                if (w.redo) {
+                    clearRange(c, w);
+                }
+                long[] r = PostgresCopyPassThrough.stream(reader, select, c, PostgresCopyPassThrough.copyIn(job), (rows, bytes) -> {
+                    moved[0] += rows;
+                    moved[1] += bytes;
+                    t.rows.addAndGet(rows);
+                    t.bytes.addAndGet(bytes);
+                    t.publish(listener);
+                });
+                t.rows.addAndGet(r[0] - moved[0]);
+                t.bytes.addAndGet(r[1] - moved[1]);
+                moved[0] = r[0];
+                moved[1] = r[1];
+                writeMarker(c, w, r[0], r[1]);
+                c.commit();
+                t.publish(listener);
+                return new long[] {r[0], r[1], 0, 0, 0};
+            } catch (Throwable e) {
+                rollbackQuietly(c);
+                t.rows.addAndGet(-moved[0]);
+                t.bytes.addAndGet(-moved[1]);
+                throw e;
+            }
+        }
+    }
+
+    /** How each column is read: as is, not at all (LOB, NONE), or cut (LOB, LIMITED). */
+    private enum LobRead { PLAIN, NONE, LIMITED }
+
+    private LobRead[] lobReads(TableJob job, LobPolicy policy) {
+        LobRead[] out = new LobRead[job.columns().size()];
+        for (int i = 0; i < out.length; i++) {
+            boolean lob = LobPolicy.isLob(source.engine(), job.columns().get(i).source());
+            out[i] = !lob || policy.mode() == LobPolicy.Mode.FULL ? LobRead.PLAIN
+                    : policy.mode() == LobPolicy.Mode.NONE ? LobRead.NONE : LobRead.LIMITED;
+        }
+        return out;
+    }
+
+    /** The source expression reading at most {@code max} characters/bytes of a LOB column. */
+    private static String prefixExpr(Engine se, String quoted, ValueKind kind, long max) {
+        switch (se) {
+            case POSTGRESQL:
+                return kind == ValueKind.BINARY ? "substring(" + quoted + " from 1 for " + max + ")"
+                        : "substring(" + quoted + "::text from 1 for " + max + ")";
+            case MYSQL:
+                return "SUBSTRING(" + quoted + ", 1, " + max + ")";
+            default:
+                return "substr(" + quoted + ", 1, " + max + ")";
+        }
+    }
+
+    /** The source expression giving a LOB column's length in bytes. */
+    private static String byteLengthExpr(Engine se, String quoted, ValueKind kind) {
+        switch (se) {
+            case POSTGRESQL:
+                return kind == ValueKind.BINARY ? "octet_length(" + quoted + ")" : "octet_length(" + quoted + "::text)";
+            case MYSQL:
+                return "LENGTH(" + quoted + ")";
+            default:
+                return "length(CAST(" + quoted + " AS BLOB))";
+        }
+    }
+
     private void readRange(Connection reader, Work w, Pipe pipe) throws Exception {
         TableJob job = w.job;
         Engine se = source.engine();
         List<ColumnMapping> cols = job.columns();
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < cols.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, cols.get(i).source().name()));
-        }
-        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
-        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
-                job.filter(), se));
+        LobPolicy lob = settings.lobPolicyFor(job.source());
+        LobRead[] lobRead = lobReads(job, lob);
         ValueKind[] kinds = new ValueKind[cols.size()];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = ValueKind.of(se, cols.get(i).source().type());
         }
+        boolean hasLob = false;
+        StringBuilder sql = new StringBuilder("SELECT ");
+        StringBuilder extra = new StringBuilder(); // LIMITED: byte lengths, after the columns
+        for (int i = 0; i < cols.size(); i++) {
+            String q = Sql.quote(se, cols.get(i).source().name());
+            sql.append(i > 0 ? ", " : "");
+            switch (lobRead[i]) {
+                case NONE -> sql.append("CASE WHEN ").append(q).append(" IS NULL THEN 0 ELSE 1 END");
+                case LIMITED -> {
+                    sql.append(prefixExpr(se, q, kinds[i], lob.maxBytes()));
+                    extra.append(", ").append(byteLengthExpr(se, q, kinds[i]));
+                }
+                default -> sql.append(q);
+            }
+            hasLob |= lobRead[i] != LobRead.NONE && LobPolicy.isLob(se, cols.get(i).source());
+        }
+        sql.append(extra);
+        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
+                job.filter(), se));
+        MemoryBudget budget = this.budget;
+        Sql.utcSession(se, reader);
         try (PreparedStatement st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
+            // PostgreSQL buffers a whole fetch: rows with LOBs start with one row per fetch and adapt to their size
+            int fetch = se == Engine.MYSQL ? Integer.MIN_VALUE : hasLob ? 1 : settings.batchSize();
+            st.setFetchSize(fetch);
             if (job.filter() != null) {
                 job.filter().bind(se, st, 1);
             }
             try (ResultSet rs = st.executeQuery()) {
-                List<Object[]> batch = new ArrayList<>(settings.batchSize());
-                long batchBytes = 0;
+                Batch batch = new Batch(settings.batchSize());
+                long maxRow = 0;
+                try {
                 while (rs.next()) {
                     Object[] row = new Object[kinds.length];
+                    long rowBytes = 0;
+                    int lengthColumn = kinds.length + 1;
                     for (int i = 0; i < kinds.length; i++) {
+                        if (lobRead[i] == LobRead.NONE) {
+                            if (rs.getInt(i + 1) != 0) {
+                                batch.lobsNulled++;
+                            }
+                            continue;
+                        }
                         try {
                             row[i] = ValueReader.read(se, kinds[i], rs, i + 1);
                         } catch (RuntimeException e) {
                             row[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
                         }
-                        batchBytes += sizeOf(row[i]);
+                        if (lobRead[i] == LobRead.LIMITED) {
+                            long length = rs.getLong(lengthColumn++);
+                            if (row[i] != null && length > lob.maxBytes()) {
+                                row[i] = new TruncatedLob(cut(row[i], lob.maxBytes()), length);
+                            }
+                        }
+                        rowBytes += sizeOf(row[i]);
                     }
-                    batch.add(row);
-                    if (batch.size() >= settings.batchSize() || batchBytes >= settings.maxBatchBytes()) {
+                    int cost = budget.cost(rowBytes);
+                    if (!budget.tryAcquire(cost)) {
+                        // hand over what we hold first, so writers can free the budget we wait for
+                        if (!batch.rows.isEmpty()) {
+                            pipe.put(batch);
+                            batch = new Batch(settings.batchSize());
+                        }
+                        if (!budget.acquire(cost, pipe::stopping)) {
+                            throw new Cancelled();
+                        }
+                    }
+                    batch.add(row, rowBytes, cost);
+                    if (batch.rows.size() >= settings.batchSize() || batch.bytes >= settings.maxBatchBytes()) {
                         pipe.put(batch);
-                        batch = new ArrayList<>(settings.batchSize());
-                        batchBytes = 0;
+                        batch = new Batch(settings.batchSize());
+                    }
+                    if (se == Engine.POSTGRESQL && rowBytes > maxRow) {
+                        maxRow = rowBytes;
+                        int adapted = (int) Math.max(1, Math.min(settings.batchSize(), settings.maxBatchBytes() / Math.max(1, maxRow)));
+                        if (hasLob || adapted < fetch) {
+                            fetch = adapted;
+                            rs.setFetchSize(fetch);
+                        }
                     }
                 }
-                if (!batch.isEmpty()) {
-                    pipe.put(batch);
+                if (!batch.rows.isEmpty() || batch.lobsNulled > 0) {
+                    Batch last = batch;
+                    batch = null;
+                    pipe.put(last);
+                }
+                } catch (Throwable e) {
+                    if (batch != null) {
+                        budget.release(batch.permits); // never handed over
+                    }
+                    throw e;
                 }
             }
         }
+    }
+
+    /** The first {@code max} bytes of a LOB value (text: the longest prefix whose UTF-8 fits, never half a character). */
+    private static Object cut(Object v, long max) {
+        if (v instanceof byte[] && ((byte[]) v).length > max) {
+            return java.util.Arrays.copyOf((byte[]) v, (int) max);
+        }
+        if (v instanceof String) {
+            return TruncatedLob.cutUtf8((String) v, max);
+        }
+        return v;
     }
 
     /** Rough heap size of a value, for the batch byte limit. */
@@ -454,6 +679,9 @@ public final class FullLoad {
         }
         if (v instanceof String) {
             return 40L + 2L * ((String) v).length();
+        }
+        if (v instanceof TruncatedLob) {
+            return 16 + sizeOf(((TruncatedLob) v).value());
         }
         return 16;
     }
@@ -499,29 +727,57 @@ public final class FullLoad {
             TargetWriter writer = null;
             long rows = 0;
             long bytes = 0;
+            long truncated = 0;
+            long nulled = 0;
+            List<RejectedRow> notes = new ArrayList<>();
+            LobPolicy lob = settings.lobPolicyFor(job.source());
+            Batch current = null;
             try {
                 if (w.redo) {
                     clearRange(c, w);
                 }
                 RowByRowWriter slow = w.rowByRow ? new RowByRowWriter(c, target.engine(), job, targetKinds) : null;
-                writer = slow != null ? null : dialect.open(c, job, targetKinds);
+                writer = slow != null ? null : dialect.open(c, job, targetKinds, lob.chunkBytes());
                 while (true) {
                     Object item = pipe.take();
                     if (item == END) {
                         break;
                     }
-                    List<Object[]> batch = (List<Object[]>) item;
+                    current = (Batch) item;
+                    nulled += current.lobsNulled;
+                    List<Object[]> batch = current.rows;
                     List<Object[]> out = new ArrayList<>(batch.size());
                     for (Object[] row : batch) {
                         Object[] converted = new Object[row.length];
                         try {
                             for (int i = 0; i < row.length; i++) {
                                 Object v = row[i];
+                                if (v instanceof TruncatedLob) {
+                                    TruncatedLob tl = (TruncatedLob) v;
+                                    String column = cols.get(i).source().name();
+                                    String reason = "LOB truncated to " + lobLength(tl.value()) + " of " + tl.originalBytes()
+                                            + " bytes (LobMode LIMITED, LobMaxSize " + (lob.maxBytes() + 1023) / 1024 + " KB)";
+                                    if (lob.truncation() == LobPolicy.Truncation.SKIP_ROW) {
+                                        throw new RowRejectedException(column, excerptOf(tl.value()), reason);
+                                    }
+                                    RejectedRow note = new RejectedRow(settings.task(), job.tableKey(), keyText(job, keyIdx, row),
+                                            column, RowRejectedException.excerpt(excerptOf(tl.value())), reason, Instant.now());
+                                    store.appendException(note);
+                                    if (lob.truncation() == LobPolicy.Truncation.STOP) {
+                                        t.rejected.incrementAndGet();
+                                        listener.rowRejected(note);
+                                        throw new RowStop(note);
+                                    }
+                                    notes.add(note);
+                                    truncated++;
+                                    listener.lobTruncated(note);
+                                    v = tl.value();
+                                }
                                 if (v instanceof UnreadableValue) {
                                     throw new RowRejectedException(cols.get(i).source().name(), ((UnreadableValue) v).raw(),
                                             "unreadable value: " + ((UnreadableValue) v).reason());
                                 }
-                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).source().name(), warnings);
+                                converted[i] = converter.convert(v, targetKinds.get(i), cols.get(i).target().type(), cols.get(i).source().name(), warnings);
                             }
                             out.add(converted);
                         } catch (RowRejectedException e) {
@@ -569,6 +825,8 @@ public final class FullLoad {
                     bytes += b;
                     t.rows.addAndGet(out.size());
                     t.bytes.addAndGet(b);
+                    budget.release(current.permits);
+                    current = null;
                     t.publish(listener);
                 }
                 if (writer != null) {
@@ -576,11 +834,20 @@ public final class FullLoad {
                 } else {
                     slow.close();
                 }
-                insertExceptions(c, rejected);
+                List<RejectedRow> recorded = new ArrayList<>(rejected);
+                recorded.addAll(notes);
+                insertExceptions(c, recorded);
                 writeMarker(c, w, rows, bytes);
                 c.commit();
-                return new long[] {rows, bytes, rejected.size()};
+                if (nulled > 0) {
+                    LOG.warn("table {} range {}: {} LOB values not copied (LobMode NONE): the target has NULL there",
+                            job.tableKey(), w.range, nulled);
+                }
+                return new long[] {rows, bytes, rejected.size(), truncated, nulled};
             } catch (Throwable e) {
+                if (current != null) {
+                    budget.release(current.permits);
+                }
                 pipe.cancel();
                 if (writer != null) {
                     writer.abort();
@@ -609,6 +876,24 @@ public final class FullLoad {
                 throw e;
             }
         }
+    }
+
+    private static long lobLength(Object v) {
+        if (v instanceof byte[]) {
+            return ((byte[]) v).length;
+        }
+        return v == null ? 0 : String.valueOf(v).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** A short prefix of a value for excerpts (never hex-encodes a whole LOB). */
+    private static Object excerptOf(Object v) {
+        if (v instanceof byte[] && ((byte[]) v).length > 100) {
+            return java.util.Arrays.copyOf((byte[]) v, 100);
+        }
+        if (v instanceof String && ((String) v).length() > 200) {
+            return ((String) v).substring(0, 200);
+        }
+        return v;
     }
 
     /** Deadlocks, serialization failures and lock wait timeouts: the range is simply retried. */
@@ -765,22 +1050,64 @@ public final class FullLoad {
         }
     }
 
-    /** Bounded hand-off between one reader and one writer; either side can cancel. */
+    /** Rows read but not yet written, with the budget permits they hold and the LOB values NONE left out. */
+    private static final class Batch {
+        final List<Object[]> rows;
+        long bytes;
+        int permits;
+        long lobsNulled;
+
+        Batch(int capacity) {
+            this.rows = new ArrayList<>(Math.min(capacity, 1024));
+        }
+
+        void add(Object[] row, long rowBytes, int cost) {
+            rows.add(row);
+            bytes += rowBytes;
+            permits += cost;
+        }
+    }
+
+    /**
+     * Bounded hand-off between one reader and one writer; either side can cancel. Bounded in batches (queueCapacity) and,
+     * through the load's {@link MemoryBudget}, in bytes: permits of batches that will never be written are released here.
+     */
     private static final class Pipe {
         private final ArrayBlockingQueue<Object> queue;
         private final AtomicReference<Throwable> fatal;
+        private final MemoryBudget budget;
         private volatile boolean cancelled;
         private volatile Throwable readerFailure;
 
-        Pipe(int capacity, AtomicReference<Throwable> fatal) {
+        Pipe(int capacity, AtomicReference<Throwable> fatal, MemoryBudget budget) {
             this.queue = new ArrayBlockingQueue<>(capacity);
             this.fatal = fatal;
+            this.budget = budget;
+        }
+
+        boolean stopping() {
+            return cancelled || fatal.get() != null;
         }
 
         void put(Object item) throws InterruptedException {
             while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (cancelled || fatal.get() != null) {
+                if (stopping()) {
+                    if (item instanceof Batch) {
+                        budget.release(((Batch) item).permits);
+                    }
                     throw new Cancelled();
+                }
+            }
+            if (cancelled) {
+                drain();
+            }
+        }
+
+        private void drain() {
+            Object o;
+            while ((o = queue.poll()) != null) {
+                if (o instanceof Batch) {
+                    budget.release(((Batch) o).permits);
                 }
             }
         }
@@ -806,6 +1133,7 @@ public final class FullLoad {
 
         void cancel() {
             cancelled = true;
+            drain();
         }
     }
 
@@ -830,6 +1158,8 @@ public final class FullLoad {
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
         final AtomicLong warnings = new AtomicLong();
+        final AtomicLong lobsTruncated = new AtomicLong();
+        final AtomicLong lobsNulled = new AtomicLong();
         final AtomicLong committedRows = new AtomicLong();
         final AtomicInteger rangesDone = new AtomicInteger();
         final AtomicInteger rangesLoaded = new AtomicInteger();
@@ -894,7 +1224,7 @@ public final class FullLoad {
 
         TableResult result() {
             return new TableResult(job.tableKey(), state, rows.get() + skippedRows.get(), bytes.get(), rejected.get(),
-                    warnings.get(), rangesLoaded.get(), rangesSkipped.get(), error);
+                    warnings.get(), rangesLoaded.get(), rangesSkipped.get(), error, lobsTruncated.get(), lobsNulled.get());
         }
     }
 }

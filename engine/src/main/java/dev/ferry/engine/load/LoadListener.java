@@ -22,4 +22,11 @@ public interface LoadListener {
     /** A row was rejected (already in the JSONL file; in {@code ferry_exceptions} once its range ends). */
     default void rowRejected(RejectedRow row) {
     }
+
+    /**
+     * A LOB value was cut at {@code LobMaxSize} (LobMode LIMITED) and its row loaded; {@code note} is also in the JSONL
+     * file and goes to {@code ferry_exceptions} with the range.
+     */
+    default void lobTruncated(RejectedRow note) {
+    }
 }

@@ -57,6 +57,18 @@ public record RowFilter(List<List<ColumnFilter>> alternatives) {
 
     /** The predicate (without WHERE) for {@code engine}, with {@code ?} placeholders in {@link #parameters()} order. */
     public String sql(Engine engine) {
+        return render(engine, v -> "?");
+    }
+
+    /**
+     * The predicate with every value written as a literal by {@code literal} (which must quote and escape it), for
+     * statements that take no parameters, such as PostgreSQL's {@code COPY (SELECT ...) TO STDOUT}.
+     */
+    public String sqlWithLiterals(Engine engine, java.util.function.UnaryOperator<String> literal) {
+        return render(engine, literal);
+    }
+
+    private String render(Engine engine, java.util.function.UnaryOperator<String> value) {
         StringBuilder sb = new StringBuilder();
         for (int a = 0; a < alternatives.size(); a++) {
             sb.append(a > 0 ? " OR " : "").append('(');
@@ -69,12 +81,14 @@ public record RowFilter(List<List<ColumnFilter>> alternatives) {
                     sb.append(i > 0 ? " OR " : "");
                     Condition cond = cf.conditions().get(i);
                     switch (cond.op()) {
-                        case EQ -> sb.append(c).append(" = ?");
-                        case NOTEQ -> sb.append(c).append(" <> ?");
-                        case LTE -> sb.append(c).append(" <= ?");
-                        case GTE -> sb.append(c).append(" >= ?");
-                        case BETWEEN -> sb.append(c).append(" BETWEEN ? AND ?");
-                        case NOTBETWEEN -> sb.append(c).append(" NOT BETWEEN ? AND ?");
+                        case EQ -> sb.append(c).append(" = ").append(value.apply(cond.value()));
+                        case NOTEQ -> sb.append(c).append(" <> ").append(value.apply(cond.value()));
+                        case LTE -> sb.append(c).append(" <= ").append(value.apply(cond.value()));
+                        case GTE -> sb.append(c).append(" >= ").append(value.apply(cond.value()));
+                        case BETWEEN -> sb.append(c).append(" BETWEEN ").append(value.apply(cond.value()))
+                                .append(" AND ").append(value.apply(cond.end()));
+                        case NOTBETWEEN -> sb.append(c).append(" NOT BETWEEN ").append(value.apply(cond.value()))
+                                .append(" AND ").append(value.apply(cond.end()));
                         case NULL -> sb.append(c).append(" IS NULL");
                         case NOTNULL -> sb.append(c).append(" IS NOT NULL");
                         default -> throw new IllegalStateException(cond.op().name());

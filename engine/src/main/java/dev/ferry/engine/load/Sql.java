@@ -58,4 +58,17 @@ public final class Sql {
         }
         return sb.toString();
     }
+
+    /**
+     * Makes a MySQL/MariaDB session exchange TIMESTAMP values in UTC ({@code SET time_zone = '+00:00'}): TIMESTAMP is an
+     * instant shown in the session's zone, so readers, writers and the validator must agree on one zone whatever the
+     * server's default. DATETIME is unaffected. No-op on other engines. Allowed inside a snapshot transaction.
+     */
+    public static void utcSession(Engine engine, java.sql.Connection c) throws java.sql.SQLException {
+        if (engine == Engine.MYSQL) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET time_zone = '+00:00'");
+            }
+        }
+    }
 }

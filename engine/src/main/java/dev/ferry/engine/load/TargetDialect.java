@@ -17,6 +17,11 @@ public interface TargetDialect {
     /** Starts writing one range of {@code job} on {@code connection} (auto-commit off). */
     TargetWriter open(Connection connection, TableJob job, List<ValueKind> targetKinds) throws SQLException;
 
+    /** As {@link #open(Connection, TableJob, List)}, sending LOB-sized data in pieces of {@code chunkBytes} where the writer streams. */
+    default TargetWriter open(Connection connection, TableJob job, List<ValueKind> targetKinds, int chunkBytes) throws SQLException {
+        return open(connection, job, targetKinds);
+    }
+
     /** {@code CREATE TABLE IF NOT EXISTS} statements for {@code ferry_load_state} and {@code ferry_exceptions}. */
     List<String> controlTableDdl(String schema);
 

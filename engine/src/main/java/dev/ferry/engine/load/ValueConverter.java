@@ -2,8 +2,13 @@ package dev.ferry.engine.load;
 
 import dev.ferry.model.schema.Engine;
 
+import dev.ferry.model.schema.DataType;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +59,68 @@ public final class ValueConverter {
         return target;
     }
 
+    /**
+     * Converts {@code value} for a target column of kind {@code to} and declared type {@code type}, and checks that the
+     * target can hold the result exactly: a decimal with more fractional digits than the column's scale or more integer
+     * digits than its precision allows is rejected (PostgreSQL and MySQL would round it or clamp it); a SQLite NUMERIC
+     * column stores non-integers as 64-bit floats, so a decimal with more than 15 significant digits is rejected there;
+     * an integer beyond 64 bits cannot go to SQLite; a decimal going to a floating-point column must be representable.
+     */
+    public Object convert(Object value, ValueKind to, DataType type, String column, Warnings warnings) throws RowRejectedException {
+        Object out = convert(value, to, column, warnings);
+        if (out == null) {
+            return null;
+        }
+        if (to == ValueKind.DECIMAL && out instanceof BigDecimal) {
+            return fitDecimal((BigDecimal) out, type, column);
+        }
+        if (to == ValueKind.INTEGER && target == Engine.MYSQL && type != null && "year".equalsIgnoreCase(type.name())
+                && out instanceof Long && (Long) out == 0L) {
+            return "0000"; // a bare 0 would be read as the year 2000
+        }
+        if (to == ValueKind.INTEGER && out instanceof BigInteger && target == Engine.SQLITE) {
+            throw new RowRejectedException(column, out, "out of range for SQLite's 64-bit INTEGER");
+        }
+        if (to == ValueKind.FLOAT && out instanceof Double && value instanceof BigDecimal) {
+            double d = (Double) out;
+            if (!Double.isInfinite(d) && new BigDecimal(Double.toString(d)).compareTo((BigDecimal) value) != 0) {
+                throw new RowRejectedException(column, value, "cannot be held exactly by a floating-point column (nearest double "
+                        + d + ")");
+            }
+        }
+        return out;
+    }
+
+    private Object fitDecimal(BigDecimal d, DataType type, String column) throws RowRejectedException {
+        if (target == Engine.SQLITE) {
+            BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
+                return s.longValueExact(); // stored as an exact INTEGER
+            }
+            if (s.precision() > 15) {
+                throw new RowRejectedException(column, d, "has " + s.precision() + " significant digits; SQLite stores "
+                        + "non-integer NUMERIC values as 64-bit floats (15 significant digits), so it would round it");
+            }
+            return d;
+        }
+        if (type == null || type.precision() == null || type.precision() <= 0) {
+            return d;
+        }
+        int precision = type.precision();
+        int scale = type.scale() == null ? 0 : type.scale();
+        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        if (s.scale() > scale) {
+            throw new RowRejectedException(column, d, "has more than " + scale + " decimal places; "
+                    + type.name() + "(" + precision + "," + scale + ") would round it");
+        }
+        int integerDigits = Math.max(0, s.precision() - s.scale());
+        if (integerDigits > precision - scale) {
+            throw new RowRejectedException(column, d, "has " + integerDigits + " integer digits; " + type.name() + "("
+                    + precision + "," + scale + ") holds at most " + (precision - scale) + " digits before the point");
+        }
+        return d;
+    }
+
     /** Converts {@code value} for a target column of kind {@code to}; {@code column} names it in rejections. */
     public Object convert(Object value, ValueKind to, String column, Warnings warnings) throws RowRejectedException {
         if (value == null) {
@@ -91,6 +158,9 @@ public final class ValueConverter {
             }
             case TIMESTAMP: {
                 Object t = toTemporal(value, column, warnings);
+                if (t instanceof OffsetDateTime && Normalizer.infinity(t) != null) {
+                    return t.equals(OffsetDateTime.MAX) ? LocalDateTime.MAX : LocalDateTime.MIN;
+                }
                 if (t instanceof LocalDate) {
                     return ((LocalDate) t).atStartOfDay();
                 }
@@ -128,8 +198,14 @@ public final class ValueConverter {
         try {
             return LocalTime.parse(s);
         } catch (DateTimeParseException e) {
-            if (target == Engine.MYSQL) {
-                return s;
+            if (target == Engine.MYSQL && s.matches("-?\\d{1,3}:\\d\\d:\\d\\d(\\.\\d{1,6})?")) {
+                return s; // a MySQL TIME duration (-838:59:59 .. 838:59:59)
+            }
+            if (target == Engine.POSTGRESQL && s.matches("24:00(:00(\\.0+)?)?")) {
+                return s; // PostgreSQL's end-of-day time
+            }
+            if (target == Engine.SQLITE && s.matches("-?\\d{1,3}:\\d\\d(:\\d\\d(\\.\\d+)?)?")) {
+                return s; // SQLite keeps the text
             }
             throw new RowRejectedException(column, v, "not a time of day");
         }
@@ -144,8 +220,12 @@ public final class ValueConverter {
     }
 
     private Object toInteger(Object v, String column) throws RowRejectedException {
-        if (v instanceof Long || v instanceof BigInteger) {
+        if (v instanceof Long) {
             return v;
+        }
+        if (v instanceof BigInteger) {
+            BigInteger i = (BigInteger) v;
+            return i.bitLength() < 64 ? (Object) i.longValue() : i;
         }
         if (v instanceof Boolean) {
             return (Boolean) v ? 1L : 0L;
@@ -217,7 +297,11 @@ public final class ValueConverter {
         } else {
             throw new RowRejectedException(column, v, "cannot convert " + v.getClass().getSimpleName() + " to a float");
         }
-        if ((Double.isNaN(d) || Double.isInfinite(d)) && target != Engine.POSTGRESQL) {
+        if (Double.isNaN(d) && target != Engine.POSTGRESQL) {
+            throw new RowRejectedException(column, v, "NaN cannot be stored on " + target.displayName()
+                    + (target == Engine.SQLITE ? " (it would become NULL)" : ""));
+        }
+        if (Double.isInfinite(d) && target == Engine.MYSQL) {
             throw new RowRejectedException(column, v, d + " cannot be stored on " + target.displayName());
         }
         return d;
@@ -234,6 +318,10 @@ public final class ValueConverter {
             }
             if (d.compareTo(BigDecimal.ONE) == 0) {
                 return Boolean.TRUE;
+            }
+            if (target != Engine.POSTGRESQL && d.stripTrailingZeros().scale() <= 0) {
+                // MySQL TINYINT(1) / SQLite BOOLEAN are integer columns: keep the integer exactly
+                return toInteger(v, column);
             }
             throw new RowRejectedException(column, v, "not a boolean (expected 0 or 1)");
         }
@@ -252,7 +340,7 @@ public final class ValueConverter {
 
     private Object toTemporal(Object v, String column, Warnings warnings) throws RowRejectedException {
         if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime) {
-            return v;
+            return representable(v, column);
         }
         if (v instanceof Number && !(v instanceof BigDecimal && ((BigDecimal) v).scale() > 0)) {
             // SQLite stores date-times as unix epoch seconds when written with strftime('%s')
@@ -270,6 +358,28 @@ public final class ValueConverter {
             }
         }
         throw new RowRejectedException(column, v, "cannot convert " + v.getClass().getSimpleName() + " to a date/time");
+    }
+
+    /**
+     * PostgreSQL's {@code infinity} (read as {@code MAX}/{@code MIN}) and dates before year 1 (BC) exist only on
+     * PostgreSQL: rejected for MySQL and SQLite.
+     */
+    private Object representable(Object v, String column) throws RowRejectedException {
+        if (target == Engine.POSTGRESQL) {
+            return v;
+        }
+        if (v.equals(LocalDate.MAX) || v.equals(LocalDateTime.MAX) || v.equals(OffsetDateTime.MAX)
+                || v.equals(LocalDate.MIN) || v.equals(LocalDateTime.MIN) || v.equals(OffsetDateTime.MIN)) {
+            throw new RowRejectedException(column, v.toString().startsWith("-") ? "-infinity" : "infinity",
+                    "infinity has no equivalent on " + target.displayName());
+        }
+        int year = v instanceof LocalDate ? ((LocalDate) v).getYear() : v instanceof LocalDateTime
+                ? ((LocalDateTime) v).getYear() : ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        if (year < 1) {
+            throw new RowRejectedException(column, v, "year " + year + " (" + (1 - year) + " BC) has no equivalent on "
+                    + target.displayName());
+        }
+        return v;
     }
 
     /** Parses ISO-like text: {@code 2024-01-31}, {@code 2024-01-31 10:00[:00[.123456]]}, with 'T' and an optional offset. */
@@ -295,7 +405,10 @@ public final class ValueConverter {
         } else if (v instanceof BigDecimal) {
             s = ((BigDecimal) v).toPlainString();
         } else if (v instanceof byte[]) {
-            s = new String((byte[]) v, StandardCharsets.UTF_8);
+            s = utf8((byte[]) v);
+            if (s == null) {
+                throw new RowRejectedException(column, v, "bytes are not valid UTF-8 text (shown in hex)");
+            }
         } else if (v instanceof Boolean) {
             s = (Boolean) v ? "true" : "false";
         } else if (v instanceof LocalTime || v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime) {
@@ -307,5 +420,15 @@ public final class ValueConverter {
             throw new RowRejectedException(column, s, "text contains a NUL character, which PostgreSQL cannot store");
         }
         return s;
+    }
+
+    /** Strict UTF-8 decoding: {@code null} when the bytes are not valid UTF-8 (never replacement characters). */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 }

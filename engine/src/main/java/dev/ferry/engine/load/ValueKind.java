@@ -15,6 +15,9 @@ public enum ValueKind {
         if (engine == Engine.SQLITE) {
             return sqlite(n);
         }
+        if (type.arrayDimensions() > 0 || n.endsWith("[]")) {
+            return OTHER; // PostgreSQL arrays travel as their text form
+        }
         if (engine == Engine.MYSQL && n.equals("tinyint") && (declared.startsWith("tinyint(1)")
                 || (type.length() != null && type.length() == 1) || (type.precision() != null && type.precision() == 1 && declared.equals("tinyint")))) {
             return BOOLEAN;
@@ -63,6 +66,9 @@ public enum ValueKind {
         }
         if (n.equals("date")) {
             return DATE;
+        }
+        if (n.equals("time")) {
+            return TIME;
         }
         if (n.contains("int")) {
             return INTEGER;

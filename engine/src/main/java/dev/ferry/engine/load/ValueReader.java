@@ -69,10 +69,18 @@ public final class ValueReader {
         switch (kind) {
             case INTEGER: {
                 Object o = rs.getObject(i);
+                if (o instanceof java.util.Date) { // YEAR (Connector/J's yearIsDateType): the server's digits
+                    return Long.valueOf(new String(rs.getBytes(i), java.nio.charset.StandardCharsets.US_ASCII).trim());
+                }
                 return o instanceof Integer || o instanceof Short || o instanceof Byte ? Long.valueOf(((Number) o).longValue()) : o;
             }
             case DECIMAL:
                 return rs.getBigDecimal(i);
+            case TIME: {
+                // the server's text: Connector/J's getString drops the sign of '-00:00:01'
+                byte[] b = rs.getBytes(i);
+                return b == null ? null : new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+            }
             case FLOAT: {
                 double d = rs.getDouble(i);
                 return rs.wasNull() ? null : d;
@@ -82,14 +90,18 @@ public final class ValueReader {
                 if (o == null) {
                     return null;
                 }
-                if (o instanceof Boolean) {
-                    return o;
-                }
                 if (o instanceof byte[]) { // bit(1)
                     byte[] b = (byte[]) o;
                     return b.length > 0 && b[b.length - 1] != 0;
                 }
-                return ((Number) o).longValue() != 0;
+                // TINYINT(1) holds -128..127 and Connector/J maps any non-zero to true: read the server's digits
+                byte[] raw = rs.getBytes(i);
+                String digits = raw == null ? "" : new String(raw, java.nio.charset.StandardCharsets.US_ASCII).trim();
+                if (!digits.matches("-?\\d+")) {
+                    return o instanceof Boolean ? o : ((Number) o).longValue() != 0;
+                }
+                long v = Long.parseLong(digits);
+                return v == 0 ? Boolean.FALSE : v == 1 ? Boolean.TRUE : (Object) Long.valueOf(v);
             }
             case BINARY:
                 return rs.getBytes(i);
@@ -114,8 +126,19 @@ public final class ValueReader {
 
     private static Object sqlite(ValueKind kind, ResultSet rs, int i) throws SQLException {
         switch (kind) {
-            case TEXT: case JSON:
-                return rs.getString(i);
+            case TEXT: case JSON: {
+                // SQLite does not check that TEXT is UTF-8: decode strictly, never into replacement characters
+                byte[] b = rs.getBytes(i);
+                if (b == null) {
+                    return null;
+                }
+                String s = ValueConverter.utf8(b);
+                if (s == null) {
+                    throw new IllegalArgumentException("text is not valid UTF-8 (hex " + Hex.of(b.length > 64
+                            ? java.util.Arrays.copyOf(b, 64) : b) + ")");
+                }
+                return s;
+            }
             case BINARY: {
                 Object o = rs.getObject(i);
                 return o instanceof byte[] || o == null ? o : rs.getBytes(i);

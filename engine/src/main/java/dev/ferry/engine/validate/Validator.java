@@ -105,15 +105,70 @@ public final class Validator {
 
     /** One side of the comparison of one table. */
     private record Side(Engine engine, QualifiedName table, List<String> columns, List<ValueKind> kinds, List<String> keys,
-                        int[] keyIndexes, RowFilter filter) {
+                        int[] keyIndexes, RowFilter filter, List<ValueKind> norm, boolean[] padded) {
+        Side withNorm(List<ValueKind> n, boolean[] p) {
+            return new Side(engine, table, columns, kinds, keys, keyIndexes, filter, n, p);
+        }
+    }
+
+    /**
+     * Columns that are fixed-length CHAR on either side: trailing spaces are not significant there (MySQL strips them on
+     * read, PostgreSQL's bpchar keeps the padding but ignores it in comparisons), so they are trimmed before hashing.
+     */
+    private static boolean[] padded(TableJob job) {
+        boolean[] p = new boolean[job.columns().size()];
+        for (int i = 0; i < p.length; i++) {
+            ColumnMapping m = job.columns().get(i);
+            p[i] = isChar(m.source().type().name()) || isChar(m.target().type().name());
+        }
+        return p;
+    }
+
+    private static boolean isChar(String typeName) {
+        String n = typeName.toLowerCase(java.util.Locale.ROOT);
+        return n.equals("char") || n.equals("character") || n.equals("bpchar") || n.equals("nchar");
+    }
+
+    /**
+     * The kind each column is NORMALISED as on both sides (each side still READS by its own kind): JSON when either
+     * side is JSON (canonical documents), TEXT when bytes meet text (bytes decoded as UTF-8), else each side's own.
+     */
+    static List<ValueKind> comparisonKinds(List<ValueKind> a, List<ValueKind> b, boolean sourceSide) {
+        List<ValueKind> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ValueKind x = a.get(i);
+            ValueKind y = b.get(i);
+            boolean textual = isTextual(x) && isTextual(y);
+            if ((x == ValueKind.JSON || y == ValueKind.JSON) && textual) {
+                out.add(ValueKind.JSON);
+            } else if (x != y && textual && (x == ValueKind.BINARY || y == ValueKind.BINARY)) {
+                out.add(ValueKind.TEXT);
+            } else if (x != y && (x == ValueKind.TEXT || x == ValueKind.OTHER) && y != ValueKind.BINARY) {
+                out.add(y); // text on one side (e.g. SQLite TEXT): compare as the typed side's values
+            } else if (x != y && (y == ValueKind.TEXT || y == ValueKind.OTHER) && x != ValueKind.BINARY) {
+                out.add(x);
+            } else {
+                out.add(sourceSide ? x : y);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isTextual(ValueKind k) {
+        return k == ValueKind.TEXT || k == ValueKind.JSON || k == ValueKind.OTHER || k == ValueKind.BINARY;
     }
 
     public TableValidation compare(TableJob job) throws SQLException {
-        Side s = side(job, true);
-        Side t = side(job, false);
+        Side s0 = side(job, true);
+        Side t0 = side(job, false);
+        boolean[] padded = padded(job);
+        Side s = s0.withNorm(comparisonKinds(s0.kinds, t0.kinds, true), padded);
+        Side t = t0.withNorm(comparisonKinds(s0.kinds, t0.kinds, false), padded);
         try (Connection sc = source.connections().open(); Connection tc = target.connections().open()) {
             prepare(sc);
             prepare(tc);
+            Sql.utcSession(source.engine(), sc);
+            Sql.utcSession(target.engine(), tc);
             long sourceRows = count(sc, s);
             long targetRows = count(tc, t);
             if (job.keyColumns().isEmpty()) {
@@ -173,7 +228,7 @@ public final class Validator {
             }
         }
         return new Side(e, isSource ? job.source().qualifiedName() : job.target(), cols, kinds, keys, idx,
-                isSource ? job.filter() : null);
+                isSource ? job.filter() : null, kinds, new boolean[cols.size()]);
     }
 
     private static String targetName(TableJob job, String sourceColumn) {
@@ -246,7 +301,10 @@ public final class Validator {
                 } catch (RuntimeException e) {
                     v = rs.getString(i + 1);
                 }
-                row[i] = Normalizer.normalize(v, side.kinds.get(i));
+                row[i] = Normalizer.normalize(v, side.norm.get(i));
+                if (side.padded[i] && row[i] != null) {
+                    row[i] = row[i].replaceAll(" +$", "");
+                }
             }
             return row;
         }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A load that fails mid-way (deterministically, from a listener) resumes exactly once: committed ranges are skipped,
  * the range that was being written is redone after removing its key span, nothing is lost or duplicated. The target
- * tables have NO primary key, so duplicates would be possible and would show up.
+ * tables have NO primary key, so duplicates would be possible and would show up. These tests cover the ROW path (reader
+ * and writer threads), so the PostgreSQL COPY pass-through is off; {@code PostgresCopyPassThroughIT} resumes that one.
  */
 class ResumeLoadIT {
 
@@ -74,7 +75,8 @@ class ResumeLoadIT {
         pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, source),
                 "INSERT INTO big SELECT g, 'row ' || g, g / 8.0 FROM generate_series(1, 8000) g");
         pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
-        LoadSettings settings = LoadSettings.defaults("resume").withMaxSubTasks(1).withSplit(1000, 8).withBatch(100, 2);
+        LoadSettings settings = LoadSettings.defaults("resume").withMaxSubTasks(1).withSplit(1000, 8).withBatch(100, 2)
+                .withCopyPassThrough(false);
         LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
         Path state = dir.resolve("state.db");
 
@@ -124,7 +126,8 @@ class ResumeLoadIT {
         pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, source),
                 "INSERT INTO small SELECT 'c' || g, g FROM generate_series(1, 1000) g");
         pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
-        LoadSettings settings = LoadSettings.defaults("resume1").withMaxSubTasks(2).withBatch(100, 2);
+        LoadSettings settings = LoadSettings.defaults("resume1").withMaxSubTasks(2).withBatch(100, 2)
+                .withCopyPassThrough(false);
         LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
         assertThat(plan.jobs().get(0).ranges()).containsExactly(KeyRange.whole());
         Path state = dir.resolve("state.db");
@@ -159,7 +162,8 @@ class ResumeLoadIT {
         pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, source),
                 "INSERT INTO big SELECT g, 'row ' || g FROM generate_series(1, 4000) g");
         pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
-        LoadSettings four = LoadSettings.defaults("lost").withMaxSubTasks(2).withSplit(1000, 4).withBatch(100, 2);
+        LoadSettings four = LoadSettings.defaults("lost").withMaxSubTasks(2).withSplit(1000, 4).withBatch(100, 2)
+                .withCopyPassThrough(false);
         LoadPlan plan4 = new LoadPlanner(from, four).plan(List.of(new LoadPlanner.TablePair(source, target)));
         try (LoadStateStore store = LoadStateStore.open(dir.resolve("first.db"))) {
             assertThatThrownBy(() -> new FullLoad(from, to, four.withMaxSubTasks(1), store, new FailAfter(2))

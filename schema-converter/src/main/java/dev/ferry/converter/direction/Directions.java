@@ -14,6 +14,9 @@ public final class Directions {
 
     private static final List<SchemaConverter> CONVERTERS = List.of(
             // one line per direction, e.g. new SqliteToPostgresConverter(),
+            new dev.ferry.converter.parse.sqlite.SqliteToPostgresConverter(),
+            new dev.ferry.converter.parse.postgres.PostgresToPostgresConverter(),
+            new dev.ferry.converter.parse.mysql.MySqlSchemaToPostgresConverter(),
             new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.POSTGRESQL),
             new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.MYSQL),
             new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.ORACLE),
@@ -22,6 +25,7 @@ public final class Directions {
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
             // one line per target engine
+            new dev.ferry.converter.verify.PostgresTargetVerifier(),
             new dev.ferry.converter.sqlite.SqliteTargetVerifier()
     );
 

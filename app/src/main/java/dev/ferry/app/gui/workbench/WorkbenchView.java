@@ -1,7 +1,9 @@
 package dev.ferry.app.gui.workbench;
 
 import dev.ferry.app.gui.Icons;
+import dev.ferry.app.gui.assessment.AssessmentView;
 import dev.ferry.app.gui.catalog.CatalogView;
+import dev.ferry.app.gui.tasks.TasksView;
 import dev.ferry.app.gui.endpoints.EndpointsView;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
@@ -30,8 +32,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog), the section's content and a
- * status bar. Keyboard: Ctrl+1 / Ctrl+2 switch sections, Ctrl+S saves the project. Remembers the window geometry and
+ * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog, Assessment, Tasks), the section's content and a
+ * status bar. Keyboard: Ctrl+1 … Ctrl+4 switch sections, Ctrl+S saves the project. Remembers the window geometry and
  * split positions through its view model. Create and use on the JavaFX application thread.
  */
 public final class WorkbenchView {
@@ -40,6 +42,8 @@ public final class WorkbenchView {
     private final Parent root;
     private final EndpointsView endpointsView;
     private final CatalogView catalogView;
+    private final AssessmentView assessmentView;
+    private final TasksView tasksView;
     private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
     private Stage stage;
 
@@ -47,6 +51,8 @@ public final class WorkbenchView {
     @FXML private Label projectLabel;
     @FXML private ToggleButton endpointsNav;
     @FXML private ToggleButton catalogNav;
+    @FXML private ToggleButton assessmentNav;
+    @FXML private ToggleButton tasksNav;
     @FXML private Button saveProjectButton;
     @FXML private StackPane content;
     @FXML private Label statusLabel;
@@ -56,6 +62,8 @@ public final class WorkbenchView {
         this.viewModel = viewModel;
         this.endpointsView = EndpointsView.create(viewModel.endpoints());
         this.catalogView = CatalogView.create(viewModel.catalog());
+        this.assessmentView = AssessmentView.create(viewModel.assessment());
+        this.tasksView = TasksView.create(viewModel.tasks());
         FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("Workbench.fxml"));
         loader.setController(this);
         try {
@@ -79,6 +87,12 @@ public final class WorkbenchView {
         ToggleGroup group = new ToggleGroup();
         endpointsNav.setToggleGroup(group);
         catalogNav.setToggleGroup(group);
+        assessmentNav.setToggleGroup(group);
+        assessmentNav.setGraphic(Icons.of(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE, 18));
+        assessmentNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ASSESSMENT));
+        tasksNav.setToggleGroup(group);
+        tasksNav.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRUCK_FAST_OUTLINE, 18));
+        tasksNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.TASKS));
         endpointsNav.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT, 18));
         catalogNav.setGraphic(Icons.of(MaterialDesignF.FILE_TREE, 18));
         saveProjectButton.setGraphic(Icons.of(MaterialDesignC.CONTENT_SAVE, 16));
@@ -99,8 +113,24 @@ public final class WorkbenchView {
     }
 
     private void showSection(WorkbenchViewModel.Section s) {
-        (s == WorkbenchViewModel.Section.CATALOG ? catalogNav : endpointsNav).setSelected(true);
-        content.getChildren().setAll(s == WorkbenchViewModel.Section.CATALOG ? catalogView.root() : endpointsView.root());
+        switch (s) {
+            case CATALOG -> {
+                catalogNav.setSelected(true);
+                content.getChildren().setAll(catalogView.root());
+            }
+            case ASSESSMENT -> {
+                assessmentNav.setSelected(true);
+                content.getChildren().setAll(assessmentView.root());
+            }
+            case TASKS -> {
+                tasksNav.setSelected(true);
+                content.getChildren().setAll(tasksView.root());
+            }
+            default -> {
+                endpointsNav.setSelected(true);
+                content.getChildren().setAll(endpointsView.root());
+            }
+        }
     }
 
     private void installShortcuts(Scene scene) {
@@ -108,6 +138,10 @@ public final class WorkbenchView {
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ASSESSMENT));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.TASKS));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), viewModel::save);
     }
 
@@ -137,7 +171,9 @@ public final class WorkbenchView {
     }
 
     private Map<String, SplitPane> splits() {
-        return Map.of("endpoints", endpointsView.split(), "catalog", catalogView.split(), "catalogDetail", catalogView.detailSplit());
+        return Map.of("endpoints", endpointsView.split(), "catalog", catalogView.split(), "catalogDetail", catalogView.detailSplit(),
+                "assessment", assessmentView.split(), "assessmentDetail", assessmentView.detailSplit(),
+                "assessmentCode", assessmentView.codeSplit(), "tasks", tasksView.split(), "tasksMonitor", tasksView.monitorSplit());
     }
 
     private void applyState(Stage window, WindowState s) {
@@ -174,6 +210,11 @@ public final class WorkbenchView {
     /** Whether the project has changes that are not saved yet. */
     public boolean hasUnsavedChanges() {
         return viewModel.dirtyProperty().get() || viewModel.endpoints().hasUnsavedFormChanges();
+    }
+
+    /** Whether a load is running in the Tasks section. */
+    public boolean hasRunningTasks() {
+        return viewModel.tasks().isRunning();
     }
 
     /** Writes the current layout now (the window is closing). */

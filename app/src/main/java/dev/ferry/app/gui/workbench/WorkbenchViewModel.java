@@ -1,6 +1,8 @@
 package dev.ferry.app.gui.workbench;
 
+import dev.ferry.app.gui.assessment.AssessmentViewModel;
 import dev.ferry.app.gui.catalog.CatalogViewModel;
+import dev.ferry.app.gui.tasks.TasksViewModel;
 import dev.ferry.app.gui.dialog.DialogService;
 import dev.ferry.app.gui.endpoints.EndpointsViewModel;
 import dev.ferry.app.gui.task.BackgroundTask;
@@ -30,7 +32,7 @@ public final class WorkbenchViewModel {
 
     /** The sections of the left navigation; only sections that work are listed. */
     public enum Section {
-        ENDPOINTS("Endpoints"), CATALOG("Catalog");
+        ENDPOINTS("Endpoints"), CATALOG("Catalog"), ASSESSMENT("Assessment"), TASKS("Tasks");
 
         private final String title;
 
@@ -49,6 +51,8 @@ public final class WorkbenchViewModel {
     private final WindowStateStore windowStore;
     private final EndpointsViewModel endpoints;
     private final CatalogViewModel catalog;
+    private final AssessmentViewModel assessment;
+    private final TasksViewModel tasks;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ENDPOINTS);
     private final StringProperty status = new SimpleStringProperty("");
@@ -57,13 +61,16 @@ public final class WorkbenchViewModel {
     private WindowState windowState = WindowState.DEFAULT;
 
     public WorkbenchViewModel(ProjectSession session, TaskExecutor executor, DialogService dialogs, WindowStateStore windowStore,
-                              EndpointsViewModel endpoints, CatalogViewModel catalog) {
+                              EndpointsViewModel endpoints, CatalogViewModel catalog, AssessmentViewModel assessment,
+                              TasksViewModel tasks) {
         this.session = session;
         this.executor = executor;
         this.dialogs = dialogs;
         this.windowStore = windowStore;
         this.endpoints = endpoints;
         this.catalog = catalog;
+        this.assessment = assessment;
+        this.tasks = tasks;
         this.title = Bindings.createStringBinding(() -> "Ferry - " + session.project().name() + (session.isDirty() ? " *" : "")
                 + (session.file() == null ? "" : "  [" + session.file() + "]"), session.projectProperty(), session.dirtyProperty(),
                 session.fileProperty());
@@ -138,6 +145,14 @@ public final class WorkbenchViewModel {
 
     public CatalogViewModel catalog() {
         return catalog;
+    }
+
+    public AssessmentViewModel assessment() {
+        return assessment;
+    }
+
+    public TasksViewModel tasks() {
+        return tasks;
     }
 
     public ObjectProperty<Section> sectionProperty() {

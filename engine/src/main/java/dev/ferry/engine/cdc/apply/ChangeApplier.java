@@ -95,6 +95,13 @@ public final class ChangeApplier implements AutoCloseable {
     // batch of same-shape statements
     private String batchSql;
     private final List<Pending> batch = new ArrayList<>();
+    // batch apply: net changes per target table of the open window, and the PostgreSQL staging tables
+    private final Map<QualifiedName, NetChanges> net = new LinkedHashMap<>();
+    private final Map<QualifiedName, Shape> shapes = new HashMap<>();     // by source table
+    private long windowBytes;
+    private final Map<String, String> stagingNames = new HashMap<>();   // table + columns -> temp table name
+    private final java.util.Set<String> stagingCreated = new java.util.HashSet<>(); // on this connection, committed
+    private final java.util.Set<String> stagingUsed = new java.util.HashSet<>();    // holds rows of this transaction
     // metrics
     private final long startNanos = System.nanoTime();
     private final Map<String, ApplyStats.TableCounts> counts = new LinkedHashMap<>();
@@ -220,6 +227,8 @@ public final class ChangeApplier implements AutoCloseable {
 
     private void closeTarget() {
         statements.clear();
+        stagingCreated.clear();
+        stagingUsed.clear();
         batch.clear();
         batchSql = null;
         if (connection != null) {
@@ -337,13 +346,21 @@ public final class ChangeApplier implements AutoCloseable {
             inSourceTransaction = false;
             groupEnd = c.position();
             groupEndCommitTime = c.commitTime();
-            if (groupRows >= settings.maxEvents() || System.nanoTime() - groupStartNanos >= settings.maxDelay().toNanos()) {
+            if (groupDue()) {
                 commitGroup();
             }
             return;
         }
         if (e instanceof ChangeEvent.RelationChange r) {
-            flushBatch();
+            try {
+                flushAllNet(); // its rows were netted with the old column list
+            } catch (ReplayGroup g) {
+                replayCarefully();
+            }
+            shapes.remove(r.oldTable());
+            shapes.remove(r.table());
+            net.remove(settings.tableMapping().apply(r.oldTable()));
+            net.remove(settings.tableMapping().apply(r.table()));
             tables.remove(settings.tableMapping().apply(r.oldTable()));
             tables.remove(settings.tableMapping().apply(r.table()));
             statements.values().forEach(ChangeApplier::closeQuietly);
@@ -359,7 +376,22 @@ public final class ChangeApplier implements AutoCloseable {
         }
         group.add(e);
         groupRows++;
-        apply(e);
+        if (settings.batchApplyEnabled()) {
+            applyBatched(e);
+        } else {
+            apply(e);
+        }
+    }
+
+    /** Whether the open group is committed at this source transaction boundary. */
+    private boolean groupDue() {
+        long age = System.nanoTime() - groupStartNanos;
+        ApplySettings.BatchApply b = settings.batch();
+        if (b == null) {
+            return groupRows >= settings.maxEvents() || age >= settings.maxDelay().toNanos();
+        }
+        return age >= b.timeoutMax().toNanos() || windowBytes >= b.memoryLimitBytes()
+                || (age >= b.timeoutMin().toNanos() && source.queuedEvents() == 0);
     }
 
     private void apply(ChangeEvent e) throws SQLException, ApplyException {
@@ -380,18 +412,302 @@ public final class ChangeApplier implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- batch apply
+
+    /**
+     * Batch mode: folds a row change into the net change of its table (see {@link NetChanges}); what cannot be reduced
+     * (a table without a target primary key, a TRUNCATE, a change {@link NetChanges#add} refuses) goes the row-by-row
+     * way after the pending net changes it depends on were merged.
+     */
+    private void applyBatched(ChangeEvent e) throws SQLException, ApplyException {
+        if (!(e instanceof ChangeEvent.RowChange r)) {
+            flushAllNet(); // TRUNCATE [CASCADE] may reach any table
+            apply(e);
+            return;
+        }
+        windowBytes += NetChanges.estimateBytes(r);
+        Shape sh = shapes.get(r.table());
+        if (sh == null || (sh.columns() != r.columns() && !sh.columns().equals(r.columns())) || !tables.containsKey(sh.target())) {
+            sh = shape(r);
+            shapes.put(r.table(), sh);
+        }
+        if (!sh.nettable()) {
+            apply(e); // no key to net by, or a column the target lacks (reported by the row path)
+            return;
+        }
+        QualifiedName to = sh.target();
+        List<ChangeColumn> cols = r.columns();
+        NetChanges n = net.get(to);
+        if (n != null && !n.columns().equals(cols)) {
+            flushNet(to, n);
+            n = null;
+        }
+        if (n == null) {
+            n = new NetChanges(cols, sh.keyIdx(), sh.covers());
+            net.put(to, n);
+        }
+        if (n.add(r)) {
+            String tableText = to.toString();
+            count(tableText, switch (r.operation()) {
+                case INSERT -> new ApplyStats.TableCounts(1, 0, 0, 0);
+                case UPDATE -> new ApplyStats.TableCounts(0, 1, 0, 0);
+                case DELETE -> new ApplyStats.TableCounts(0, 0, 1, 0);
+            });
+        } else {
+            flushNet(to, n);
+            apply(e);
+        }
+    }
+
+    /** How a source table's events map onto the target, cached per source table and column list. */
+    private record Shape(List<ChangeColumn> columns, QualifiedName target, List<Integer> keyIdx, boolean nettable, boolean covers) {
+    }
+
+    private Shape shape(ChangeEvent.RowChange r) throws SQLException {
+        QualifiedName to = settings.tableMapping().apply(r.table());
+        TargetTable t = targetTable(to);
+        List<ChangeColumn> cols = r.columns();
+        List<Integer> keyIdx = keyIndexes(t, cols);
+        boolean known = upsertable(t, keyIdx);
+        java.util.Set<String> carried = new java.util.HashSet<>();
+        for (ChangeColumn c : cols) {
+            String tc = t.column(c.name());
+            known &= tc != null;
+            carried.add(tc);
+        }
+        return new Shape(cols, to, keyIdx, known, carried.containsAll(t.kinds().keySet()));
+    }
+
+    /** Merges every table's net changes into the open target transaction (after the pending JDBC batch). */
+    private void flushAllNet() throws SQLException, ApplyException {
+        flushBatch();
+        for (Map.Entry<QualifiedName, NetChanges> x : net.entrySet()) {
+            flushNet(x.getKey(), x.getValue());
+        }
+        net.clear();
+    }
+
+    /**
+     * Writes one table's net changes: deletes first, then upserts of full rows, then updates of partial rows
+     * (UNCHANGED_TOAST). PostgreSQL: COPY into a temporary staging table, one {@code DELETE … USING} and one
+     * {@code INSERT … SELECT … ON CONFLICT DO UPDATE}; MySQL: multi-row {@code DELETE … IN} and
+     * {@code INSERT … ON DUPLICATE KEY UPDATE}. Any refusal replays the window row by row (error policy per row).
+     */
+    private void flushNet(QualifiedName to, NetChanges n) throws SQLException, ApplyException {
+        if (n.isEmpty()) {
+            return;
+        }
+        flushBatch();
+        TargetTable t = targetTable(to);
+        List<ChangeColumn> cols = n.columns();
+        int[] keyIdx = n.keyIndexes();
+        List<String> names = new ArrayList<>();
+        List<ValueKind> kinds = new ArrayList<>();
+        for (ChangeColumn c : cols) {
+            String tc = t.column(c.name());
+            names.add(tc);
+            kinds.add(t.kinds().get(tc));
+        }
+        List<Object[]> deletes = new ArrayList<>();   // converted key values
+        List<Object[]> upserts = new ArrayList<>();   // converted rows
+        List<Object[]> staged = new ArrayList<>();    // PostgreSQL: converted rows + op (1 delete, 2 upsert, 3 both)
+        List<NetChanges.Entry> partial = new ArrayList<>();
+        boolean pg = engine == Engine.POSTGRESQL;
+        try {
+            for (NetChanges.Entry e : n.entries()) {
+                if (e.partial()) {
+                    partial.add(e);
+                    continue;
+                }
+                boolean del = e.needsDelete();
+                List<Object> row = e.row();
+                if (!del && row == null) {
+                    continue;
+                }
+                Object[] v = new Object[cols.size() + (pg ? 1 : 0)];
+                if (row != null) {
+                    for (int i = 0; i < cols.size(); i++) {
+                        v[i] = convert(row.get(i), kinds.get(i), names.get(i));
+                    }
+                } else {
+                    List<Object> key = e.key();
+                    for (int k = 0; k < keyIdx.length; k++) {
+                        v[keyIdx[k]] = convert(key.get(k), kinds.get(keyIdx[k]), names.get(keyIdx[k]));
+                    }
+                }
+                if (pg) {
+                    v[cols.size()] = (del ? 1 : 0) + (row != null ? 2 : 0);
+                    staged.add(v);
+                } else {
+                    if (del) {
+                        Object[] kv = new Object[keyIdx.length];
+                        for (int k = 0; k < keyIdx.length; k++) {
+                            kv[k] = v[keyIdx[k]];
+                        }
+                        deletes.add(kv);
+                    }
+                    if (row != null) {
+                        upserts.add(v);
+                    }
+                }
+            }
+        } catch (RowRejectedException ex) {
+            throw new ReplayGroup(new SQLException("a change to " + to + " cannot be converted: " + ex.getMessage()));
+        }
+        List<String> keyNames = new ArrayList<>();
+        List<ValueKind> keyKinds = new ArrayList<>();
+        for (int k : keyIdx) {
+            keyNames.add(names.get(k));
+            keyKinds.add(kinds.get(k));
+        }
+        try {
+            if (pg) {
+                mergePostgres(t, names, keyNames, staged);
+            } else {
+                mergeMySql(t, names, kinds, keyNames, keyKinds, deletes, upserts);
+            }
+        } catch (SQLException ex) {
+            if (ex instanceof ReplayGroup || isConnectionLoss(ex)) {
+                throw ex;
+            }
+            throw new ReplayGroup(ex);
+        }
+        List<Integer> keyList = java.util.Arrays.stream(keyIdx).boxed().toList();
+        for (NetChanges.Entry e : partial) {
+            try {
+                updateSent(t, cols, e.row(), keyList, e.row(), to.toString(), keyText(cols, keyList, e.row()));
+            } catch (RowRejectedException ex) {
+                throw new ReplayGroup(new SQLException("a change to " + to + " cannot be converted: " + ex.getMessage()));
+            }
+        }
+        flushBatch();
+        n.clear();
+    }
+
+    private void mergePostgres(TargetTable t, List<String> names, List<String> keyNames, List<Object[]> staged)
+            throws SQLException {
+        if (staged.isEmpty()) {
+            return;
+        }
+        String cacheKey = t.name() + " " + names;
+        String stage = stagingNames.computeIfAbsent(cacheKey, k -> "ferry_stage_" + (stagingNames.size() + 1));
+        String qStage = Sql.quote(engine, stage);
+        String colList = Sql.columnList(engine, names);
+        try (Statement st = connection.createStatement()) {
+            if (stagingCreated.add(stage)) {
+                st.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + qStage + " ON COMMIT DELETE ROWS AS SELECT " + colList
+                        + ", 0::smallint AS ferry_stage_op FROM " + Sql.quote(engine, t.name()) + " WITH NO DATA");
+            }
+            if (!stagingUsed.add(stage)) {
+                st.execute("DELETE FROM " + qStage); // second merge of this table in one transaction
+            }
+        }
+        StringBuilder sb = new StringBuilder(staged.size() * 64);
+        boolean anyDelete = false;
+        boolean anyUpsert = false;
+        for (Object[] v : staged) {
+            int op = (Integer) v[v.length - 1];
+            anyDelete |= (op & 1) != 0;
+            anyUpsert |= (op & 2) != 0;
+            dev.ferry.engine.load.postgres.PostgresCopyWriter.encodeRow(sb, v);
+        }
+        byte[] data = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + qStage + " (" + colList + ", ferry_stage_op) FROM STDIN");
+        try {
+            copy.writeToCopy(data, 0, data.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        String target = Sql.quote(engine, t.name());
+        try (Statement st = connection.createStatement()) {
+            if (anyDelete) {
+                st.executeUpdate("DELETE FROM " + target + " AS d USING " + qStage + " AS s WHERE s.ferry_stage_op IN (1, 3) AND "
+                        + keyNames.stream().map(k -> "d." + Sql.quote(engine, k) + " = s." + Sql.quote(engine, k))
+                        .collect(Collectors.joining(" AND ")));
+            }
+            if (anyUpsert) {
+                List<String> rest = names.stream().filter(c -> !t.primaryKey().contains(c)).toList();
+                st.executeUpdate("INSERT INTO " + target + " (" + colList + ") SELECT " + colList + " FROM " + qStage
+                        + " WHERE ferry_stage_op >= 2 ON CONFLICT (" + Sql.columnList(engine, t.primaryKey()) + ") DO "
+                        + (rest.isEmpty() ? "NOTHING" : "UPDATE SET " + rest.stream()
+                        .map(c -> Sql.quote(engine, c) + " = EXCLUDED." + Sql.quote(engine, c)).collect(Collectors.joining(", "))));
+            }
+        }
+    }
+
+    /** Rows per multi-row MySQL statement (bounded by the 65 535 placeholders of a prepared statement). */
+    private static int mysqlChunk(int columns) {
+        return Math.max(1, Math.min(1000, 60000 / Math.max(1, columns)));
+    }
+
+    private void mergeMySql(TargetTable t, List<String> names, List<ValueKind> kinds, List<String> keyNames, List<ValueKind> keyKinds,
+                            List<Object[]> deletes, List<Object[]> upserts) throws SQLException {
+        String target = Sql.quote(engine, t.name());
+        int dc = mysqlChunk(keyNames.size());
+        for (int from = 0; from < deletes.size(); from += dc) {
+            List<Object[]> part = deletes.subList(from, Math.min(deletes.size(), from + dc));
+            String tuple = keyNames.size() == 1 ? "?" : "(" + String.join(", ", java.util.Collections.nCopies(keyNames.size(), "?")) + ")";
+            String sql = "DELETE FROM " + target + " WHERE " + (keyNames.size() == 1 ? Sql.quote(engine, keyNames.get(0))
+                    : "(" + Sql.columnList(engine, keyNames) + ")") + " IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), tuple)) + ")";
+            executeMulti(sql, part, keyKinds, part.size() == dc);
+        }
+        int uc = mysqlChunk(names.size());
+        List<String> rest = names.stream().filter(c -> !t.primaryKey().contains(c)).toList();
+        List<String> set = rest.isEmpty() ? List.of(t.primaryKey().get(0)) : rest;
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
+        for (int from = 0; from < upserts.size(); from += uc) {
+            List<Object[]> part = upserts.subList(from, Math.min(upserts.size(), from + uc));
+            String sql = "INSERT INTO " + target + " (" + Sql.columnList(engine, names) + ") VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), tuple)) + " ON DUPLICATE KEY UPDATE "
+                    + set.stream().map(c -> Sql.quote(engine, c) + " = VALUES(" + Sql.quote(engine, c) + ")").collect(Collectors.joining(", "));
+            executeMulti(sql, part, kinds, part.size() == uc);
+        }
+    }
+
+    /** Runs a multi-row statement; only full-chunk shapes are kept prepared (the remainders vary). */
+    private void executeMulti(String sql, List<Object[]> rows, List<ValueKind> kinds, boolean keep) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        boolean cached = ps != null;
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            if (keep) {
+                statements.put(sql, ps);
+                cached = true;
+            }
+        }
+        try {
+            int i = 1;
+            for (Object[] row : rows) {
+                for (int c = 0; c < kinds.size(); c++) {
+                    bind(ps, i++, row[c], kinds.get(c));
+                }
+            }
+            ps.executeUpdate();
+        } finally {
+            if (!cached) {
+                ps.close();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- rows
 
-    private void applyRow(ChangeEvent.RowChange r) throws SQLException, ApplyException {
-        QualifiedName to = settings.tableMapping().apply(r.table());
+    private TargetTable targetTable(QualifiedName to) throws SQLException {
         TargetTable t = tables.get(to);
         if (t == null) {
             t = TargetTable.read(connection, engine, to);
             tables.put(to, t);
         }
-        String tableText = to.toString();
-        List<ChangeColumn> cols = r.columns();
-        // key: the target's primary key, else the source's row identity
+        return t;
+    }
+
+    /** Key column indexes: the target's primary key when the event carries all of it, else the source's row identity. */
+    private static List<Integer> keyIndexes(TargetTable t, List<ChangeColumn> cols) {
         List<Integer> keyIdx = new ArrayList<>();
         for (String pk : t.primaryKey()) {
             for (int i = 0; i < cols.size(); i++) {
@@ -408,7 +724,20 @@ public final class ChangeApplier implements AutoCloseable {
                 }
             }
         }
-        boolean upsertable = !t.primaryKey().isEmpty() && keyIdx.size() == t.primaryKey().size();
+        return keyIdx;
+    }
+
+    private static boolean upsertable(TargetTable t, List<Integer> keyIdx) {
+        return !t.primaryKey().isEmpty() && keyIdx.size() == t.primaryKey().size();
+    }
+
+    private void applyRow(ChangeEvent.RowChange r) throws SQLException, ApplyException {
+        QualifiedName to = settings.tableMapping().apply(r.table());
+        TargetTable t = targetTable(to);
+        String tableText = to.toString();
+        List<ChangeColumn> cols = r.columns();
+        List<Integer> keyIdx = keyIndexes(t, cols);
+        boolean upsertable = upsertable(t, keyIdx);
         List<Object> oldRow = r.before() != null ? r.before() : r.after();
         String key = keyText(cols, keyIdx, oldRow);
         try {
@@ -461,14 +790,20 @@ public final class ChangeApplier implements AutoCloseable {
             insert(t, cols, r.after(), upsertable, table, keyText(cols, keyIdx, r.after()));
             return;
         }
+        updateSent(t, cols, r.after(), keyIdx, oldRow, table, key);
+    }
+
+    /** {@code UPDATE t SET <every column not UNCHANGED_TOAST> WHERE <old key>}; no row = error policy. */
+    private void updateSent(TargetTable t, List<ChangeColumn> cols, List<Object> row, List<Integer> keyIdx, List<Object> oldRow,
+                            String table, String key) throws SQLException, ApplyException, RowRejectedException {
         List<String> set = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<ValueKind> kinds = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            if (!r.isUnchangedToast(i)) {
+            if (row.get(i) != ValueMarker.UNCHANGED_TOAST) {
                 String c = t.column(cols.get(i).name());
                 set.add(Sql.quote(engine, c) + " = ?");
-                params.add(convert(r.after().get(i), t.kinds().get(c), c));
+                params.add(convert(row.get(i), t.kinds().get(c), c));
                 kinds.add(t.kinds().get(c));
             }
         }
@@ -717,7 +1052,7 @@ public final class ChangeApplier implements AutoCloseable {
     private void commitGroup() throws ApplyException, InterruptedException {
         try {
             try {
-                flushBatch();
+                flushAllNet();
             } catch (ReplayGroup r) {
                 replayCarefully();
             }
@@ -725,6 +1060,7 @@ public final class ChangeApplier implements AutoCloseable {
             insertExceptions();
             writeState(connection, groupEnd.toText(), groupRows);
             connection.commit();
+            stagingUsed.clear();
             targetLatency = Duration.ofNanos(System.nanoTime() - t0);
         } catch (SQLException e) {
             if (isConnectionLoss(e)) {
@@ -748,6 +1084,7 @@ public final class ChangeApplier implements AutoCloseable {
 
     private void replayCarefully() throws SQLException, ApplyException {
         rollbackQuietly();
+        net.clear();
         pendingExceptions.clear();
         groupCounts.clear();
         careful = true;
@@ -802,6 +1139,8 @@ public final class ChangeApplier implements AutoCloseable {
         pendingExceptions.clear();
         batch.clear();
         batchSql = null;
+        net.clear();
+        windowBytes = 0;
     }
 
     private void count(String table, ApplyStats.TableCounts c) {
@@ -812,6 +1151,8 @@ public final class ChangeApplier implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
+            stagingUsed.clear();
+            stagingCreated.clear(); // a temp table created by the rolled-back transaction is gone
             if (connection != null) {
                 connection.rollback();
             }

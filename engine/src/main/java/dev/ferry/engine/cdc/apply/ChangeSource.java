@@ -54,6 +54,12 @@ public interface ChangeSource extends AutoCloseable {
                 s::reconnect, MySqlPosition::parse, s::queuedEvents, s::close);
     }
 
+    /** Oracle LogMiner capture (not run against a server here; see docs/cdc.md). */
+    static ChangeSource of(dev.ferry.engine.cdc.oracle.OracleLogMinerSource s) {
+        return new Adapter(Engine.ORACLE, after -> s.start((dev.ferry.engine.cdc.oracle.OraclePosition) after), s::poll,
+                s::acknowledge, s::reconnect, dev.ferry.engine.cdc.oracle.OraclePosition::parse, s::queuedEvents, s::close);
+    }
+
     /** SQLite trigger capture; "reconnect" restarts the poller after the last acknowledged position. */
     static ChangeSource of(SqliteStreamingSource s) {
         return new Adapter(Engine.SQLITE, after -> s.start((SqlitePosition) after), s::poll, s::acknowledge, () -> {

@@ -85,14 +85,17 @@ public final class MySqlLoadDataWriter implements TargetWriter {
             try (Statement st = connection.createStatement()) {
                 st.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data));
                 int loaded = st.executeUpdate(loadSql);
-                if (loaded != rows.size()) {
-                    // LOCAL implies IGNORE: data errors become warnings and rows are skipped; never lose them silently
+                java.sql.SQLWarning warning = st.getWarnings();
+                if (loaded != rows.size() || warning != null) {
+                    // LOCAL implies IGNORE: data errors become warnings, values are truncated or clamped and rows
+                    // skipped; never keep a changed value silently: fail the batch (the load then goes row by row
+                    // under SKIP_ROW, where strict mode rejects exactly the offending rows)
                     StringBuilder w = new StringBuilder();
-                    for (java.sql.SQLWarning x = st.getWarnings(); x != null && w.length() < 500; x = x.getNextWarning()) {
+                    for (java.sql.SQLWarning x = warning; x != null && w.length() < 500; x = x.getNextWarning()) {
                         w.append(x.getMessage()).append("; ");
                     }
                     throw new SQLException("LOAD DATA into " + job.target() + " loaded " + loaded + " of " + rows.size()
-                            + " rows: " + w);
+                            + " rows" + (warning == null ? "" : " with warnings") + ": " + w);
                 }
             }
             bytes += data.length;

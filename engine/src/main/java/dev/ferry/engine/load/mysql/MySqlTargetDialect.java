@@ -37,6 +37,12 @@ public final class MySqlTargetDialect implements TargetDialect {
                 maxPacket = rs.getLong(2);
             }
         }
+        try (Statement st = connection.createStatement()) {
+            // TIMESTAMP values are written as UTC; strict mode turns a value the column cannot hold into an error on
+            // the row-by-row path (LOAD DATA LOCAL only warns: MySqlLoadDataWriter checks its warnings)
+            st.execute("SET time_zone = '+00:00'");
+            st.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')");
+        }
         String url = connection.getMetaData().getURL();
         boolean clientAllows = url != null && url.toLowerCase(java.util.Locale.ROOT).contains("allowloadlocalinfile=true");
         return new MySqlLoadDataWriter(connection, job, targetKinds, localInfile && clientAllows, maxPacket);

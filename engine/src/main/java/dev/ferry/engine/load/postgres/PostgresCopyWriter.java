@@ -13,28 +13,132 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Streams rows into one {@code COPY ... FROM STDIN} (text format) through pgjdbc's {@code CopyManager.copyIn}: each
- * batch is encoded and sent as it arrives, so memory holds one batch. Text escaping: backslash, tab, newline and carriage
- * return are escaped, NULL is {@code \N}, bytea is {@code \\x<hex>}, booleans {@code t}/{@code f}, date-times ISO.
- * Text must not contain NUL (the converter rejects such rows first). Used by one writer thread.
+ * Streams rows into one {@code COPY ... FROM STDIN} (text format) through pgjdbc's {@code CopyManager.copyIn}. Rows are
+ * encoded straight into UTF-8 bytes in a buffer of {@code chunkBytes} that is sent whenever it fills, so a LOB value is
+ * never held a second time as encoded text: memory holds the batch plus one chunk. Text escaping: backslash, tab,
+ * newline and carriage return are escaped, NULL is {@code \N}, bytea is {@code \\x<hex>}, booleans {@code t}/{@code f},
+ * date-times ISO. Text must not contain NUL (the converter rejects such rows first). Used by one writer thread.
  */
 public final class PostgresCopyWriter implements TargetWriter {
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final CopyIn copy;
+    private final byte[] buf;
+    private int pos;
+    private long sent;
 
     public PostgresCopyWriter(Connection connection, String copySql) throws SQLException {
+        this(connection, copySql, 64 * 1024);
+    }
+
+    public PostgresCopyWriter(Connection connection, String copySql, int chunkBytes) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        this.buf = new byte[Math.max(4096, chunkBytes)];
     }
 
     @Override
     public long write(List<Object[]> rows) throws SQLException {
-        StringBuilder sb = new StringBuilder(rows.size() * 64);
+        long before = sent + pos;
         for (Object[] row : rows) {
-            encodeRow(sb, row);
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    put((byte) '\t');
+                }
+                encode(row[i]);
+            }
+            put((byte) '\n');
         }
-        byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(data, 0, data.length);
-        return data.length;
+        flush();
+        return sent - before;
+    }
+
+    private void flush() throws SQLException {
+        if (pos > 0) {
+            copy.writeToCopy(buf, 0, pos);
+            sent += pos;
+            pos = 0;
+        }
+    }
+
+    private void put(byte b) throws SQLException {
+        if (pos == buf.length) {
+            flush();
+        }
+        buf[pos++] = b;
+    }
+
+    private void ascii(String s) throws SQLException {
+        for (int i = 0; i < s.length(); i++) {
+            put((byte) s.charAt(i));
+        }
+    }
+
+    private void encode(Object v) throws SQLException {
+        if (v == null) {
+            put((byte) '\\');
+            put((byte) 'N');
+        } else if (v instanceof String) {
+            text((String) v);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            ascii(v.toString());
+        } else if (v instanceof Boolean) {
+            put((Boolean) v ? (byte) 't' : (byte) 'f');
+        } else if (v instanceof byte[]) {
+            byte[] b = (byte[]) v;
+            put((byte) '\\');
+            put((byte) '\\');
+            put((byte) 'x');
+            for (byte x : b) {
+                if (pos + 2 > buf.length) {
+                    flush();
+                }
+                buf[pos++] = HEX[(x >> 4) & 0xF];
+                buf[pos++] = HEX[x & 0xF];
+            }
+        } else {
+            StringBuilder sb = new StringBuilder(32);
+            encode(sb, v);
+            text(sb.toString(), false);
+        }
+    }
+
+    private void text(String s) throws SQLException {
+        text(s, true);
+    }
+
+    /** UTF-8 bytes of {@code s}, COPY-escaped when {@code escape}. */
+    private void text(String s, boolean escape) throws SQLException {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (pos + 4 > buf.length) {
+                flush();
+            }
+            if (c < 0x80) {
+                if (escape && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
+                    buf[pos++] = '\\';
+                    buf[pos++] = (byte) (c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+                } else {
+                    buf[pos++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                buf[pos++] = (byte) (0xC0 | (c >> 6));
+                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buf[pos++] = (byte) (0xF0 | (cp >> 18));
+                buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                buf[pos++] = '?'; // an unpaired surrogate has no UTF-8 form (String.getBytes writes '?' too)
+            } else {
+                buf[pos++] = (byte) (0xE0 | (c >> 12));
+                buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
     }
 
     /** Appends one row in COPY text format, ending with a newline. */
@@ -67,8 +171,37 @@ public final class PostgresCopyWriter implements TargetWriter {
         } else if (v instanceof String) {
             escape(sb, (String) v);
         } else {
-            escape(sb, Normalizer.temporal(v));
+            escape(sb, temporal(v));
         }
+    }
+
+    /**
+     * PostgreSQL date/time input text: ISO, {@code infinity}/{@code -infinity} for the {@code MAX}/{@code MIN} values
+     * pgjdbc reads them as, and years before 1 (proleptic year 0 = 1 BC) with the {@code BC} suffix.
+     */
+    static String temporal(Object v) {
+        if (v.equals(java.time.LocalDate.MAX) || v.equals(java.time.LocalDateTime.MAX) || v.equals(java.time.OffsetDateTime.MAX)) {
+            return "infinity";
+        }
+        if (v.equals(java.time.LocalDate.MIN) || v.equals(java.time.LocalDateTime.MIN) || v.equals(java.time.OffsetDateTime.MIN)) {
+            return "-infinity";
+        }
+        if (v instanceof java.time.OffsetDateTime) {
+            v = ((java.time.OffsetDateTime) v).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        }
+        int year = v instanceof java.time.LocalDate ? ((java.time.LocalDate) v).getYear()
+                : v instanceof java.time.LocalDateTime ? ((java.time.LocalDateTime) v).getYear()
+                : v instanceof java.time.OffsetDateTime ? ((java.time.OffsetDateTime) v).getYear() : 1;
+        String text = Normalizer.temporal(v);
+        if (text.startsWith("+")) { // years after 9999: "+294276-12-31" -> "294276-12-31"
+            text = text.substring(1);
+        }
+        if (year >= 1) {
+            return text;
+        }
+        // "-4712-01-01T00:00:00Z" -> "4713-01-01T00:00:00Z BC"
+        String rest = text.substring(text.indexOf('-', 1));
+        return String.format("%04d", 1 - year) + rest + " BC";
     }
 
     static void escape(StringBuilder sb, String s) {
@@ -86,6 +219,7 @@ public final class PostgresCopyWriter implements TargetWriter {
 
     @Override
     public void finish() throws SQLException {
+        flush();
         copy.endCopy();
     }
 

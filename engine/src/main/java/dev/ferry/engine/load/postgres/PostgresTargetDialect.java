@@ -23,10 +23,15 @@ public final class PostgresTargetDialect implements TargetDialect {
 
     @Override
     public TargetWriter open(Connection connection, TableJob job, List<ValueKind> targetKinds) throws SQLException {
+        return open(connection, job, targetKinds, 64 * 1024);
+    }
+
+    @Override
+    public TargetWriter open(Connection connection, TableJob job, List<ValueKind> targetKinds, int chunkBytes) throws SQLException {
         String columns = job.columns().stream().map(ColumnMapping::target).map(c -> Sql.quote(Engine.POSTGRESQL, c.name()))
                 .collect(Collectors.joining(", "));
         String sql = "COPY " + Sql.quote(Engine.POSTGRESQL, job.target()) + " (" + columns + ") FROM STDIN";
-        return new PostgresCopyWriter(connection, sql);
+        return new PostgresCopyWriter(connection, sql, chunkBytes);
     }
 
     /** TRUNCATE is transactional on PostgreSQL and much cheaper than DELETE. */

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * Runs a PostgreSQL → PostgreSQL applier until the process is killed; the crash test starts it in a CHILD JVM.
- * Arguments: source JDBC URL, target JDBC URL, user, slot task name, apply task name. The password comes from {@code FERRY_TEST_PW}.
+ * Arguments: source JDBC URL, target JDBC URL, user, slot task name, apply task name, [batch apply: true/false]. The password comes from {@code FERRY_TEST_PW}.
  */
 public final class ApplierMain {
 
@@ -27,7 +27,8 @@ public final class ApplierMain {
         PostgresCdcConfig config = PostgresCdcConfig.forTask(srcUrl, user, pw == null ? null : pw.toCharArray(), slotTask)
                 .withStatusInterval(Duration.ofMillis(200));
         LoadEndpoint target = new LoadEndpoint(Engine.POSTGRESQL, () -> DriverManager.getConnection(dstUrl, user, pw));
-        ApplySettings settings = ApplySettings.defaults(task).withCommit(100, Duration.ofMillis(50));
+        boolean batch = args.length > 5 && Boolean.parseBoolean(args[5]);
+        ApplySettings settings = PostgresApplyIT.mode(ApplySettings.defaults(task).withCommit(100, Duration.ofMillis(50)), batch);
         try (ChangeApplier applier = new ChangeApplier(ChangeSource.of(new PostgresStreamingSource(config)), target, settings,
                 ApplyListener.NO_OP)) {
             applier.start();

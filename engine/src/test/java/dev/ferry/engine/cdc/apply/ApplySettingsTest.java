@@ -30,6 +30,22 @@ class ApplySettingsTest {
     }
 
     @Test
+    void batchApplyIsOffByDefaultAndKeepsTheDmsDefaults() {
+        ApplySettings s = ApplySettings.defaults("t");
+        assertThat(s.batchApplyEnabled()).isFalse();
+        ApplySettings b = s.withBatchApply(true).withCommit(7, Duration.ofSeconds(1)).intoSchema("public");
+        assertThat(b.batchApplyEnabled()).isTrue();
+        assertThat(b.batch().timeoutMin()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(b.batch().timeoutMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(b.batch().memoryLimitBytes()).isEqualTo(500L * 1024 * 1024);
+        assertThat(b.withBatchApply(false).batchApplyEnabled()).isFalse();
+        assertThatThrownBy(() -> new ApplySettings.BatchApply(Duration.ofSeconds(5), Duration.ofSeconds(1), 1L << 30))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BatchApplyTimeoutMin");
+        assertThatThrownBy(() -> new ApplySettings.BatchApply(Duration.ZERO, Duration.ofSeconds(1), 1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BatchApplyMemoryLimit");
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> ApplySettings.defaults("t").withCommit(0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxEvents");

@@ -9,7 +9,8 @@ import dev.ferry.testsupport.TestDatabases;
 import dev.ferry.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ class MariaDbToPostgresApplyIT {
         return new MySqlStreamingSource(MySqlCdcConfig.forTables(maria.jdbcUrl(src), maria.user(), maria.password().toCharArray(), names));
     }
 
-    @Test
-    void everyChangeTypeAndAKilledBinlogConnection() throws Exception {
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyChangeTypeAndAKilledBinlogConnection(boolean batch) throws Exception {
         maria.execute(src, MARIA_ITEMS, "CREATE TABLE trunc_me (id int PRIMARY KEY, v varchar(10)) ENGINE=InnoDB",
                 "CREATE TABLE log (id int PRIMARY KEY, note varchar(50)) ENGINE=InnoDB");
         pg.execute(dst, PG_ITEMS, "CREATE TABLE trunc_me (id int PRIMARY KEY, v varchar(10))",
@@ -79,7 +81,7 @@ class MariaDbToPostgresApplyIT {
         MySqlStreamingSource stream = stream("items", "trunc_me", "log");
         Map<ApplyStats.ConnectionState, Boolean> states = new ConcurrentHashMap<>();
         ChangeApplier a = new ChangeApplier(ChangeSource.of(stream), target,
-                ApplySettings.defaults("m1").intoSchema("public").withCommit(200, Duration.ofMillis(100)), new ApplyListener() {
+                PostgresApplyIT.mode(ApplySettings.defaults("m1").intoSchema("public").withCommit(200, Duration.ofMillis(100)), batch), new ApplyListener() {
                     @Override
                     public void connectionState(ApplyStats.ConnectionState state, String detail) {
                         states.put(state, true);
@@ -119,8 +121,8 @@ class MariaDbToPostgresApplyIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> count(target, "SELECT count(*) FROM log") == 20002);
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("APPLY mariadb->postgres 20k-row transaction: %d events in %.2f s = %.0f events/s%n",
-                a.stats().appliedEvents() - before, secs, 20000 / secs);
+        System.out.printf("APPLY mariadb->postgres 20k-row transaction (batch apply %s): %d events in %.2f s = %.0f events/s%n",
+                batch, a.stats().appliedEvents() - before, secs, 20000 / secs);
         awaitValid(running, "log");
         a.stop();
         running.get(30, TimeUnit.SECONDS);

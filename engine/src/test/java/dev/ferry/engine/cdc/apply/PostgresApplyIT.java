@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +94,18 @@ class PostgresApplyIT {
     private static final String ITEMS = "CREATE TABLE items (id bigint PRIMARY KEY, name text, big text, amount numeric(12,2), "
             + "n numeric, f float8, ts timestamptz, flag boolean, data bytea, iv interval, tags text[], u uuid)";
 
-    @Test
-    void everyChangeTypeReachesTheTarget() throws Exception {
+    /** Batch apply as the ITs use it: windows of 0.3–3 s, so several source transactions are netted together. */
+    static ApplySettings.BatchApply testBatch() {
+        return new ApplySettings.BatchApply(Duration.ofMillis(300), Duration.ofSeconds(3), 64L * 1024 * 1024);
+    }
+
+    static ApplySettings mode(ApplySettings s, boolean batch) {
+        return batch ? s.withBatchApply(testBatch()) : s;
+    }
+
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyChangeTypeReachesTheTarget(boolean batch) throws Exception {
         pg.execute(src, ITEMS, "ALTER TABLE items ALTER big SET STORAGE EXTERNAL",
                 "CREATE TABLE log (id bigint PRIMARY KEY, note text)",
                 "CREATE TABLE trunc_me (id int PRIMARY KEY, v text)",
@@ -104,7 +116,7 @@ class PostgresApplyIT {
         admin.createSlot();
         Map<ApplyStats.ConnectionState, Boolean> states = new ConcurrentHashMap<>();
         List<ApplyStats> commits = new CopyOnWriteArrayList<>();
-        ChangeApplier a = applier(ApplySettings.defaults("t1").withCommit(500, Duration.ofMillis(100)), new ApplyListener() {
+        ChangeApplier a = applier(mode(ApplySettings.defaults("t1").withCommit(500, Duration.ofMillis(100)), batch), new ApplyListener() {
             @Override
             public void committed(ApplyStats stats) {
                 commits.add(stats);
@@ -151,8 +163,8 @@ class PostgresApplyIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> count(target, "SELECT count(*) FROM bulk") == 20000);
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("APPLY postgres->postgres 20k-row transaction: %d events in %.2f s = %.0f events/s%n",
-                a.stats().appliedEvents() - appliedBefore, secs, 20000 / secs);
+        System.out.printf("APPLY postgres->postgres 20k-row transaction (batch apply %s): %d events in %.2f s = %.0f events/s%n",
+                batch, a.stats().appliedEvents() - appliedBefore, secs, 20000 / secs);
         assertValidated(validate(source, "public", target, "public", "bulk"));
 
         ApplyStats stats = a.stats();
@@ -167,7 +179,58 @@ class PostgresApplyIT {
     }
 
     @Test
-    void exactlyOnceAcrossKilledChildProcesses() throws Exception {
+    void batchApplyWritesOnlyTheNetChangePerKey() throws Exception {
+        pg.execute(src, "CREATE TABLE n (id int PRIMARY KEY, v text, big text)", "ALTER TABLE n ALTER big SET STORAGE EXTERNAL",
+                "CREATE TABLE w (id int PRIMARY KEY, v text)");
+        // w has a target-only column: DELETE + INSERT of a key must reset it to its default, not keep the old value
+        pg.execute(dst, "CREATE TABLE n (id int PRIMARY KEY, v text, big text)",
+                "CREATE TABLE w (id int PRIMARY KEY, v text, extra text DEFAULT 'default')",
+                "CREATE TABLE ops (tbl text, op text, id int)",
+                "CREATE FUNCTION log_op() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "INSERT INTO ops VALUES (TG_TABLE_NAME, TG_OP, CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END); "
+                        + "RETURN NULL; END $$",
+                "CREATE TRIGGER n_ops AFTER INSERT OR UPDATE OR DELETE ON n FOR EACH ROW EXECUTE FUNCTION log_op()",
+                "CREATE TRIGGER w_ops AFTER INSERT OR UPDATE OR DELETE ON w FOR EACH ROW EXECUTE FUNCTION log_op()");
+        String bigText = "(SELECT string_agg(md5(g::text), '') FROM generate_series(1, 200) g)";
+        pg.execute(src, "INSERT INTO n SELECT g, 'v' || g, CASE WHEN g = 1 THEN " + bigText + " END FROM generate_series(1, 10) g",
+                "INSERT INTO w VALUES (1, 'one')");
+        pg.execute(dst, "INSERT INTO n SELECT g, 'v' || g FROM generate_series(2, 10) g",
+                "INSERT INTO n SELECT 1, 'v1', " + bigText, "INSERT INTO w VALUES (1, 'one', 'kept before')", "TRUNCATE ops");
+        admin.createPublication(List.of());
+        admin.createSlot();
+        // one source transaction = one window, whatever the timing
+        pg.execute(src, "BEGIN",
+                "INSERT INTO n VALUES (100, 'a'); UPDATE n SET v = 'b' WHERE id = 100; UPDATE n SET v = 'c' WHERE id = 100", // -> 1 insert
+                "INSERT INTO n VALUES (101, 'gone'); DELETE FROM n WHERE id = 101",   // -> no insert
+                "UPDATE n SET v = 'x' WHERE id = 2; DELETE FROM n WHERE id = 2",      // -> 1 delete
+                "UPDATE n SET v = 'toast kept' WHERE id = 1",                         // big unchanged TOAST: partial update
+                "UPDATE n SET id = 3000 WHERE id = 3; UPDATE n SET id = 3, v = 'moved in' WHERE id = 4", // key reuse
+                "DELETE FROM n WHERE id = 5; INSERT INTO n VALUES (5, 'reborn')",     // -> upsert (the stream covers n)
+                "DELETE FROM w WHERE id = 1; INSERT INTO w VALUES (1, 'again')",      // -> delete + insert (extra resets)
+                "COMMIT");
+        ChangeApplier a = applier(ApplySettings.defaults("net").withBatchApply(testBatch()), ApplyListener.NO_OP);
+        a.start();
+        Future<?> running = runInBackground(a);
+        awaitValid(running, "n");
+        assertThat(string(target, "SELECT md5(big) FROM n WHERE id = 1")).isEqualTo(string(source, "SELECT md5(big) FROM n WHERE id = 1"))
+                .isNotNull();
+        assertThat(string(target, "SELECT v || '/' || extra FROM w WHERE id = 1")).isEqualTo("again/default");
+        assertThat(count(target, "SELECT count(*) FROM ops WHERE tbl = 'n' AND id = 100")).isEqualTo(1);
+        assertThat(count(target, "SELECT count(*) FROM ops WHERE tbl = 'n' AND id = 101")).isZero();
+        assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'n' AND id = 2")).isEqualTo("DELETE");
+        assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'n' AND id = 1")).isEqualTo("UPDATE");
+        assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'w'")).isEqualTo("DELETE,INSERT");
+        // 12 source row changes on n reached the target as 7 row writes
+        assertThat(count(target, "SELECT count(*) FROM ops WHERE tbl = 'n'")).isEqualTo(7);
+        ApplyStats.TableCounts c = a.stats().tables().get("public.n");
+        assertThat(c.inserts() + c.updates() + c.deletes()).isEqualTo(12);
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void exactlyOnceAcrossKilledChildProcesses(boolean batch) throws Exception {
         String ddl = "CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric(14,2) NOT NULL, note text)";
         pg.execute(src, ddl, "CREATE TABLE audit (id bigint PRIMARY KEY, account bigint, delta numeric(14,2))");
         pg.execute(dst, ddl, "CREATE TABLE audit (id bigint, account bigint, delta numeric(14,2))"); // no key on the target
@@ -194,7 +257,7 @@ class PostgresApplyIT {
         for (int round = 1; round <= 2; round++) {
             long before = appliedEvents("crash");
             Path log = Files.createTempFile(dir, "child", ".log");
-            Process child = startChild(log);
+            Process child = startChild(log, batch);
             try {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                         .until(() -> appliedEvents("crash") > before + 400);
@@ -208,7 +271,7 @@ class PostgresApplyIT {
                     round, appliedEvents("crash"), written.get());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !admin.slotActive());
-        ChangeApplier a = applier(ApplySettings.defaults("crash").withCommit(100, Duration.ofMillis(50)), ApplyListener.NO_OP);
+        ChangeApplier a = applier(mode(ApplySettings.defaults("crash").withCommit(100, Duration.ofMillis(50)), batch), ApplyListener.NO_OP);
         a.start();
         Future<?> running = runInBackground(a);
         await().atMost(Duration.ofSeconds(30)).until(() -> written.get() > 0);
@@ -252,10 +315,10 @@ class PostgresApplyIT {
         }
     }
 
-    private Process startChild(Path log) throws Exception {
+    private Process startChild(Path log, boolean batch) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ApplierMain.class.getName(),
-                pg.jdbcUrl(src), pg.jdbcUrl(dst), pg.user(), src, "crash");
+                pg.jdbcUrl(src), pg.jdbcUrl(dst), pg.user(), src, "crash", String.valueOf(batch));
         pb.environment().put("FERRY_TEST_PW", pg.password());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
@@ -266,14 +329,15 @@ class PostgresApplyIT {
         return p;
     }
 
-    @Test
-    void droppedSourceAndTargetConnectionsRecover() throws Exception {
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void droppedSourceAndTargetConnectionsRecover(boolean batch) throws Exception {
         pg.execute(src, "CREATE TABLE t (id bigint PRIMARY KEY, v text)");
         pg.execute(dst, "CREATE TABLE t (id bigint PRIMARY KEY, v text)");
         admin.createPublication(List.of());
         admin.createSlot();
         Map<ApplyStats.ConnectionState, Boolean> states = new ConcurrentHashMap<>();
-        ChangeApplier a = applier(ApplySettings.defaults("drop").withCommit(50, Duration.ofMillis(50)), new ApplyListener() {
+        ChangeApplier a = applier(mode(ApplySettings.defaults("drop").withCommit(50, Duration.ofMillis(50)), batch), new ApplyListener() {
             @Override
             public void connectionState(ApplyStats.ConnectionState state, String detail) {
                 states.put(state, true);
@@ -298,13 +362,14 @@ class PostgresApplyIT {
         running.get(30, TimeUnit.SECONDS);
     }
 
-    @Test
-    void skipPolicyRecordsRefusedRowsAndGoesOn() throws Exception {
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void skipPolicyRecordsRefusedRowsAndGoesOn(boolean batch) throws Exception {
         pg.execute(src, "CREATE TABLE t (id bigint PRIMARY KEY, v text)");
         pg.execute(dst, "CREATE TABLE t (id bigint PRIMARY KEY, v varchar(3))"); // longer values are refused
         admin.createPublication(List.of());
         admin.createSlot();
-        ChangeApplier a = applier(ApplySettings.defaults("skip").withErrorPolicy(ErrorPolicy.SKIP_ROW), ApplyListener.NO_OP);
+        ChangeApplier a = applier(mode(ApplySettings.defaults("skip").withErrorPolicy(ErrorPolicy.SKIP_ROW), batch), ApplyListener.NO_OP);
         a.start();
         Future<?> running = runInBackground(a);
         pg.execute(src, "INSERT INTO t SELECT g, CASE WHEN g = 7 THEN 'too long' ELSE 'ok' END FROM generate_series(1, 20) g");
@@ -318,7 +383,7 @@ class PostgresApplyIT {
 
         // the same under STOP: the applier stops and nothing of that transaction is committed
         pg.execute(src, "INSERT INTO t VALUES (100, 'ok'), (101, 'too long')");
-        ChangeApplier b = applier(ApplySettings.defaults("skip"), ApplyListener.NO_OP);
+        ChangeApplier b = applier(mode(ApplySettings.defaults("skip"), batch), ApplyListener.NO_OP);
         b.start();
         Future<?> failing = runInBackground(b);
         await().atMost(Duration.ofSeconds(30)).until(failing::isDone);

@@ -7,7 +7,8 @@ import dev.ferry.engine.load.LoadEndpoint;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.testsupport.TestDatabases;
 import dev.ferry.testsupport.TestServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 /** PostgreSQL → MariaDB change apply: ON DUPLICATE KEY UPDATE upserts, key changes, TRUNCATE as DELETE, exactly once. */
 class PostgresToMariaDbApplyIT {
 
-    @Test
-    void everyChangeTypeReachesAMariaDbTarget() throws Exception {
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyChangeTypeReachesAMariaDbTarget(boolean batch) throws Exception {
         TestServer pg = TestDatabases.postgres();
         TestServer maria = TestDatabases.mysql();
         String src = pg.createDatabase("apx_src");
@@ -46,7 +48,7 @@ class PostgresToMariaDbApplyIT {
         admin.createSlot();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         ChangeApplier a = new ChangeApplier(ChangeSource.of(new PostgresStreamingSource(config)), target,
-                ApplySettings.defaults("x1").intoSchema(dst).withCommit(200, Duration.ofMillis(50)), ApplyListener.NO_OP);
+                PostgresApplyIT.mode(ApplySettings.defaults("x1").intoSchema(dst).withCommit(200, Duration.ofMillis(50)), batch), ApplyListener.NO_OP);
         try {
             a.start();
             Future<?> running = pool.submit(() -> {

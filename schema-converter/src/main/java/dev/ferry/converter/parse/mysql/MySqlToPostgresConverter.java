@@ -115,9 +115,26 @@ public final class MySqlToPostgresConverter {
                 }
             }
         }
+        return convert(targetSchema, dbs, new MySqlScriptSchemaBuilder().build(targetSchema, script), script);
+    }
+
+    /**
+     * Converts a MySQL schema of the neutral model read from a live catalog (no script: routines and triggers, whose
+     * bodies the catalog does not give as full statements, are listed as MANUAL).
+     *
+     * @param targetSchema    the PostgreSQL schema
+     * @param sourceDatabases MySQL database names whose qualifier is stripped in view queries (the schema's own name is added)
+     */
+    public ConversionResult convert(String targetSchema, Set<String> sourceDatabases, Schema schema) {
+        Set<String> dbs = new HashSet<>();
+        sourceDatabases.forEach(d -> dbs.add(d.toLowerCase(Locale.ROOT)));
+        dbs.add(schema.name().toLowerCase(Locale.ROOT));
+        return convert(targetSchema, dbs, schema, null);
+    }
+
+    private ConversionResult convert(String targetSchema, Set<String> dbs, Schema schema, MySqlParseResult script) {
         String s = pgName(targetSchema);
         sql = new MySqlToPostgresSql(dbs, s);
-        Schema schema = new MySqlScriptSchemaBuilder().build(targetSchema, script);
         List<ConvertedObject> out = new ArrayList<>();
         String schemaKey = ConvertedObject.key("SCHEMA", null, s);
         out.add(new ConvertedObject(null, s, "SCHEMA", ObjectStatus.MANUAL, false, null, 0, null,
@@ -159,7 +176,7 @@ public final class MySqlToPostgresConverter {
                             + tr.timing() + " " + String.join("/", tr.events()) + " on " + tr.table() + ") is not converted",
                             line(st), col(st)))));
         }
-        for (MySqlParsedStatement st : script.statements()) {
+        for (MySqlParsedStatement st : script == null ? List.<MySqlParsedStatement>of() : script.statements()) {
             boolean derivedTable = st.isParsed() && st.handle() != null
                     && st.handle().tree().getChild(0) instanceof dev.ferry.grammar.mysql.MySqlParser.CreateTableContext ct
                     && !(ct.createTableBody() instanceof dev.ferry.grammar.mysql.MySqlParser.CreateTableColumnsContext);

@@ -1,0 +1,271 @@
+package dev.ferry.app.gui.tasks;
+
+import dev.ferry.app.gui.endpoints.PasswordSource;
+import dev.ferry.engine.catalog.CatalogListener;
+import dev.ferry.engine.catalog.CatalogReaders;
+import dev.ferry.engine.catalog.CatalogRequest;
+import dev.ferry.engine.endpoint.ConnectionFactory;
+import dev.ferry.engine.load.FullLoad;
+import dev.ferry.engine.load.KeyRange;
+import dev.ferry.engine.load.LoadEndpoint;
+import dev.ferry.engine.load.LoadException;
+import dev.ferry.engine.load.LoadPlan;
+import dev.ferry.engine.load.LoadPlanner;
+import dev.ferry.engine.load.LoadResult;
+import dev.ferry.engine.load.LoadSettings;
+import dev.ferry.engine.load.LoadStateStore;
+import dev.ferry.engine.load.RejectedRow;
+import dev.ferry.engine.load.SourceSnapshot;
+import dev.ferry.engine.load.TableJob;
+import dev.ferry.engine.load.TableProgress;
+import dev.ferry.engine.load.mysql.MySqlSourceSnapshot;
+import dev.ferry.engine.load.postgres.PostgresPlainSnapshot;
+import dev.ferry.engine.load.sqlite.SqliteSourceSnapshot;
+import dev.ferry.engine.mapping.MappingException;
+import dev.ferry.engine.mapping.ResolvedTable;
+import dev.ferry.engine.mapping.TableMappingResolver;
+import dev.ferry.engine.validate.TableValidation;
+import dev.ferry.engine.validate.Validator;
+import dev.ferry.model.project.EndpointConfig;
+import dev.ferry.model.project.Project;
+import dev.ferry.model.project.TaskConfig;
+import dev.ferry.model.project.TaskType;
+import dev.ferry.model.schema.DatabaseModel;
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.QualifiedName;
+import dev.ferry.model.schema.Table;
+import dev.ferry.model.util.Redaction;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The real {@link LoadRunning}: the same steps as {@code ferry migrate} (resolve the table mappings against both
+ * catalogs, check the target tables exist, plan, {@link FullLoad} with the resume state in
+ * {@code <project dir>/.ferry/<task>.load.db}, then {@link Validator}). A PostgreSQL source is read through a plain
+ * exported snapshot (no replication slot: CDC tasks start their slot from the command line for now). Stop works through
+ * the listener: once asked, the next progress call throws, FullLoad stops like a STOP error and keeps the committed
+ * ranges. Stateless apart from the password source; thread-safe.
+ */
+public final class EngineLoadRunning implements LoadRunning {
+
+    /** Thrown from the listener to stop the load at the next batch. */
+    static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stopped by the user", null, false, false);
+        }
+    }
+
+    private final PasswordSource passwords;
+
+    public EngineLoadRunning(PasswordSource passwords) {
+        this.passwords = passwords;
+    }
+
+    @Override
+    public Outcome run(Path projectFile, Project project, String taskName, boolean validate, Events events,
+                       BooleanSupplier stopRequested) throws Exception {
+        TaskConfig task = project.task(taskName).orElseThrow(() -> new IllegalArgumentException("the project has no task '" + taskName + "'"));
+        if (task.type() == TaskType.CDC) {
+            throw new IllegalArgumentException("task " + task.name() + " is CDC only: the monitor runs full loads");
+        }
+        EndpointConfig sc = endpoint(project, projectFile, task.source(), "source");
+        EndpointConfig tc = endpoint(project, projectFile, task.target(), "target");
+        if (sc.engine() == Engine.ORACLE || tc.engine() == Engine.ORACLE) {
+            throw new IllegalArgumentException("task " + task.name() + ": the full load does not support Oracle endpoints yet");
+        }
+        char[] sp = passwords.resolve(sc);
+        char[] tp = passwords.resolve(tc);
+        try {
+            LoadEndpoint source = new LoadEndpoint(sc.engine(), () -> ConnectionFactory.open(sc, sp));
+            LoadEndpoint target = new LoadEndpoint(tc.engine(), () -> ConnectionFactory.open(tc, tp));
+            events.log(Level.INFO, "Reading the catalogs of " + sc.describe() + " and " + tc.describe() + "…");
+            List<LoadPlanner.TablePair> pairs = resolve(project, source, target, tc, events);
+            LoadSettings settings = LoadSettings.from(task.name(), task.settings());
+            TableMappingResolver resolver = new TableMappingResolver(project.tableMappings());
+            LoadPlan plan = new LoadPlanner(source, settings).withTableSettings(resolver.tableSettings()).plan(pairs);
+            events.planned(plan.jobs().stream().map(j -> new PlannedTable(j.tableKey(), j.target().toString(),
+                    j.estimatedRows(), j.ranges().size())).toList());
+            Path state = projectFile.toAbsolutePath().getParent().resolve(".ferry").resolve(task.name() + ".load.db");
+            Files.createDirectories(state.getParent());
+            events.log(Level.INFO, "Loading " + plan.jobs().size() + " tables (" + plan.rangeCount() + " ranges); state in " + state);
+            LoadResult result;
+            String error = null;
+            boolean stopped = false;
+            try (LoadStateStore store = LoadStateStore.open(state); SourceSnapshot snapshot = snapshot(source)) {
+                try {
+                    result = new FullLoad(source, target, settings, store, stopping(events, stopRequested)).run(plan, snapshot);
+                } catch (LoadException e) {
+                    result = e.partial();
+                    stopped = isStop(e);
+                    if (!stopped) {
+                        Throwable cause = e.getCause() != null ? e.getCause() : e;
+                        error = redact(String.valueOf(cause.getMessage()), sp, tp);
+                    }
+                }
+            }
+            if (stopped) {
+                events.log(Level.WARN, "Stopped: committed ranges are kept; Resume continues after them.");
+                return new Outcome(result, true, null);
+            }
+            if (error != null) {
+                events.log(Level.ERROR, "The load failed: " + error);
+                return new Outcome(result, false, error);
+            }
+            events.log(Level.INFO, String.format(java.util.Locale.ROOT, "Loaded %,d rows in %.1f s.", result.totalRows(),
+                    result.elapsed().toMillis() / 1000.0));
+            if (validate) {
+                events.log(Level.INFO, "Validating " + plan.jobs().size() + " tables…");
+                Validator validator = new Validator(source, target, 20, 2);
+                for (TableJob job : plan.jobs()) {
+                    if (stopRequested.getAsBoolean()) {
+                        events.log(Level.WARN, "Validation stopped.");
+                        break;
+                    }
+                    TableValidation v = validator.compare(job);
+                    events.validated(v);
+                    events.log(v.status() == TableValidation.Status.VALIDATED ? Level.INFO : Level.WARN,
+                            "Validation " + v.table() + ": " + v.status() + (v.reason() == null ? "" : " (" + v.reason() + ")"));
+                }
+            }
+            return new Outcome(result, false, null);
+        } finally {
+            Arrays.fill(sp, '\0');
+            Arrays.fill(tp, '\0');
+        }
+    }
+
+    private static boolean isStop(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StopRequested) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forwards the engine's events and throws {@link StopRequested} once a stop was asked for. */
+    static Events stopping(Events events, BooleanSupplier stop) {
+        return new Events() {
+            @Override
+            public void tableProgress(TableProgress progress) {
+                events.tableProgress(progress);
+                if (stop.getAsBoolean()) {
+                    throw new StopRequested();
+                }
+            }
+
+            @Override
+            public void rangeCommitted(String table, KeyRange range, long rows) {
+                events.rangeCommitted(table, range, rows);
+                if (stop.getAsBoolean()) {
+                    throw new StopRequested();
+                }
+            }
+
+            @Override
+            public void rowRejected(RejectedRow row) {
+                events.rowRejected(row);
+            }
+        };
+    }
+
+    private static EndpointConfig endpoint(Project project, Path projectFile, String name, String role) {
+        EndpointConfig c = project.endpoint(name).orElseThrow(() -> new IllegalArgumentException(
+                "the task's " + role + " endpoint '" + name + "' is not defined in " + projectFile));
+        if (c.engine() == Engine.SQLITE && c.path() != null && !Path.of(c.path()).isAbsolute()) {
+            String abs = projectFile.toAbsolutePath().getParent().resolve(c.path()).normalize().toString();
+            return new EndpointConfig(c.name(), c.engine(), c.host(), c.port(), c.database(), c.user(), c.passwordRef(),
+                    c.passwordEnv(), c.tls(), c.properties(), c.connectTimeoutSeconds(), abs);
+        }
+        return c;
+    }
+
+    private static List<LoadPlanner.TablePair> resolve(Project project, LoadEndpoint source, LoadEndpoint target,
+                                                       EndpointConfig tc, Events events) throws SQLException, MappingException {
+        TableMappingResolver resolver = new TableMappingResolver(project.tableMappings());
+        DatabaseModel sourceModel;
+        try (Connection c = source.connections().open()) {
+            sourceModel = CatalogReaders.forEngine(source.engine()).read(c, new CatalogRequest(resolver.selectedSchemas(), false, false),
+                    CatalogListener.NO_OP);
+        }
+        List<ResolvedTable> tables = resolver.resolve(sourceModel);
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("the table mappings select no table of the source");
+        }
+        DatabaseModel targetModel;
+        List<ResolvedTable> fixed = new ArrayList<>();
+        try (Connection c = target.connections().open()) {
+            String defaultSchema = defaultSchema(c, tc);
+            for (ResolvedTable t : tables) {
+                QualifiedName n = t.target();
+                boolean sqliteMain = source.engine() == Engine.SQLITE && "main".equals(n.schema()) && target.engine() != Engine.SQLITE;
+                fixed.add(sqliteMain || n.schema() == null ? new ResolvedTable(t.source(), new QualifiedName(defaultSchema, n.name()),
+                        t.columns(), t.added(), t.filter(), t.settings(), t.primaryKey(), t.loadOrder()) : t);
+            }
+            Set<String> schemas = new LinkedHashSet<>();
+            fixed.forEach(t -> schemas.add(t.target().schema()));
+            targetModel = CatalogReaders.forEngine(target.engine()).read(c, new CatalogRequest(new ArrayList<>(schemas), false, false),
+                    CatalogListener.NO_OP);
+        }
+        List<String> problems = new ArrayList<>();
+        List<LoadPlanner.TablePair> pairs = new ArrayList<>();
+        for (ResolvedTable t : fixed) {
+            List<LoadPlanner.ColumnPair> columns = t.loadedColumns();
+            Optional<Table> tt = targetModel.schema(t.target().schema()).flatMap(s -> s.table(t.target().name()));
+            if (tt.isEmpty()) {
+                problems.add("target table " + t.target() + " (for " + t.source().qualifiedName() + ") does not exist");
+                continue;
+            }
+            List<String> missing = columns.stream().map(LoadPlanner.ColumnPair::target).filter(col -> tt.get().column(col).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                problems.add("target table " + t.target() + " has no column " + String.join(", ", missing));
+                continue;
+            }
+            pairs.add(new LoadPlanner.TablePair(t.source(), tt.get(), columns, t.filter()));
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> events.log(Level.ERROR, p));
+            throw new IllegalStateException("The target is not ready: " + String.join("; ", problems)
+                    + ". Create the target tables first (deploy the converted schema) or fix the table mappings.");
+        }
+        return pairs;
+    }
+
+    private static String defaultSchema(Connection c, EndpointConfig config) throws SQLException {
+        return switch (config.engine()) {
+            case POSTGRESQL -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+                    rs.next();
+                    yield rs.getString(1) == null ? "public" : rs.getString(1);
+                }
+            }
+            case MYSQL -> config.database();
+            default -> "main";
+        };
+    }
+
+    private static SourceSnapshot snapshot(LoadEndpoint source) throws SQLException {
+        return switch (source.engine()) {
+            case POSTGRESQL -> PostgresPlainSnapshot.export(source.connections());
+            case MYSQL -> new MySqlSourceSnapshot();
+            case SQLITE -> new SqliteSourceSnapshot();
+            default -> throw new IllegalArgumentException("no full load from " + source.engine().displayName());
+        };
+    }
+
+    private static String redact(String message, char[] a, char[] b) {
+        return Redaction.redact(Redaction.redact(message, a), b);
+    }
+}

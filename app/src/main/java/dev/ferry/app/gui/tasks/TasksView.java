@@ -1,0 +1,297 @@
+package dev.ferry.app.gui.tasks;
+
+import dev.ferry.app.gui.Icons;
+import dev.ferry.model.project.TaskSettingDescriptor;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The Tasks section ({@code Tasks.fxml}): task choice, Start / Stop / Resume, the settings form generated from the
+ * typed setting descriptors, and the monitor (per-table grid with progress bars, overall progress, throughput chart,
+ * memory gauge, log with a level filter). A thin view over {@link TasksViewModel}. JavaFX application thread only.
+ */
+public final class TasksView {
+
+    private final TasksViewModel viewModel;
+    private final Parent root;
+    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+
+    @FXML private ComboBox<String> taskBox;
+    @FXML private Button startButton;
+    @FXML private Button stopButton;
+    @FXML private Button resumeButton;
+    @FXML private Label stateLabel;
+    @FXML private SplitPane split;
+    @FXML private VBox settingsForm;
+    @FXML private ProgressBar overallBar;
+    @FXML private Label overallLabel;
+    @FXML private SplitPane monitorSplit;
+    @FXML private TableView<TableLoadRow> grid;
+    @FXML private TableColumn<TableLoadRow, String> colTable;
+    @FXML private TableColumn<TableLoadRow, String> colState;
+    @FXML private TableColumn<TableLoadRow, String> colRows;
+    @FXML private TableColumn<TableLoadRow, Number> colProgress;
+    @FXML private TableColumn<TableLoadRow, String> colRate;
+    @FXML private TableColumn<TableLoadRow, String> colEta;
+    @FXML private TableColumn<TableLoadRow, String> colValidation;
+    @FXML private TableColumn<TableLoadRow, String> colErrors;
+    @FXML private LineChart<Number, Number> throughputChart;
+    @FXML private ProgressBar heapBar;
+    @FXML private Label heapLabel;
+    @FXML private Label rangesLabel;
+    @FXML private ComboBox<LoadRunning.Level> levelBox;
+    @FXML private ListView<MonitorSnapshot.LogLine> logList;
+
+    private TasksView(TasksViewModel viewModel) {
+        this.viewModel = viewModel;
+        FXMLLoader loader = new FXMLLoader(TasksView.class.getResource("Tasks.fxml"));
+        loader.setController(this);
+        try {
+            this.root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load Tasks.fxml", e);
+        }
+    }
+
+    public static TasksView create(TasksViewModel viewModel) {
+        return new TasksView(viewModel);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The settings | monitor split. */
+    public SplitPane split() {
+        return split;
+    }
+
+    /** The grid | chart and log split. */
+    public SplitPane monitorSplit() {
+        return monitorSplit;
+    }
+
+    @FXML
+    private void initialize() {
+        taskBox.setItems(viewModel.taskNames());
+        taskBox.valueProperty().bindBidirectional(viewModel.selectedTaskProperty());
+        var running = viewModel.stateProperty().isEqualTo(TasksViewModel.RunState.RUNNING)
+                .or(viewModel.stateProperty().isEqualTo(TasksViewModel.RunState.STOPPING));
+        taskBox.disableProperty().bind(running);
+        startButton.setGraphic(Icons.of(MaterialDesignP.PLAY, 16));
+        stopButton.setGraphic(Icons.of(MaterialDesignS.STOP, 16));
+        resumeButton.setGraphic(Icons.of(MaterialDesignP.PLAY_PAUSE, 16));
+        startButton.disableProperty().bind(running.or(viewModel.selectedTaskProperty().isNull()));
+        stopButton.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(TasksViewModel.RunState.RUNNING));
+        resumeButton.disableProperty().bind(running.or(viewModel.canResumeProperty().not()));
+        stateLabel.textProperty().bind(viewModel.stateTextProperty());
+        buildForm(running);
+        settingsForm.disableProperty().bind(running);
+
+        overallBar.progressProperty().bind(viewModel.overallProperty());
+        overallLabel.textProperty().bind(viewModel.overallTextProperty());
+        grid.setItems(viewModel.rows());
+        grid.setPlaceholder(new Label("Press Start to load the task's tables; each table gets a row here."));
+        grid.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        text(colTable, TableLoadRow::tableProperty);
+        text(colState, TableLoadRow::stateProperty);
+        text(colRows, TableLoadRow::rowsProperty);
+        text(colRate, TableLoadRow::rateProperty);
+        text(colEta, TableLoadRow::etaProperty);
+        text(colValidation, TableLoadRow::validationProperty);
+        text(colErrors, TableLoadRow::errorsProperty);
+        colProgress.setCellValueFactory(c -> c.getValue().progressProperty());
+        colProgress.setCellFactory(c -> new ProgressCell());
+
+        throughputChart.getData().add(series);
+        viewModel.throughput().addListener((ListChangeListener<TasksViewModel.Sample>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && c.getRemovedSize() > 0 && viewModel.throughput().isEmpty()) {
+                    series.getData().clear();
+                }
+                if (c.wasRemoved() && !viewModel.throughput().isEmpty()) {
+                    series.getData().remove(0, Math.min(c.getRemovedSize(), series.getData().size()));
+                }
+                for (TasksViewModel.Sample s : c.getAddedSubList()) {
+                    series.getData().add(new XYChart.Data<>(s.seconds(), s.rowsPerSecond()));
+                }
+            }
+        });
+        heapBar.progressProperty().bind(viewModel.heapProperty());
+        heapLabel.textProperty().bind(viewModel.heapTextProperty());
+        rangesLabel.textProperty().bind(viewModel.rangesTextProperty());
+        levelBox.getItems().setAll(LoadRunning.Level.values());
+        levelBox.valueProperty().bindBidirectional(viewModel.logLevelProperty());
+        logList.setItems(viewModel.log());
+        logList.setPlaceholder(new Label("No log lines at this level yet."));
+        logList.setCellFactory(l -> new LogCell());
+        viewModel.log().addListener((ListChangeListener<MonitorSnapshot.LogLine>) c -> {
+            if (!viewModel.log().isEmpty()) {
+                logList.scrollTo(viewModel.log().size() - 1);
+            }
+        });
+    }
+
+    /** One row per descriptor, grouped, with an inline error under each field. */
+    private void buildForm(ObservableValue<Boolean> running) {
+        String group = null;
+        for (TaskSettingDescriptor d : viewModel.descriptors()) {
+            if (!d.group().equals(group)) {
+                group = d.group();
+                Label g = new Label(group);
+                g.getStyleClass().addAll("text-bold", "settings-group");
+                settingsForm.getChildren().add(g);
+            }
+            Label label = new Label(d.label());
+            label.setTooltip(new Tooltip(d.name() + ": " + d.help()));
+            Node field = field(d);
+            field.setId("setting-" + d.name());
+            Label error = new Label();
+            error.getStyleClass().addAll("field-error", "text-small");
+            error.setWrapText(true);
+            error.textProperty().bind(viewModel.errorProperty(d));
+            error.visibleProperty().bind(viewModel.errorProperty(d).isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
+            VBox box = new VBox(2, label, field, error);
+            settingsForm.getChildren().add(box);
+        }
+    }
+
+    private Node field(TaskSettingDescriptor d) {
+        switch (d.kind()) {
+            case BOOLEAN -> {
+                CheckBox c = new CheckBox(d.name());
+                c.setSelected(Boolean.parseBoolean(viewModel.valueProperty(d).get()));
+                viewModel.valueProperty(d).addListener((obs, o, v) -> c.setSelected(Boolean.parseBoolean(v)));
+                c.selectedProperty().addListener((obs, o, v) -> {
+                    if (!String.valueOf(v).equals(viewModel.valueProperty(d).get())) {
+                        viewModel.edit(d, String.valueOf(v));
+                    }
+                });
+                return c;
+            }
+            case CHOICE -> {
+                ComboBox<String> c = new ComboBox<>();
+                c.getItems().setAll(d.choices());
+                c.setMaxWidth(Double.MAX_VALUE);
+                c.setValue(viewModel.valueProperty(d).get());
+                viewModel.valueProperty(d).addListener((obs, o, v) -> c.setValue(v));
+                c.valueProperty().addListener((obs, o, v) -> {
+                    if (v != null && !v.equals(viewModel.valueProperty(d).get())) {
+                        viewModel.edit(d, v);
+                    }
+                });
+                return c;
+            }
+            default -> {
+                TextField t = new TextField(viewModel.valueProperty(d).get());
+                t.setPromptText(d.kind() == TaskSettingDescriptor.Kind.INTEGER ? d.min() + "–" + d.max() : "not set");
+                viewModel.valueProperty(d).addListener((obs, o, v) -> {
+                    if (!t.isFocused()) {
+                        t.setText(v);
+                    }
+                });
+                // validated as you type; the project changes only with a valid value
+                t.textProperty().addListener((obs, o, v) -> {
+                    if (!v.equals(viewModel.valueProperty(d).get())) {
+                        viewModel.edit(d, v);
+                    }
+                });
+                return t;
+            }
+        }
+    }
+
+    private static void text(TableColumn<TableLoadRow, String> col, Function<TableLoadRow, ObservableValue<String>> f) {
+        col.setCellValueFactory(c -> f.apply(c.getValue()));
+    }
+
+    @FXML
+    private void start() {
+        viewModel.start();
+    }
+
+    @FXML
+    private void resume() {
+        viewModel.start();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.stop();
+    }
+
+    private static final class ProgressCell extends TableCell<TableLoadRow, Number> {
+        private final ProgressBar bar = new ProgressBar();
+        private final Label pct = new Label();
+        private final javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, bar, pct);
+
+        ProgressCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+            pct.getStyleClass().add("text-small");
+            pct.setMinWidth(40);
+            javafx.scene.layout.HBox.setHgrow(bar, javafx.scene.layout.Priority.ALWAYS);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            double v = item.doubleValue();
+            bar.setProgress(v);
+            pct.setText(v < 0 ? "" : String.format(Locale.ROOT, "%.0f%%", v * 100));
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
+        }
+    }
+
+    private static final class LogCell extends ListCell<MonitorSnapshot.LogLine> {
+        @Override
+        protected void updateItem(MonitorSnapshot.LogLine item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("log-error", "log-warn");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(String.format(Locale.ROOT, "%7.1fs %-5s %s", item.atMillis() / 1000.0, item.level(), item.message()));
+            if (item.level() == LoadRunning.Level.ERROR) {
+                getStyleClass().add("log-error");
+            } else if (item.level() == LoadRunning.Level.WARN) {
+                getStyleClass().add("log-warn");
+            }
+        }
+    }
+}

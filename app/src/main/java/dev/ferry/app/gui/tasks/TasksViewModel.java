@@ -1,0 +1,396 @@
+package dev.ferry.app.gui.tasks;
+
+import dev.ferry.app.gui.dialog.DialogService;
+import dev.ferry.app.gui.task.BackgroundTask;
+import dev.ferry.app.gui.task.TaskCallbacks;
+import dev.ferry.app.gui.task.TaskExecutor;
+import dev.ferry.app.gui.workbench.ProjectSession;
+import dev.ferry.engine.load.TableProgress;
+import dev.ferry.engine.validate.TableValidation;
+import dev.ferry.model.project.TaskConfig;
+import dev.ferry.model.project.TaskSettingDescriptor;
+import dev.ferry.model.project.TaskSettingDescriptors;
+import dev.ferry.model.project.TaskSettings;
+import dev.ferry.model.util.Redaction;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * State and actions of the Tasks section: the project's tasks, a settings form generated from
+ * {@link TaskSettingDescriptors} (edits go into the project), and the monitor of a full load run in the background:
+ * per-table grid, overall progress, throughput samples, heap gauge and a log with a level filter. Engine events reach
+ * this view model only as {@link MonitorSnapshot}s from a {@link LoadMonitor} (≤ 10 per second). Start, Stop (at the
+ * next batch; committed ranges are kept) and Resume. Holds no JavaFX nodes; use on the UI thread.
+ */
+public final class TasksViewModel {
+
+    /** Where a run is. */
+    public enum RunState { IDLE, RUNNING, STOPPING, STOPPED, FAILED, DONE }
+
+    /** A throughput sample: seconds since the start and rows per second over the last interval. */
+    public record Sample(double seconds, double rowsPerSecond) {
+    }
+
+    private static final int MAX_LOG_LINES = 5000;
+    private static final int MAX_SAMPLES = 600;
+    /** Milliseconds between two throughput samples (one chart point per second keeps the chart cheap to lay out). */
+    private static final long SAMPLE_MS = 1000;
+
+    private final ProjectSession session;
+    private final TaskExecutor executor;
+    private final LoadRunning runner;
+    private final DialogService dialogs;
+    private final LoadMonitor.Scheduler scheduler;
+    private final Executor ui;
+    private final LongSupplier clock;
+
+    private final ObservableList<String> taskNames = FXCollections.observableArrayList();
+    private final StringProperty selectedTask = new SimpleStringProperty();
+    private final Map<String, SimpleStringProperty> values = new LinkedHashMap<>();
+    private final Map<String, SimpleStringProperty> errors = new LinkedHashMap<>();
+
+    private final SimpleObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
+    private final SimpleStringProperty stateText = new SimpleStringProperty("Not started.");
+    private final ObservableList<TableLoadRow> rows = FXCollections.observableArrayList();
+    private final Map<String, TableLoadRow> rowsByTable = new LinkedHashMap<>();
+    private final SimpleDoubleProperty overall = new SimpleDoubleProperty(0);
+    private final SimpleStringProperty overallText = new SimpleStringProperty("");
+    private final ObservableList<Sample> throughput = FXCollections.observableArrayList();
+    private final SimpleDoubleProperty heap = new SimpleDoubleProperty(0);
+    private final SimpleStringProperty heapText = new SimpleStringProperty("");
+    private final SimpleStringProperty rangesText = new SimpleStringProperty("");
+    private final ObservableList<MonitorSnapshot.LogLine> log = FXCollections.observableArrayList();
+    private final FilteredList<MonitorSnapshot.LogLine> filteredLog = new FilteredList<>(log, l -> true);
+    private final ObjectProperty<LoadRunning.Level> logLevel = new SimpleObjectProperty<>(LoadRunning.Level.INFO);
+    private final SimpleBooleanProperty canResume = new SimpleBooleanProperty();
+    private long snapshotsApplied;
+    private long lastSampleAt = -1;
+    private long lastSampleRows;
+    private AtomicBoolean stopFlag = new AtomicBoolean();
+
+    /**
+     * @param scheduler runs the monitor's delayed snapshots (a single background thread in the application)
+     * @param ui        where snapshots are applied ({@code Platform::runLater} in the application)
+     * @param clock     monotonic milliseconds
+     */
+    public TasksViewModel(ProjectSession session, TaskExecutor executor, LoadRunning runner, DialogService dialogs,
+                          LoadMonitor.Scheduler scheduler, Executor ui, LongSupplier clock) {
+        this.session = session;
+        this.executor = executor;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.scheduler = scheduler;
+        this.ui = ui;
+        this.clock = clock;
+        for (TaskSettingDescriptor d : TaskSettingDescriptors.ALL) {
+            values.put(d.name(), new SimpleStringProperty(""));
+            errors.put(d.name(), new SimpleStringProperty(""));
+        }
+        selectedTask.addListener((obs, o, n) -> loadSettings());
+        session.projectProperty().addListener((obs, o, p) -> refreshTasks());
+        logLevel.addListener(o -> filteredLog.setPredicate(l -> l.level().compareTo(logLevel.get()) >= 0));
+        filteredLog.setPredicate(l -> l.level().compareTo(logLevel.get()) >= 0);
+        refreshTasks();
+    }
+
+    private void refreshTasks() {
+        List<String> names = session.project().tasks().stream().map(TaskConfig::name).toList();
+        if (!names.equals(taskNames)) {
+            taskNames.setAll(names);
+        }
+        if (selectedTask.get() == null || !names.contains(selectedTask.get())) {
+            selectedTask.set(names.isEmpty() ? null : names.get(0));
+        }
+    }
+
+    private TaskConfig task() {
+        return selectedTask.get() == null ? null : session.project().task(selectedTask.get()).orElse(null);
+    }
+
+    private void loadSettings() {
+        TaskConfig t = task();
+        for (TaskSettingDescriptor d : TaskSettingDescriptors.ALL) {
+            values.get(d.name()).set(t == null ? "" : d.get(t.settings()));
+            errors.get(d.name()).set("");
+        }
+    }
+
+    // ---------------------------------------------------------------- settings form
+
+    /** The settings the form shows, in order. */
+    public List<TaskSettingDescriptor> descriptors() {
+        return TaskSettingDescriptors.ALL;
+    }
+
+    public ReadOnlyStringProperty valueProperty(TaskSettingDescriptor d) {
+        return values.get(d.name());
+    }
+
+    /** The error of the last edit of {@code d}, or empty. */
+    public ReadOnlyStringProperty errorProperty(TaskSettingDescriptor d) {
+        return errors.get(d.name());
+    }
+
+    /** Sets {@code d} to {@code value} in the selected task (and so in the project) when valid; shows the error otherwise. */
+    public boolean edit(TaskSettingDescriptor d, String value) {
+        TaskConfig t = task();
+        if (t == null) {
+            return false;
+        }
+        TaskSettings next;
+        try {
+            next = d.with(t.settings(), value);
+        } catch (IllegalArgumentException e) {
+            errors.get(d.name()).set(e.getMessage());
+            return false;
+        }
+        errors.get(d.name()).set("");
+        values.get(d.name()).set(d.get(next));
+        session.update(p -> p.withTask(new TaskConfig(t.name(), t.type(), t.source(), t.target(), next)));
+        return true;
+    }
+
+    // ---------------------------------------------------------------- run
+
+    /** Starts (or resumes) the selected task's full load in the background. */
+    public void start() {
+        TaskConfig t = task();
+        Path file = session.file();
+        if (t == null || state.get() == RunState.RUNNING || state.get() == RunState.STOPPING) {
+            return;
+        }
+        if (file == null) {
+            dialogs.showError("Save the project first", "The load keeps its resume state next to the project file; save the project first.");
+            return;
+        }
+        boolean resume = state.get() == RunState.STOPPED || state.get() == RunState.FAILED;
+        rows.clear();
+        rowsByTable.clear();
+        throughput.clear();
+        lastSampleAt = -1;
+        lastSampleRows = 0;
+        overall.set(0);
+        overallText.set("");
+        AtomicBoolean stop = new AtomicBoolean();
+        stopFlag = stop;
+        state.set(RunState.RUNNING);
+        canResume.set(false);
+        stateText.set((resume ? "Resuming " : "Starting ") + t.name() + "…");
+        addLog(LoadRunning.Level.INFO, (resume ? "Resuming" : "Starting") + " task " + t.name() + " (" + t.source() + " → " + t.target() + ")");
+        LoadMonitor monitor = new LoadMonitor(scheduler, ui, this::apply, clock);
+        var project = session.project();
+        boolean validate = t.settings().validationEnabled();
+        executor.submit((BackgroundTask<LoadRunning.Outcome>) (p, cancel) -> {
+            try {
+                return runner.run(file, project, t.name(), validate, monitor, () -> stop.get() || cancel.isCancelled());
+            } finally {
+                monitor.flush();
+            }
+        }, TaskCallbacks.of(outcome -> {
+            if (outcome.stopped()) {
+                state.set(RunState.STOPPED);
+                canResume.set(true);
+                stateText.set("Stopped. Committed ranges are kept; Resume continues after them.");
+            } else if (outcome.error() != null) {
+                state.set(RunState.FAILED);
+                canResume.set(true);
+                stateText.set("Failed: " + outcome.error());
+            } else {
+                state.set(RunState.DONE);
+                long notDone = rows.stream().filter(r -> !"DONE".equals(r.state.get())).count();
+                stateText.set(notDone == 0 ? "Done." : "Finished with " + notDone + " table(s) not loaded.");
+            }
+        }, err -> {
+            state.set(RunState.FAILED);
+            canResume.set(true);
+            String m = Redaction.redact(String.valueOf(err.getMessage()));
+            stateText.set("Failed: " + m);
+            addLog(LoadRunning.Level.ERROR, m);
+            dialogs.showError("The load could not run", m);
+        }));
+    }
+
+    /** Asks the running load to stop at its next batch. */
+    public void stop() {
+        if (state.get() == RunState.RUNNING) {
+            stopFlag.set(true);
+            state.set(RunState.STOPPING);
+            stateText.set("Stopping at the next batch…");
+        }
+    }
+
+    /** Applies one monitor snapshot (UI thread). */
+    void apply(MonitorSnapshot s) {
+        snapshotsApplied++;
+        for (LoadRunning.PlannedTable t : s.planned()) {
+            if (!rowsByTable.containsKey(t.table())) {
+                TableLoadRow r = new TableLoadRow(t.table(), t.target());
+                r.rowsEstimated = t.estimatedRows();
+                r.rows.set("0 / " + (t.estimatedRows() < 0 ? "?" : fmt(t.estimatedRows())));
+                rowsByTable.put(t.table(), r);
+                rows.add(r);
+            }
+        }
+        long done = 0;
+        long estimated = 0;
+        int tablesDone = 0;
+        for (TableLoadRow r : rows) {
+            TableProgress p = s.progress().get(r.table.get());
+            if (p != null) {
+                r.rowsDone = p.rowsDone();
+                if (p.rowsEstimated() >= 0) {
+                    r.rowsEstimated = p.rowsEstimated();
+                }
+                r.state.set(p.state().name());
+                r.rows.set(fmt(p.rowsDone()) + " / " + (r.rowsEstimated < 0 ? "?" : fmt(r.rowsEstimated)));
+                r.progress.set(p.state() == TableProgress.TableState.DONE ? 1.0
+                        : r.rowsEstimated > 0 ? Math.min(1.0, p.rowsDone() / (double) r.rowsEstimated) : -1);
+                r.rate.set(p.state() == TableProgress.TableState.RUNNING || p.state() == TableProgress.TableState.DONE
+                        ? fmt(Math.round(p.rowsPerSecond())) + "/s" : "");
+                r.eta.set(p.state() == TableProgress.TableState.RUNNING && p.eta() != null ? duration(p.eta()) : "");
+                long errs = Math.max(p.rejected(), s.rejected().getOrDefault(r.table.get(), 0L));
+                r.errors.set(errs == 0 && p.warnings() == 0 ? "" : (errs > 0 ? fmt(errs) + " rejected" : "")
+                        + (p.warnings() > 0 ? (errs > 0 ? ", " : "") + fmt(p.warnings()) + " warnings" : ""));
+            }
+            TableValidation v = s.validations().get(r.table.get());
+            if (v != null) {
+                r.validation.set(v.status().name() + (v.status() == TableValidation.Status.MISMATCHED
+                        ? " (" + v.missing() + " missing, " + v.extra() + " extra, " + v.different() + " different)" : ""));
+            }
+            done += r.rowsDone;
+            estimated += Math.max(r.rowsEstimated, r.rowsDone);
+            if ("DONE".equals(r.state.get())) {
+                tablesDone++;
+            }
+        }
+        overall.set(rows.isEmpty() ? 0 : tablesDone == rows.size() ? 1.0 : estimated == 0 ? 0 : Math.min(1.0, done / (double) estimated));
+        if (lastSampleAt < 0 || s.atMillis() - lastSampleAt >= SAMPLE_MS) {
+            double dt = lastSampleAt < 0 ? s.atMillis() / 1000.0 : (s.atMillis() - lastSampleAt) / 1000.0;
+            double rate = dt <= 0 ? 0 : (done - lastSampleRows) / dt;
+            throughput.add(new Sample(s.atMillis() / 1000.0, Math.max(0, rate)));
+            if (throughput.size() > MAX_SAMPLES) {
+                throughput.remove(0);
+            }
+            lastSampleAt = s.atMillis();
+            lastSampleRows = done;
+        }
+        double avg = s.atMillis() <= 0 ? 0 : done / (s.atMillis() / 1000.0);
+        overallText.set(String.format(Locale.ROOT, "%s of %s rows · %d of %d tables done · %s rows/s on average",
+                fmt(done), fmt(estimated), tablesDone, rows.size(), fmt(Math.round(avg))));
+        heap.set(s.heapMax() <= 0 ? 0 : s.heapUsed() / (double) s.heapMax());
+        heapText.set(String.format(Locale.ROOT, "Heap %d of %d MB", s.heapUsed() >> 20, s.heapMax() >> 20));
+        int totalRanges = s.planned().stream().mapToInt(LoadRunning.PlannedTable::ranges).sum();
+        long running = s.progress().values().stream().filter(p -> p.state() == TableProgress.TableState.RUNNING).count();
+        rangesText.set("Ranges " + s.rangesDone() + " of " + totalRanges + " committed · " + running + " table(s) loading");
+        for (MonitorSnapshot.LogLine l : s.logs()) {
+            log.add(l);
+        }
+        if (log.size() > MAX_LOG_LINES) {
+            log.remove(0, log.size() - MAX_LOG_LINES);
+        }
+    }
+
+    private void addLog(LoadRunning.Level level, String message) {
+        log.add(new MonitorSnapshot.LogLine(0, level, message));
+    }
+
+    static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ObservableList<String> taskNames() {
+        return taskNames;
+    }
+
+    public StringProperty selectedTaskProperty() {
+        return selectedTask;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText;
+    }
+
+    public ObservableList<TableLoadRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyDoubleProperty overallProperty() {
+        return overall;
+    }
+
+    public ReadOnlyStringProperty overallTextProperty() {
+        return overallText;
+    }
+
+    public ObservableList<Sample> throughput() {
+        return throughput;
+    }
+
+    public ReadOnlyDoubleProperty heapProperty() {
+        return heap;
+    }
+
+    public ReadOnlyStringProperty heapTextProperty() {
+        return heapText;
+    }
+
+    public ReadOnlyStringProperty rangesTextProperty() {
+        return rangesText;
+    }
+
+    /** The log lines at or above {@link #logLevelProperty()}. */
+    public ObservableList<MonitorSnapshot.LogLine> log() {
+        return filteredLog;
+    }
+
+    public ObjectProperty<LoadRunning.Level> logLevelProperty() {
+        return logLevel;
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume;
+    }
+
+    /** Monitor snapshots applied so far (for the throttling check). */
+    public long snapshotsApplied() {
+        return snapshotsApplied;
+    }
+
+    /** Whether a load is running (the window asks before closing). */
+    public boolean isRunning() {
+        return state.get() == RunState.RUNNING || state.get() == RunState.STOPPING;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.ferry.app.convert;
+
+import dev.ferry.converter.assess.ConversionResult;
+import dev.ferry.converter.assess.ConvertedObject;
+import dev.ferry.converter.assess.ObjectStatus;
+import dev.ferry.converter.direction.ConversionRequest;
+import dev.ferry.converter.direction.Directions;
+import dev.ferry.converter.parse.StatementChunk;
+import dev.ferry.converter.parse.postgres.PostgresParserFacade;
+import dev.ferry.converter.types.SqliteToPostgresTypes;
+import dev.ferry.converter.verify.ScratchDeployVerifier;
+import dev.ferry.engine.catalog.CatalogListener;
+import dev.ferry.engine.catalog.CatalogReaders;
+import dev.ferry.engine.catalog.CatalogRequest;
+import dev.ferry.model.schema.Column;
+import dev.ferry.model.schema.DatabaseModel;
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.ForeignKey;
+import dev.ferry.model.schema.Index;
+import dev.ferry.model.schema.Schema;
+import dev.ferry.model.schema.Table;
+import dev.ferry.model.schema.View;
+import dev.ferry.testsupport.RequiresCorpus;
+import dev.ferry.testsupport.TestDatabases;
+import dev.ferry.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The directions into PostgreSQL on the sample corpora, against real databases: the source schema is read from its
+ * live catalog (SQLite files; PostgreSQL databases loaded from the corpus scripts into the embedded server), converted
+ * through {@link Directions}, deployed into a fresh embedded PostgreSQL database (committed), and the deployed catalog
+ * is read back and compared with the source model: tables, columns and their types per the mapping, primary keys,
+ * foreign keys, secondary indexes and views. No object the verifier marks AUTO may fail to deploy.
+ */
+class PostgresTargetCorpusIT {
+
+    private static final Path CORPUS = TestDatabases.corpus().orElse(Path.of("../shared/corpora"));
+
+    @Test
+    @RequiresCorpus
+    void chinookSqliteToPostgres() throws Exception {
+        sqliteToPostgres("chinook", CORPUS.resolve("chinook/ChinookDatabase/DataSources/Chinook_Sqlite.sqlite"));
+    }
+
+    @Test
+    @RequiresCorpus
+    void chinookSqliteAutoIncrementToPostgres() throws Exception {
+        sqliteToPostgres("chinook_ai", CORPUS.resolve("chinook/ChinookDatabase/DataSources/Chinook_Sqlite_AutoIncrementPKs.sqlite"));
+    }
+
+    @Test
+    @RequiresCorpus
+    void employeesSqliteToPostgres() throws Exception {
+        sqliteToPostgres("employees", CORPUS.resolve("employees/sqlite/dataset_small/employee.db"));
+    }
+
+    @Test
+    @RequiresCorpus
+    void northwindPostgresToPostgres() throws Exception {
+        postgresToPostgres("northwind", CORPUS.resolve("northwind-postgres/northwind.sql"), "northwind_copy");
+    }
+
+    @Test
+    @RequiresCorpus
+    void employeesPostgresToPostgres() throws Exception {
+        postgresToPostgres("employees_pg", CORPUS.resolve("employees/postgres/dataset_small/employee.sql"), "public");
+    }
+
+    // ------------------------------------------------------------------------------------------ SQLite
+
+    private void sqliteToPostgres(String name, Path file) throws Exception {
+        assertThat(file).exists();
+        DatabaseModel source;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            source = CatalogReaders.forEngine(Engine.SQLITE).read(c, CatalogRequest.all(), CatalogListener.NO_OP);
+        }
+        Schema main = source.schemas().get(0);
+        ConversionResult converted = Directions.converter(Engine.SQLITE, Engine.POSTGRESQL).orElseThrow()
+                .convert(new ConversionRequest(main, name, List.of(), null));
+        Deployed d = deploy(name, converted, name);
+        Function<String, String> n = x -> x.toLowerCase(Locale.ROOT);
+        compare(main, d.schema, n, (t, c) -> {
+            boolean identity = c.identity() != null || c.name().equals(t.options().get("rowid_alias"));
+            return identity ? "bigint" : SqliteToPostgresTypes.defaultMapping(c.name(), c.type()).sqlType();
+        });
+        assertThat(d.schema.tables()).as("tables of " + name).hasSize(main.tables().size());
+    }
+
+    // ------------------------------------------------------------------------------------------ PostgreSQL
+
+    private void postgresToPostgres(String name, Path script, String targetSchema) throws Exception {
+        assertThat(script).exists();
+        TestServer pg = TestDatabases.postgres();
+        String sourceDb = pg.createDatabase(name + "_src");
+        String text = Files.readString(script);
+        try (Connection c = pg.connect(sourceDb); Statement st = c.createStatement()) {
+            for (StatementChunk chunk : PostgresParserFacade.INSTANCE.splitter().split(text)) {
+                if (!chunk.clientCommand() && !chunk.text().isBlank()) {
+                    st.execute(chunk.text());
+                }
+            }
+        }
+        Schema source;
+        try (Connection c = pg.connect(sourceDb)) {
+            source = CatalogReaders.forEngine(Engine.POSTGRESQL).read(c, CatalogRequest.schemas("public"), CatalogListener.NO_OP)
+                    .schemas().get(0);
+        }
+        ConversionResult converted = Directions.converter(Engine.POSTGRESQL, Engine.POSTGRESQL).orElseThrow()
+                .convert(new ConversionRequest(source, targetSchema, List.of(), null));
+        Deployed d = deploy(name, converted, targetSchema);
+        compare(source, d.schema, Function.identity(), (t, c) -> c.type().declared());
+        assertThat(d.schema.routines()).as("routines").hasSameSizeAs(source.routines());
+        assertThat(d.schema.triggers()).as("triggers").hasSameSizeAs(source.triggers());
+        assertThat(d.schema.sequences().stream().map(dev.ferry.model.schema.Sequence::name))
+                .containsExactlyInAnyOrderElementsOf(source.sequences().stream().map(dev.ferry.model.schema.Sequence::name).toList());
+    }
+
+    // ------------------------------------------------------------------------------------------ shared
+
+    private record Deployed(ConversionResult result, Schema schema) {
+    }
+
+    private static Deployed deploy(String name, ConversionResult converted, String targetSchema) throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String db = pg.createDatabase(name + "_pg");
+        ScratchDeployVerifier.Outcome outcome;
+        Schema deployed;
+        try (Connection c = pg.connect(db)) {
+            // the verifier's verdict (rolled back) decides the statuses; then the same SQL is deployed for real
+            ConversionResult verified = Directions.verifier(Engine.POSTGRESQL).orElseThrow().deploy(c, converted);
+            outcome = new ScratchDeployVerifier(c).deploy(converted);
+            assertThat(outcome.errors().keySet()).as("objects that failed to deploy")
+                    .allSatisfy(k -> assertThat(verified.object(k).orElseThrow().status()).isEqualTo(ObjectStatus.MANUAL));
+            for (ConvertedObject o : verified.objects()) {
+                if (o.status() != ObjectStatus.MANUAL) {
+                    assertThat(outcome.errors()).as("AUTO object " + o.key() + " deploys").doesNotContainKey(o.key());
+                }
+            }
+            report(name, verified, outcome);
+            deployed = CatalogReaders.forEngine(Engine.POSTGRESQL).read(c, CatalogRequest.schemas(targetSchema), CatalogListener.NO_OP)
+                    .schemas().get(0);
+        }
+        return new Deployed(outcome.result(), deployed);
+    }
+
+    private static void report(String name, ConversionResult verified, ScratchDeployVerifier.Outcome outcome) {
+        Map<ObjectStatus, Long> counts = verified.countsByStatus();
+        long converted = verified.objects().stream().filter(ConvertedObject::converted).count();
+        System.out.printf(Locale.ROOT, "[%s %s → %s] objects %d: AUTO %d, AUTO_WITH_WARNINGS %d, MANUAL %d; converted %d, deployed %d, failed %d%n",
+                name, verified.sourceEngine().displayName(), verified.targetEngine().displayName(), verified.objects().size(),
+                counts.get(ObjectStatus.AUTO), counts.get(ObjectStatus.AUTO_WITH_WARNINGS), counts.get(ObjectStatus.MANUAL),
+                converted, outcome.deployed(), outcome.failed());
+        outcome.errors().forEach((k, m) -> System.out.println("[" + name + "] did not deploy: " + k + ": " + m));
+        verified.objects().stream().filter(o -> !o.converted()).forEach(o -> System.out.println("[" + name + "] MANUAL "
+                + o.key() + ": " + o.actionItems()));
+    }
+
+    /** Interface for the expected target type of a source column. */
+    private interface TypeMapping {
+        String type(Table table, Column column);
+    }
+
+    private static void compare(Schema source, Schema target, Function<String, String> names, TypeMapping types) {
+        for (Table t : source.tables()) {
+            if ("true".equals(t.options().get("virtual"))) {
+                continue;
+            }
+            Table d = target.tables().stream().filter(x -> x.name().equals(names.apply(t.name()))).findFirst().orElse(null);
+            assertThat(d).as("deployed table for " + t.name()).isNotNull();
+            assertThat(d.columns().stream().map(Column::name).toList()).as("columns of " + t.name())
+                    .containsExactlyElementsOf(t.columns().stream().map(c -> names.apply(c.name())).toList());
+            for (Column c : t.columns()) {
+                Column dc = d.column(names.apply(c.name())).orElseThrow();
+                assertThat(normalize(dc.type().declared())).as("type of " + t.name() + "." + c.name())
+                        .isEqualTo(normalize(types.type(t, c)));
+                assertThat(dc.nullable()).as("nullability of " + t.name() + "." + c.name())
+                        .isEqualTo(c.nullable() && t.primaryKey() == null
+                                || c.nullable() && !t.primaryKey().columns().contains(c.name()));
+            }
+            if (t.primaryKey() != null) {
+                assertThat(d.primaryKey()).as("primary key of " + t.name()).isNotNull();
+                assertThat(d.primaryKey().columns()).isEqualTo(t.primaryKey().columns().stream().map(names).toList());
+            }
+            assertThat(d.foreignKeys().stream().map(f -> fk(f, Function.identity())).sorted().toList()).as("foreign keys of " + t.name())
+                    .isEqualTo(t.foreignKeys().stream().map(f -> fk(f, names)).sorted().toList());
+            assertThat(secondary(d.indexes(), Function.identity())).as("indexes of " + t.name())
+                    .isEqualTo(secondary(t.indexes(), names));
+            assertThat(d.uniqueKeys().size()).as("unique keys of " + t.name()).isEqualTo(t.uniqueKeys().size());
+            assertThat(d.checks().size()).as("checks of " + t.name()).isEqualTo(t.checks().size());
+        }
+        assertThat(target.views().stream().map(View::name).sorted().toList()).as("views")
+                .isEqualTo(source.views().stream().map(v -> names.apply(v.name())).sorted().toList());
+    }
+
+    private static String fk(ForeignKey f, Function<String, String> names) {
+        return f.columns().stream().map(names).collect(Collectors.joining(",")) + "→" + names.apply(f.referencedTable())
+                + "(" + f.referencedColumns().stream().map(names).collect(Collectors.joining(",")) + ") " + f.onDelete() + " " + f.onUpdate();
+    }
+
+    private static List<String> secondary(List<Index> indexes, Function<String, String> names) {
+        List<String> out = new ArrayList<>();
+        for (Index i : indexes) {
+            if (!i.constraintBacked()) {
+                out.add(names.apply(i.name()) + (i.unique() ? " unique " : " ") + i.elements().stream()
+                        .map(e -> e.column() != null ? names.apply(e.column()) : "expr").collect(Collectors.joining(",")));
+            }
+        }
+        return out.stream().sorted().toList();
+    }
+
+    private static String normalize(String type) {
+        return type.toLowerCase(Locale.ROOT).replace("character varying", "varchar").replace("character(", "char(")
+                .replace("timestamp without time zone", "timestamp").replace(" ", "");
+    }
+}

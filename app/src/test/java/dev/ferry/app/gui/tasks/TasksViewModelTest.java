@@ -1,0 +1,153 @@
+package dev.ferry.app.gui.tasks;
+
+import dev.ferry.app.gui.fakes.RecordingDialogs;
+import dev.ferry.app.gui.task.CurrentThreadTaskExecutor;
+import dev.ferry.app.gui.workbench.ProjectSession;
+import dev.ferry.engine.load.LoadResult;
+import dev.ferry.engine.load.TableProgress;
+import dev.ferry.engine.validate.TableValidation;
+import dev.ferry.model.project.Project;
+import dev.ferry.model.project.TaskConfig;
+import dev.ferry.model.project.TaskSettingDescriptor;
+import dev.ferry.model.project.TaskSettingDescriptors;
+import dev.ferry.model.project.TaskSettings;
+import dev.ferry.model.project.TaskType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TasksViewModelTest {
+
+    /** A hand-written load: two tables in a few batches, stopping when asked, validating when asked. */
+    static final class FakeLoad implements LoadRunning {
+        final List<String> calls = new ArrayList<>();
+        long[] clock;
+
+        @Override
+        public Outcome run(Path projectFile, Project project, String task, boolean validate, Events events, BooleanSupplier stop) {
+            calls.add(task + (validate ? " validate" : ""));
+            events.planned(List.of(new PlannedTable("main.orders", "public.orders", 300, 1),
+                    new PlannedTable("main.customers", "public.customers", 100, 1)));
+            for (int batch = 1; batch <= 3; batch++) {
+                clock[0] += 150;
+                events.tableProgress(new TableProgress("main.orders", TableProgress.TableState.RUNNING, batch * 100L, 300, 0,
+                        1000, Duration.ofSeconds(3 - batch), 0, batch == 2 ? 1 : 0, 0, 1));
+                if (stop.getAsBoolean()) {
+                    events.log(Level.WARN, "stopped");
+                    return new Outcome(null, true, null);
+                }
+            }
+            events.tableProgress(new TableProgress("main.orders", TableProgress.TableState.DONE, 300, 300, 0, 1000, null, 0, 1, 1, 1));
+            events.tableProgress(new TableProgress("main.customers", TableProgress.TableState.DONE, 100, 100, 0, 900, null, 0, 0, 1, 1));
+            if (validate) {
+                events.validated(new TableValidation("main.orders", TableValidation.Status.VALIDATED, 300, 300, 0, 0, 0,
+                        List.of(), List.of(), List.of(), List.of(), 1, 0, null));
+                events.validated(new TableValidation("main.customers", TableValidation.Status.MISMATCHED, 100, 99, 1, 0, 0,
+                        List.of("customer_id=7"), List.of(), List.of(), List.of(), 1, 1, null));
+            }
+            return new Outcome(new LoadResult(task, Map.of(), List.of(), Duration.ofMillis(450)), false, null);
+        }
+    }
+
+    final long[] clock = {0};
+    FakeLoad load;
+    ProjectSession session;
+    RecordingDialogs dialogs;
+    TasksViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        load = new FakeLoad();
+        load.clock = clock;
+        TaskSettings settings = TaskSettings.DEFAULTS;
+        Project p = Project.empty("demo").withTask(new TaskConfig("demo", TaskType.FULL_LOAD, "src", "dst", settings))
+                .withTask(new TaskConfig("other", TaskType.FULL_LOAD, "src", "dst", settings));
+        session = new ProjectSession(p, Path.of("/tmp/demo.ferry.json"));
+        dialogs = new RecordingDialogs();
+        vm = new TasksViewModel(session, new CurrentThreadTaskExecutor(), load, dialogs, (task, delay) -> task.run(),
+                Runnable::run, () -> clock[0]);
+    }
+
+    @Test
+    void aLoadFillsTheGridToOneHundredPercent() {
+        assertThat(vm.taskNames()).containsExactly("demo", "other");
+        assertThat(vm.selectedTaskProperty().get()).isEqualTo("demo");
+        vm.start();
+        assertThat(load.calls).containsExactly("demo");
+        assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.DONE);
+        assertThat(vm.stateTextProperty().get()).isEqualTo("Done.");
+        assertThat(vm.rows()).extracting(r -> r.tableProperty().get()).containsExactly("main.orders", "main.customers");
+        TableLoadRow orders = vm.rows().get(0);
+        assertThat(orders.stateProperty().get()).isEqualTo("DONE");
+        assertThat(orders.progressProperty().get()).isEqualTo(1.0);
+        assertThat(orders.rowsProperty().get()).isEqualTo("300 / 300");
+        assertThat(orders.errorsProperty().get()).isEqualTo("1 warnings");
+        assertThat(vm.overallProperty().get()).isEqualTo(1.0);
+        assertThat(vm.overallTextProperty().get()).startsWith("400 of 400 rows · 2 of 2 tables done");
+        assertThat(vm.throughput()).isNotEmpty();
+        assertThat(vm.heapTextProperty().get()).startsWith("Heap ");
+        assertThat(vm.log()).extracting(MonitorSnapshot.LogLine::message).contains("main.orders: done (300 rows)");
+    }
+
+    @Test
+    void validationResultsAndLogLevels() {
+        TaskSettingDescriptor validation = TaskSettingDescriptors.byName("ValidationEnabled").orElseThrow();
+        assertThat(vm.edit(validation, "true")).isTrue();
+        vm.start();
+        assertThat(load.calls).containsExactly("demo validate");
+        assertThat(vm.rows().get(0).validationProperty().get()).isEqualTo("VALIDATED");
+        assertThat(vm.rows().get(1).validationProperty().get()).isEqualTo("MISMATCHED (1 missing, 0 extra, 0 different)");
+        int infoAndUp = vm.log().size();
+        vm.logLevelProperty().set(LoadRunning.Level.ERROR);
+        assertThat(vm.log()).isEmpty();
+        vm.logLevelProperty().set(LoadRunning.Level.DEBUG);
+        assertThat(vm.log().size()).isGreaterThanOrEqualTo(infoAndUp);
+    }
+
+    @Test
+    void stopKeepsTheWorkAndResumeRunsAgain() {
+        // stop is pressed while the load runs: with the current-thread executor, press it from the first progress event
+        vm.rows().addListener((javafx.collections.ListChangeListener<TableLoadRow>) c -> vm.stop());
+        vm.start();
+        assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.STOPPED);
+        assertThat(vm.canResumeProperty().get()).isTrue();
+        assertThat(vm.stateTextProperty().get()).startsWith("Stopped.");
+        vm.start();
+        assertThat(load.calls).hasSize(2);
+    }
+
+    @Test
+    void theSettingsFormEditsTheProjectAndRejectsBadValues() {
+        TaskSettingDescriptor sub = TaskSettingDescriptors.byName("MaxFullLoadSubTasks").orElseThrow();
+        assertThat(vm.valueProperty(sub).get()).isEqualTo("8");
+        assertThat(vm.edit(sub, "80")).isFalse();
+        assertThat(vm.errorProperty(sub).get()).isEqualTo("MaxFullLoadSubTasks must be between 1 and 64, not 80");
+        assertThat(session.isDirty()).isFalse();
+        assertThat(vm.edit(sub, "4")).isTrue();
+        assertThat(vm.errorProperty(sub).get()).isEmpty();
+        assertThat(session.project().task("demo").orElseThrow().settings().maxFullLoadSubTasks()).isEqualTo(4);
+        assertThat(session.isDirty()).isTrue();
+        vm.selectedTaskProperty().set("other");
+        assertThat(vm.valueProperty(sub).get()).isEqualTo("8");
+    }
+
+    @Test
+    void aLoadThatCannotStartShowsTheReason() {
+        LoadRunning failing = (f, p, t, v, e, s) -> {
+            throw new IllegalStateException("The target is not ready: target table public.orders does not exist");
+        };
+        vm = new TasksViewModel(session, new CurrentThreadTaskExecutor(), failing, dialogs, (task, d) -> task.run(), Runnable::run, () -> 0L);
+        vm.start();
+        assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.FAILED);
+        assertThat(dialogs.shown).containsExactly("error|The load could not run|The target is not ready: target table public.orders does not exist");
+        assertThat(vm.canResumeProperty().get()).isTrue();
+    }
+}

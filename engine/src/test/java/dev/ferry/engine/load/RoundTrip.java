@@ -1,0 +1,315 @@
+package dev.ferry.engine.load;
+
+import dev.ferry.engine.catalog.CatalogListener;
+import dev.ferry.engine.catalog.CatalogReaders;
+import dev.ferry.engine.catalog.CatalogRequest;
+import dev.ferry.engine.load.mysql.MySqlSourceSnapshot;
+import dev.ferry.engine.load.postgres.PostgresPlainSnapshot;
+import dev.ferry.engine.load.sqlite.SqliteSourceSnapshot;
+import dev.ferry.engine.validate.TableValidation;
+import dev.ferry.engine.validate.Validator;
+import dev.ferry.model.schema.DatabaseModel;
+import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.Table;
+import dev.ferry.testsupport.TestServer;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Table-driven round trips of edge values through the real {@link FullLoad}: for each {@link Group} a source table
+ * {@code rt_<group>(id int primary key, v <source type>)} is created and filled with the group's literals (one row per
+ * case, id = case number), a target table {@code rt_<group>(id, v <target type>)} is created, everything is loaded in
+ * ONE full load, then every target value is read back through JDBC and compared exactly with the case's expectation, or
+ * the row must be absent from the target and present in {@code ferry_exceptions} (table, key, column, value excerpt,
+ * reason). Finally the {@link Validator} must agree: VALIDATED for groups without rejections or lossy cases, and the
+ * rejected keys listed as missing otherwise.
+ *
+ * <p>Read-back text per target engine: PostgreSQL {@code v::text} in a UTC session; MySQL {@code CAST(v AS CHAR)}
+ * ({@code HEX(v)} for binary types); SQLite {@code typeof(v) || ':' || value} with REAL rendered by
+ * {@link Double#toString} and BLOB in hex.
+ */
+final class RoundTrip {
+
+    /** Expected outcome of one case: the target's text, SQL NULL, or a rejection whose reason contains the text. */
+    record Case(String literal, String expect, boolean rejected, boolean lossy) {
+    }
+
+    /** Exact value expected on the target (null = SQL NULL). */
+    static Case c(String literal, String expect) {
+        return new Case(literal, expect, false, false);
+    }
+
+    /** The value changes on purpose (zero date → NULL): the validator sees the same normalised value or not. */
+    static Case changed(String literal, String expect) {
+        return new Case(literal, expect, false, true);
+    }
+
+    /** The row must go to ferry_exceptions with a reason containing {@code reason}. */
+    static Case rejected(String literal, String reason) {
+        return new Case(literal, reason, true, false);
+    }
+
+    /**
+     * One column type under test.
+     *
+     * @param readAs target read-back expression with {@code v} as the column ({@code null}: the engine's default)
+     */
+    record Group(String name, String sourceType, String targetType, String readAs, List<Case> cases) {
+        Group(String name, String sourceType, String targetType, Case... cases) {
+            this(name, sourceType, targetType, null, List.of(cases));
+        }
+
+        Group readAs(String expression) {
+            return new Group(name, sourceType, targetType, expression, cases);
+        }
+
+        String table() {
+            return "rt_" + name;
+        }
+    }
+
+    /** One database of a round trip. */
+    record Side(Engine engine, String schema, ConnectionSupplier connections) {
+
+        static Side postgres(TestServer pg, String db) {
+            return new Side(Engine.POSTGRESQL, "public", () -> pg.connect(db));
+        }
+
+        /**
+         * A MariaDB database whose sessions start in time zone +05:00, like a server running in local time: the load
+         * must not depend on the session zone (TIMESTAMP columns are instants).
+         */
+        static Side mysql(TestServer my, String db) {
+            return new Side(Engine.MYSQL, db, () -> {
+                Connection c = my.connect(db);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET time_zone = '+05:00'");
+                }
+                return c;
+            });
+        }
+
+        static Side sqlite(Path file) {
+            return new Side(Engine.SQLITE, "main", () -> DriverManager.getConnection("jdbc:sqlite:" + file));
+        }
+
+        LoadEndpoint endpoint() {
+            return new LoadEndpoint(engine, connections);
+        }
+
+        void execute(String... sql) throws SQLException {
+            try (Connection c = connections.open(); Statement st = c.createStatement()) {
+                if (engine == Engine.MYSQL) {
+                    st.execute("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'"); // lets the test insert zero dates
+                    st.execute("SET time_zone = '+00:00'"); // TIMESTAMP literals are UTC
+                }
+                for (String s : sql) {
+                    st.execute(s);
+                }
+            }
+        }
+
+        String create(Group g, String type) {
+            String suffix = engine == Engine.MYSQL ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "";
+            return "CREATE TABLE " + Sql.quote(engine, g.table()) + " (id integer NOT NULL PRIMARY KEY, v " + type + ")" + suffix;
+        }
+
+        String readExpression(Group g) {
+            if (g.readAs() != null) {
+                return g.readAs();
+            }
+            switch (engine) {
+                case POSTGRESQL:
+                    return "v::text";
+                case MYSQL: {
+                    String t = g.targetType().toLowerCase(java.util.Locale.ROOT);
+                    return t.contains("blob") || t.contains("binary") ? "HEX(v)" : "CAST(v AS CHAR)";
+                }
+                default:
+                    return "v";
+            }
+        }
+
+        /** id → target text of every row of the group's table. */
+        Map<Integer, String> read(Group g) throws SQLException {
+            Map<Integer, String> out = new LinkedHashMap<>();
+            try (Connection c = connections.open(); Statement st = c.createStatement()) {
+                if (engine == Engine.POSTGRESQL) {
+                    st.execute("SET TIME ZONE 'UTC'");
+                    st.execute("SET extra_float_digits = 1");
+                } else if (engine == Engine.MYSQL) {
+                    st.execute("SET time_zone = '+00:00'");
+                }
+                String sql = engine == Engine.SQLITE
+                        ? "SELECT id, typeof(v), v FROM " + Sql.quote(engine, g.table()) + " ORDER BY id"
+                        : "SELECT id, " + readExpression(g) + " FROM " + Sql.quote(engine, g.table()) + " ORDER BY id";
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        out.put(rs.getInt(1), engine == Engine.SQLITE ? sqliteText(rs) : rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static String sqliteText(ResultSet rs) throws SQLException {
+            String type = rs.getString(2);
+            switch (type) {
+                case "null":
+                    return null;
+                case "real":
+                    return "real:" + rs.getDouble(3);
+                case "blob":
+                    return "blob:" + Hex.of(rs.getBytes(3));
+                default:
+                    return type + ":" + rs.getString(3);
+            }
+        }
+
+        SourceSnapshot snapshot() throws SQLException {
+            switch (engine) {
+                case POSTGRESQL:
+                    return PostgresPlainSnapshot.export(connections);
+                case MYSQL:
+                    return new MySqlSourceSnapshot();
+                default:
+                    return new SqliteSourceSnapshot();
+            }
+        }
+
+        DatabaseModel catalog() throws SQLException {
+            try (Connection c = connections.open()) {
+                return CatalogReaders.forEngine(engine).read(c, CatalogRequest.schemas(schema), CatalogListener.NO_OP);
+            }
+        }
+    }
+
+    /** A rejected row as found in ferry_exceptions. */
+    record Exception(String table, String key, String column, String excerpt, String reason) {
+    }
+
+    /** What one round trip produced. */
+    record Outcome(LoadResult result, Map<String, Map<Integer, String>> values, List<Exception> exceptions,
+                   Map<String, TableValidation> validation) {
+    }
+
+    private RoundTrip() {
+    }
+
+    /**
+     * Creates and fills the source tables, creates the target tables, runs one full load of all groups, reads back the
+     * target and asserts every case and the validation.
+     */
+    static Outcome run(String task, Side source, Side target, Path stateDir, List<Group> groups) throws java.lang.Exception {
+        return run(task, source, target, stateDir, groups, LoadSettings.defaults(task).withMaxSubTasks(4));
+    }
+
+    static Outcome run(String task, Side source, Side target, Path stateDir, List<Group> groups, LoadSettings settings)
+            throws java.lang.Exception {
+        for (Group g : groups) {
+            source.execute(source.create(g, g.sourceType()));
+            target.execute(target.create(g, g.targetType()));
+            List<String> inserts = new ArrayList<>();
+            for (int i = 0; i < g.cases().size(); i++) {
+                inserts.add("INSERT INTO " + Sql.quote(source.engine(), g.table()) + " (id, v) VALUES (" + (i + 1) + ", "
+                        + g.cases().get(i).literal() + ")");
+            }
+            source.execute(inserts.toArray(String[]::new));
+        }
+        DatabaseModel sourceModel = source.catalog();
+        DatabaseModel targetModel = target.catalog();
+        List<LoadPlanner.TablePair> pairs = new ArrayList<>();
+        for (Group g : groups) {
+            Table s = sourceModel.schema(source.schema()).orElseThrow().table(g.table()).orElseThrow();
+            Table t = targetModel.schema(target.schema()).orElseThrow().table(g.table()).orElseThrow();
+            pairs.add(new LoadPlanner.TablePair(s, t));
+        }
+        LoadEndpoint from = source.endpoint();
+        LoadEndpoint to = target.endpoint();
+        LoadPlan plan = new LoadPlanner(from, settings).plan(pairs);
+        LoadResult result;
+        try (LoadStateStore store = LoadStateStore.open(stateDir.resolve(task + ".load.db"));
+             SourceSnapshot snapshot = source.snapshot()) {
+            result = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
+        }
+        Map<String, Map<Integer, String>> values = new LinkedHashMap<>();
+        for (Group g : groups) {
+            values.put(g.name(), target.read(g));
+        }
+        List<Exception> exceptions = new ArrayList<>();
+        try (Connection c = to.connections().open(); PreparedStatement ps = c.prepareStatement(
+                "SELECT table_name, key_text, column_name, value_excerpt, reason FROM ferry_exceptions WHERE task = ? ORDER BY id")) {
+            ps.setString(1, task);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    exceptions.add(new Exception(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        Map<String, TableValidation> validation = new LinkedHashMap<>();
+        List<TableValidation> v = Validator.compare(from, to, plan.jobs());
+        for (int i = 0; i < groups.size(); i++) {
+            validation.put(groups.get(i).name(), v.get(i));
+        }
+        Outcome outcome = new Outcome(result, values, exceptions, validation);
+        verify(source, groups, outcome);
+        return outcome;
+    }
+
+    private static void verify(Side source, List<Group> groups, Outcome o) {
+        List<String> failures = new ArrayList<>();
+        for (Group g : groups) {
+            Map<Integer, String> got = o.values().get(g.name());
+            String tableKey = source.schema() + "." + g.table();
+            List<String> rejectedKeys = new ArrayList<>();
+            boolean lossy = false;
+            for (int i = 0; i < g.cases().size(); i++) {
+                Case k = g.cases().get(i);
+                int id = i + 1;
+                String where = g.name() + " #" + id + " " + k.literal() + " (" + g.sourceType() + " -> " + g.targetType() + ")";
+                List<Exception> ex = o.exceptions().stream()
+                        .filter(e -> e.table().equals(tableKey) && ("id=" + id).equals(e.key())).toList();
+                if (k.rejected()) {
+                    rejectedKeys.add("id=" + id);
+                    if (got.containsKey(id)) {
+                        failures.add(where + ": expected a rejection (" + k.expect() + ") but the target holds " + got.get(id));
+                    } else if (ex.size() != 1) {
+                        failures.add(where + ": expected one ferry_exceptions row, found " + ex);
+                    } else if (!"v".equals(ex.get(0).column()) && ex.get(0).column() != null) {
+                        failures.add(where + ": exception names column " + ex.get(0).column());
+                    } else if (!ex.get(0).reason().contains(k.expect())) {
+                        failures.add(where + ": reason '" + ex.get(0).reason() + "' does not contain '" + k.expect() + "'");
+                    }
+                } else {
+                    lossy |= k.lossy();
+                    if (!got.containsKey(id)) {
+                        failures.add(where + ": row missing on the target; exceptions: " + ex);
+                    } else if (!Objects.equals(got.get(id), k.expect())) {
+                        failures.add(where + ": expected <" + k.expect() + "> but was <" + got.get(id) + ">");
+                    }
+                }
+            }
+            TableValidation v = o.validation().get(g.name());
+            if (rejectedKeys.isEmpty() && !lossy && v.status() != TableValidation.Status.VALIDATED) {
+                failures.add(g.name() + ": validation " + v);
+            }
+            if (!rejectedKeys.isEmpty() && !v.missingKeys().containsAll(rejectedKeys)) {
+                failures.add(g.name() + ": validation does not list the rejected keys " + rejectedKeys + " as missing: " + v);
+            }
+        }
+        assertThat(failures).as("round-trip failures").isEmpty();
+    }
+}
