@@ -59,7 +59,7 @@ public final class ProjectFiles {
     private static final List<String> ERROR_POLICY_FIELDS = List.of("DataErrorPolicy", "DataTruncationErrorPolicy",
             "TableErrorPolicy", "ApplyErrorDeletePolicy", "ApplyErrorInsertPolicy", "ApplyErrorUpdatePolicy");
     private static final List<String> TYPE_MAPPING_FIELDS = List.of("scope", "schema", "table", "column", "sourceType",
-            "length", "precision", "scale", "targetType", "transformations");
+            "length", "precision", "scale", "targetType", "transformations", "typeTransformations");
 
     /** Writes a project's bytes; replaced in tests to simulate a failure half-way through a save. */
     @FunctionalInterface
@@ -187,7 +187,18 @@ public final class ProjectFiles {
             }
         }
         String sourceType = o.str("sourceType", true);
-        String targetType = o.str("targetType", true);
+        String targetType = o.str("targetType", false);
+        List<TypeMappingRule.TypeTransformation> typeTransformations = new ArrayList<>();
+        List<JsonObj.Item> tts = o.array("typeTransformations", false);
+        for (JsonObj.Item it : tts == null ? List.<JsonObj.Item>of() : tts) {
+            typeTransformations.add(readTypeTransformation(it.obj()));
+        }
+        if (targetType == null && typeTransformations.isEmpty()) {
+            throw o.errorHere("a type mapping rule needs 'targetType' or 'typeTransformations'");
+        }
+        if (targetType != null && targetType.isBlank()) {
+            throw o.error("targetType", "must not be empty");
+        }
         List<TypeMappingRule.ValueTransformation> transformations = new ArrayList<>();
         List<JsonObj.Item> items = o.array("transformations", false);
         for (JsonObj.Item it : items == null ? List.<JsonObj.Item>of() : items) {
@@ -201,7 +212,27 @@ public final class ProjectFiles {
             transformations.add(vt.get());
         }
         return new TypeMappingRule(scope, schema, table, column, sourceType, range(o, "length"), range(o, "precision"),
-                range(o, "scale"), targetType, transformations);
+                range(o, "scale"), targetType, transformations, typeTransformations);
+    }
+
+    private static TypeMappingRule.TypeTransformation readTypeTransformation(JsonObj o) throws ProjectFileException {
+        o.allowOnly("action", "value", "percent");
+        TypeMappingRule.TypeAction action = o.enumValue("action", TypeMappingRule.TypeAction.class, DmsNames::of, true);
+        if (action == TypeMappingRule.TypeAction.SCALE_LENGTH) {
+            if (o.has("value")) {
+                throw o.error("value", "not allowed with scale-length (it takes 'percent')");
+            }
+            Integer percent = o.integer("percent", 1, 10000, true);
+            return TypeMappingRule.TypeTransformation.scaleLength(percent);
+        }
+        if (o.has("percent")) {
+            throw o.error("percent", "only allowed with scale-length");
+        }
+        String value = o.str("value", true);
+        if (value.isEmpty()) {
+            throw o.error("value", "must not be empty");
+        }
+        return TypeMappingRule.TypeTransformation.of(action, value);
     }
 
     private static TypeMappingRule.Range range(JsonObj o, String key) throws ProjectFileException {
@@ -433,10 +464,21 @@ public final class ProjectFiles {
             putRange(o, "length", r.length());
             putRange(o, "precision", r.precision());
             putRange(o, "scale", r.scale());
-            o.put("targetType", r.targetType());
+            putIfSet(o, "targetType", r.targetType());
             if (!r.transformations().isEmpty()) {
                 ArrayNode a = o.putArray("transformations");
                 r.transformations().forEach(t -> a.add(DmsNames.of(t)));
+            }
+            if (!r.typeTransformations().isEmpty()) {
+                ArrayNode a = o.putArray("typeTransformations");
+                for (TypeMappingRule.TypeTransformation t : r.typeTransformations()) {
+                    ObjectNode to = a.addObject();
+                    to.put("action", DmsNames.of(t.action()));
+                    putIfSet(to, "value", t.value());
+                    if (t.percent() != null) {
+                        to.put("percent", t.percent());
+                    }
+                }
             }
         }
         ArrayNode tasks = root.putArray("tasks");

@@ -16,11 +16,15 @@ import java.util.Locale;
  * @param length          allowed length range, or {@code null} for any
  * @param precision       allowed precision range, or {@code null} for any
  * @param scale           allowed scale range, or {@code null} for any
- * @param targetType      the target type text, e.g. {@code bigint} or {@code numeric(12,2)}
+ * @param targetType      the target type text, e.g. {@code bigint} or {@code numeric(12,2)}; {@code null} keeps the
+ *                        converter's default mapping, which {@code typeTransformations} then change
  * @param transformations value transformations applied while loading, in order; empty for none
+ * @param typeTransformations SCT-style changes of the target type, applied in order after {@code targetType} (or the
+ *                        default mapping): scale the length, change the type name, add or remove a prefix or suffix
  */
 public record TypeMappingRule(Scope scope, String schema, String table, String column, String sourceType, Range length,
-                              Range precision, Range scale, String targetType, List<ValueTransformation> transformations) {
+                              Range precision, Range scale, String targetType, List<ValueTransformation> transformations,
+                              List<TypeTransformation> typeTransformations) {
 
     public enum Scope { PROJECT, SCHEMA, TABLE, COLUMN }
 
@@ -42,8 +46,77 @@ public record TypeMappingRule(Scope scope, String schema, String table, String c
         }
     }
 
+    /** What a {@link TypeTransformation} does to the target type. */
+    public enum TypeAction {
+        /** Multiply the type's single length modifier by {@code percent}/100, rounded up: {@code varchar(40)} → {@code varchar(80)}. */
+        SCALE_LENGTH,
+        /** Replace the type's name, keeping its modifiers: {@code varchar(40)} → {@code character varying(40)}. */
+        CHANGE_TYPE,
+        ADD_PREFIX, REMOVE_PREFIX, ADD_SUFFIX, REMOVE_SUFFIX
+    }
+
+    /**
+     * One SCT-style change of the target type. Prefixes and suffixes apply to the type's name (the text before its
+     * modifiers, {@code timestamp} in {@code timestamp(3)}); removing one that is not there is reported, not ignored.
+     *
+     * @param action  what to do
+     * @param value   the new name, prefix or suffix ({@code null} for {@link TypeAction#SCALE_LENGTH})
+     * @param percent for {@link TypeAction#SCALE_LENGTH}: 1..10000 ({@code 200} doubles), else {@code null}
+     */
+    public record TypeTransformation(TypeAction action, String value, Integer percent) {
+        public TypeTransformation {
+            java.util.Objects.requireNonNull(action, "action");
+            if (action == TypeAction.SCALE_LENGTH) {
+                if (percent == null || percent < 1 || percent > 10000) {
+                    throw new IllegalArgumentException("scale-length needs a percent between 1 and 10000");
+                }
+                if (value != null) {
+                    throw new IllegalArgumentException("scale-length takes a percent, not a value");
+                }
+            } else {
+                if (value == null || value.isEmpty()) {
+                    throw new IllegalArgumentException(action.name().toLowerCase(Locale.ROOT).replace('_', '-') + " needs a value");
+                }
+                if (percent != null) {
+                    throw new IllegalArgumentException(action.name().toLowerCase(Locale.ROOT).replace('_', '-') + " takes a value, not a percent");
+                }
+            }
+        }
+
+        public static TypeTransformation scaleLength(int percent) {
+            return new TypeTransformation(TypeAction.SCALE_LENGTH, null, percent);
+        }
+
+        public static TypeTransformation of(TypeAction action, String value) {
+            return new TypeTransformation(action, value, null);
+        }
+    }
+
     public TypeMappingRule {
         transformations = transformations == null ? List.of() : List.copyOf(transformations);
+        typeTransformations = typeTransformations == null ? List.of() : List.copyOf(typeTransformations);
+        if ((targetType == null || targetType.isBlank()) && typeTransformations.isEmpty()) {
+            throw new IllegalArgumentException("a type mapping rule needs a targetType or typeTransformations");
+        }
+    }
+
+    /** A rule without type transformations. */
+    public TypeMappingRule(Scope scope, String schema, String table, String column, String sourceType, Range length,
+                           Range precision, Range scale, String targetType, List<ValueTransformation> transformations) {
+        this(scope, schema, table, column, sourceType, length, precision, scale, targetType, transformations, List.of());
+    }
+
+    /** Where the rule applies, for messages: {@code project}, {@code schema HR}, {@code column HR.EMPLOYEES.ACTIVE}. */
+    public String where() {
+        StringBuilder sb = new StringBuilder(scope.name().toLowerCase(Locale.ROOT));
+        String sep = " ";
+        for (String n : new String[] {schema, table, column}) {
+            if (n != null) {
+                sb.append(sep).append(n);
+                sep = ".";
+            }
+        }
+        return sb.toString();
     }
 
     /**

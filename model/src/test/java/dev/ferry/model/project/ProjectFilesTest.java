@@ -43,7 +43,10 @@ class ProjectFilesTest {
                 new TypeMappingRule(TypeMappingRule.Scope.PROJECT, null, null, null, "number", null,
                         new TypeMappingRule.Range(1, 9), new TypeMappingRule.Range(null, 0), "integer", List.of()),
                 new TypeMappingRule(TypeMappingRule.Scope.COLUMN, "HR", "EMPLOYEES", "ACTIVE", "char",
-                        new TypeMappingRule.Range(1, 1), null, null, "boolean", List.of(TypeMappingRule.ValueTransformation.TRIM)));
+                        new TypeMappingRule.Range(1, 1), null, null, "boolean", List.of(TypeMappingRule.ValueTransformation.TRIM)),
+                new TypeMappingRule(TypeMappingRule.Scope.TABLE, "HR", "JOBS", null, "varchar2", null, null, null, null, List.of(),
+                        List.of(TypeMappingRule.TypeTransformation.scaleLength(200),
+                                TypeMappingRule.TypeTransformation.of(TypeMappingRule.TypeAction.REMOVE_PREFIX, "n"))));
         TaskSettings settings = new TaskSettings(4, 20000, TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD, TaskSettings.LobMode.FULL,
                 32, 128, new TaskSettings.ErrorPolicy(TaskSettings.ErrorAction.STOP_TASK, TaskSettings.ErrorAction.LOG_ERROR,
                 TaskSettings.ErrorAction.SUSPEND_TABLE, TaskSettings.ErrorAction.IGNORE_RECORD,
@@ -90,6 +93,32 @@ class ProjectFilesTest {
               ]
             }
             """;
+
+    private static String fill(String template, String items) {
+        return template.replace("@@", items);
+    }
+
+    @Test
+    void typeTransformationsAreReadStrictly() throws IOException {
+        String rule = "{\"scope\": \"project\", \"sourceType\": \"varchar2\", \"typeTransformations\": [@@]}";
+        String base = BASE.replace("\"tasks\"", "\"typeMappings\": [" + rule + "],\n  \"tasks\"");
+        Project ok = ProjectFiles.parse("p.json", fill(base, "{\"action\": \"scale-length\", \"percent\": 150},"
+                + " {\"action\": \"add-suffix\", \"value\": \"tz\"}"));
+        assertThat(ok.typeMappings().get(0).targetType()).isNull();
+        assertThat(ok.typeMappings().get(0).typeTransformations()).containsExactly(
+                TypeMappingRule.TypeTransformation.scaleLength(150),
+                TypeMappingRule.TypeTransformation.of(TypeMappingRule.TypeAction.ADD_SUFFIX, "tz"));
+        assertThat(ProjectFiles.parse("p.json", ProjectFiles.toJson(ok)).typeMappings()).isEqualTo(ok.typeMappings());
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", fill(base, "{\"action\": \"scale-length\"}")))
+                .hasMessageContaining("$.typeMappings[0].typeTransformations[0] (line 12").hasMessageContaining("missing required field 'percent'");
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", fill(base, "{\"action\": \"add-prefix\", \"percent\": 5}")))
+                .hasMessageContaining("percent").hasMessageContaining("only allowed with scale-length");
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", fill(base, "{\"action\": \"shrink\"}")))
+                .hasMessageContaining("$.typeMappings[0].typeTransformations[0].action").hasMessageContaining("scale-length");
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", BASE.replace("\"tasks\"",
+                "\"typeMappings\": [{\"scope\": \"project\", \"sourceType\": \"date\"}],\n  \"tasks\"")))
+                .hasMessageContaining("$.typeMappings[0]").hasMessageContaining("needs 'targetType' or 'typeTransformations'");
+    }
 
     @Test
     void schemaFromIsReadRelativeAndAnEmptyOneIsRefused() throws IOException {

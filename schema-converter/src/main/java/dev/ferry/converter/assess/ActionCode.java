@@ -43,6 +43,8 @@ public enum ActionCode {
             "Oracle FLOAT(n) is a decimal NUMBER with binary precision n; it became double precision, which is approximate. Use numeric if exact decimal values matter."),
     LONG_TYPE("ORA-PG-0208", Severity.LOW, 5,
             "LONG/LONG RAW are deprecated in Oracle; they became text/bytea."),
+    TYPE_RULE_TRANSFORMATION_SKIPPED("ORA-PG-0209", Severity.LOW, 5,
+            "A type transformation of the rule could not apply (no single length to scale, a prefix or suffix that is not there, no default type to change); fix the rule or give it a targetType."),
     // ---- identifiers (03xx)
     IDENTIFIER_TRUNCATED("ORA-PG-0301", Severity.MEDIUM, 15,
             "The name is longer than 63 bytes and was truncated with a hash suffix; update application SQL that uses it."),
@@ -290,7 +292,22 @@ public enum ActionCode {
     MY_ROUTINE_CONVERTED("MY-PG-0130", Severity.LOW, 10,
             "The stored function/trigger was translated to PL/pgSQL; review it and test it against the source results (numeric precision, implicit casts, first-row semantics of SELECT INTO)."),
     MY_PARTITIONING_CONVERTED("MY-PG-0131", Severity.LOW, 5,
-            "The partitioning became PostgreSQL declarative partitioning (RANGE: FROM previous bound TO the LESS THAN value; HASH/KEY: MODULUS/REMAINDER, which distributes rows differently from MySQL). Check the bounds; rows outside every partition are rejected as in MySQL.");
+            "The partitioning became PostgreSQL declarative partitioning (RANGE: FROM previous bound TO the LESS THAN value; HASH/KEY: MODULUS/REMAINDER, which distributes rows differently from MySQL). Check the bounds; rows outside every partition are rejected as in MySQL."),
+    // ---- any engine → SQLite (XX-SQ-01xx)
+    SQ_TYPE_BY_AFFINITY("XX-SQ-0101", Severity.INFO, 0,
+            "SQLite stores values by type affinity: decimals become NUMERIC (exact up to 15 significant digits, then approximate), dates and times ISO-8601 text, booleans 0/1, ENUM/SET/JSON/arrays text. Fine for analysis copies; keep the source for exact arithmetic."),
+    SQ_DEFAULT_NOT_PORTABLE("XX-SQ-0102", Severity.LOW, 5,
+            "The default is not a portable literal (a function, sequence or expression of the source dialect) and was left out; give the value in INSERTs or add a SQLite default by hand."),
+    SQ_AUTO_NUMBER("XX-SQ-0103", Severity.INFO, 0,
+            "The auto-number (identity, serial, AUTO_INCREMENT) became SQLite's INTEGER PRIMARY KEY rowid, which assigns the next value when none is given."),
+    SQ_NOT_CONVERTED("XX-SQ-0104", Severity.MEDIUM, 15,
+            "Only tables and indexes are converted for SQLite analysis copies; recreate this object by hand if the copy needs it."),
+    SQ_CONSTRAINT_NOT_CONVERTED("XX-SQ-0105", Severity.LOW, 5,
+            "The check constraint, generated column expression or cross-schema foreign key is in the source dialect and was not carried over; the column keeps its loaded values."),
+    SQ_INDEX_RENAMED("XX-SQ-0106", Severity.INFO, 0,
+            "SQLite index names are unique per database; the index was renamed <table>_<index>. Update hints that name it."),
+    SQ_INDEX_NOT_CONVERTED("XX-SQ-0107", Severity.LOW, 5,
+            "Expression, partial, full-text and spatial indexes are not converted for SQLite; create one by hand if queries need it.");
 
     private final String code;
     private final Severity severity;

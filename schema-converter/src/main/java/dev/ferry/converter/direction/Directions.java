@@ -16,12 +16,17 @@ public final class Directions {
             // one line per direction, e.g. new SqliteToPostgresConverter(),
             new dev.ferry.converter.parse.sqlite.SqliteToPostgresConverter(),
             new dev.ferry.converter.parse.postgres.PostgresToPostgresConverter(),
-            new dev.ferry.converter.parse.mysql.MySqlSchemaToPostgresConverter()
+            new dev.ferry.converter.parse.mysql.MySqlSchemaToPostgresConverter(),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.POSTGRESQL),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.MYSQL),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.ORACLE),
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.SQLITE)
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
             // one line per target engine
-            new dev.ferry.converter.verify.PostgresTargetVerifier()
+            new dev.ferry.converter.verify.PostgresTargetVerifier(),
+            new dev.ferry.converter.sqlite.SqliteTargetVerifier()
     );
 
     private Directions() {

@@ -46,14 +46,14 @@ public final class MySqlToPostgresTypes {
         }
     }
 
-    private final List<TypeMappingRule> rules;
+    private final TypeRules rules;
 
     public MySqlToPostgresTypes() {
         this(List.of());
     }
 
     public MySqlToPostgresTypes(List<TypeMappingRule> rules) {
-        this.rules = List.copyOf(rules);
+        this.rules = new TypeRules(rules);
     }
 
     /**
@@ -61,20 +61,16 @@ public final class MySqlToPostgresTypes {
      * matched against the base name ({@code tinyint}, {@code enum}, {@code geometry} ...).
      */
     public Mapping map(String schema, String table, String column, DataType type) {
-        Integer len = type.length() == null ? null : (int) Math.min(Integer.MAX_VALUE, type.length());
-        Optional<TypeMappingRule> rule = TypeMappingRule.resolve(rules, schema, table, column, type.name(), len,
-                type.precision(), type.scale());
-        if (rule.isPresent()) {
-            TypeMappingRule r = rule.get();
-            String where = r.scope() + (r.schema() == null ? "" : " " + r.schema())
-                    + (r.table() == null ? "" : "." + r.table()) + (r.column() == null ? "" : "." + r.column());
-            List<ActionItem> items = List.of(ActionItem.of(ActionCode.TYPE_RULE_APPLIED,
-                    "Column " + column + ": " + type.declared() + " → " + r.targetType() + " by the " + where.trim()
-                            + " type mapping rule"));
-            if (r.targetType().equalsIgnoreCase("enum") && type.name().equals("enum")) {
-                return new Mapping(null, r, items, true, List.of(), true);
-            }
-            return new Mapping(r.targetType(), r, items, true, List.of(), false);
+        Optional<TypeMappingRule> winner = rules.winner(schema, table, column, type);
+        if (winner.isPresent() && "enum".equalsIgnoreCase(winner.get().targetType()) && type.name().equals("enum")) {
+            TypeRules.Applied a = rules.apply(schema, table, column, type, () -> null).orElseThrow();
+            return new Mapping(null, a.rule(), a.items(), true, List.of(), true);
+        }
+        Optional<TypeRules.Applied> applied = rules.apply(schema, table, column, type,
+                () -> defaultMapping(column, type).sqlType());
+        if (applied.isPresent()) {
+            TypeRules.Applied a = applied.get();
+            return new Mapping(a.targetType(), a.rule(), a.items(), a.targetType() != null, List.of(), false);
         }
         return defaultMapping(column, type);
     }

@@ -39,28 +39,23 @@ public final class OracleToPostgresTypes {
         }
     }
 
-    private final List<TypeMappingRule> rules;
+    private final TypeRules rules;
 
     public OracleToPostgresTypes() {
         this(List.of());
     }
 
     public OracleToPostgresTypes(List<TypeMappingRule> rules) {
-        this.rules = List.copyOf(rules);
+        this.rules = new TypeRules(rules);
     }
 
     /** Maps the type of {@code schema.table.column}; names are the source (Oracle) spellings, used for rule scopes. */
     public Mapping map(String schema, String table, String column, DataType type) {
-        Integer len = type.length() == null ? null : (int) Math.min(Integer.MAX_VALUE, type.length());
-        Optional<TypeMappingRule> rule = TypeMappingRule.resolve(rules, schema, table, column, type.name(), len,
-                type.precision(), type.scale());
-        if (rule.isPresent()) {
-            TypeMappingRule r = rule.get();
-            String where = r.scope() + (r.schema() == null ? "" : " " + r.schema())
-                    + (r.table() == null ? "" : "." + r.table()) + (r.column() == null ? "" : "." + r.column());
-            return new Mapping(r.targetType(), r, List.of(ActionItem.of(ActionCode.TYPE_RULE_APPLIED,
-                    "Column " + column + ": " + type.declared() + " → " + r.targetType() + " by the " + where.trim()
-                            + " type mapping rule")), true);
+        Optional<TypeRules.Applied> applied = rules.apply(schema, table, column, type,
+                () -> defaultMapping(column, type).sqlType());
+        if (applied.isPresent()) {
+            TypeRules.Applied a = applied.get();
+            return new Mapping(a.targetType(), a.rule(), a.items(), a.targetType() != null);
         }
         return defaultMapping(column, type);
     }
