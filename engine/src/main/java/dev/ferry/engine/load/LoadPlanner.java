@@ -29,8 +29,11 @@ import java.util.Optional;
  *
  * <p>Composite keys are split on their leading column when it is an integer.
  *
+ * <p>{@code partitions-auto} splits the table into {@code rangesPerTable} equal-width key ranges whatever its size (the
+ * source's own partition bounds are not read).
+ *
  * <p>TODO (issue 5): composite keys led by a non-integer column, PostgreSQL ctid ranges for tables without a key,
- * partitions-auto / partitions-list, sampling-based (not equal-width) splitting for skewed keys.
+ * partitions-list, sampling-based (not equal-width) splitting for skewed keys.
  */
 public final class LoadPlanner {
 
@@ -166,6 +169,14 @@ public final class LoadPlanner {
                         + ": ranges are supported on the leading integer key column " + split + " only");
             }
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows, filter);
+        }
+        if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO) {
+            // Ferry does not read the source's partition bounds: "auto" splits into rangesPerTable key ranges whatever
+            // the table's size (at most number-of-partitions when the rule gives it)
+            int n = rule.get().numberOfPartitions() == null ? settings.rangesPerTable()
+                    : (int) Math.max(1, Math.min(settings.rangesPerTable(), rule.get().numberOfPartitions().value()));
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split,
+                    max <= min || n < 2 ? List.of(KeyRange.whole()) : split(min, max, n), rows, filter);
         }
         if (rows <= settings.splitThresholdRows() || settings.rangesPerTable() < 2 || max <= min) {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows, filter);
