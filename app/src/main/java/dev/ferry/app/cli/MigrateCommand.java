@@ -64,7 +64,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "<name>", description = "The task to run (default: the project's only task).")
     String taskName;
 
-    @Option(names = "--validate", negatable = true, description = "Validate after the load (default: the task's ValidationEnabled).")
+    @Option(names = "--validate", negatable = true, description = "Validate after the load (default: the task's ValidationEnabled, true unless the project turns it off); --no-validate skips it.")
     Boolean validate;
 
     @Option(names = "--split-threshold", paramLabel = "<rows>", hidden = true,

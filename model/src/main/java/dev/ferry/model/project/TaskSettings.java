@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param batchApplyEnabled     {@code BatchApplyEnabled}: apply CDC changes in batches, default false
  * @param cdcStartPosition      {@code CdcStartPosition}: engine-specific start position (LSN, binlog file:pos), or {@code null}
  * @param cdcStopPosition       {@code CdcStopPosition}: {@code server_time:yyyy-MM-ddTHH:mm:ss} or {@code commit_time:...}, or {@code null}
- * @param validationEnabled     {@code ValidationEnabled}: compare rows after the load, default false
+ * @param validationEnabled     {@code ValidationEnabled}: compare rows after the load, default true
  * @param schemaFrom            {@code SchemaFrom} (Ferry's own): an assessment folder whose deploy plan {@code ferry migrate}
  *                              runs around the load (pre-load phase first, post-load phase after the data); relative to
  *                              the project file; {@code null} for none (the target tables must exist)
@@ -66,7 +66,7 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
     public static final Pattern STOP_POSITION = Pattern.compile("(server_time|commit_time):\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
 
     public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.LIMITED, 32, 64,
-            ErrorPolicy.DEFAULTS, false, null, null, false, null);
+            ErrorPolicy.DEFAULTS, false, null, null, true, null);
 
     public TaskSettings {
         if (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 64) {
