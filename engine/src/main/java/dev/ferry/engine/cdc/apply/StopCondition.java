@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *   <li>{@code commit_time:2026-01-31T23:00:00} (UTC): transactions committed at or before that time are applied; the
  *       first one committed later stops the applier.</li>
  *   <li>{@code server_time:2026-01-31T23:00:00} (UTC): as {@code commit_time}, and in addition the applier stops when the
- *       source is idle once the source server's clock has reached that time.</li>
+ *       source is idle once the source server's clock has passed that time by {@link #GRACE}.</li>
  *   <li>A PostgreSQL LSN {@code 16/B374D848}: transactions whose commit LSN is below it are applied.</li>
  *   <li>A binlog position {@code mysql-bin.000042:1337}: transactions that start before it are applied.</li>
  *   <li>A SQLite capture sequence {@code seq:1234}: captured rows with a lower {@code seq} are applied.</li>
@@ -120,6 +120,9 @@ public interface StopCondition {
         };
     }
 
+    /** How long after a {@code server_time} an idle source counts as past it. */
+    java.time.Duration GRACE = java.time.Duration.ofSeconds(1);
+
     /** {@code commit_time} / {@code server_time}. */
     record TimeStop(Instant at, Supplier<Instant> serverNow, String text) implements StopCondition {
 
@@ -129,9 +132,10 @@ public interface StopCondition {
             return t != null && t.isAfter(at) ? text + " reached (next transaction committed at " + t + ")" : null;
         }
 
+        /** Idle after the server's clock passed the time by {@link #GRACE}: a transaction committed before it has arrived. */
         @Override
         public String stopWhenIdle() {
-            return serverNow != null && !serverNow.get().isBefore(at) ? text + " reached (source idle, server time "
+            return serverNow != null && !serverNow.get().isBefore(at.plus(GRACE)) ? text + " reached (source idle, server time "
                     + serverNow.get() + ")" : null;
         }
     }
