@@ -51,6 +51,10 @@ final class CdcCliSupport {
                     m.env = env;
                 } else if (k instanceof ValidateCommand v) {
                     v.env = env;
+                } else if (k instanceof CutoverCommand c) {
+                    c.env = env;
+                } else if (k instanceof TaskCommand.Cleanup c) {
+                    c.env = env;
                 }
                 return k;
             }
