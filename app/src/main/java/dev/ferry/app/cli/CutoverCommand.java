@@ -145,6 +145,11 @@ public final class CutoverCommand implements Callable<Integer> {
                         ok = false;
                     }
                     state.end(step, ok ? CutoverState.Status.DONE : CutoverState.Status.FAILED);
+                    if (!ok && step == CutoverState.Step.VALIDATE) {
+                        // whatever is fixed on the source reaches the target through the stream: drain again next time
+                        state.steps.get(CutoverState.Step.DRAIN).status = CutoverState.Status.PENDING;
+                        state.detail(step, "the next run drains again before validating");
+                    }
                     if (!ok) {
                         out.print(state.text());
                         out.println("Step " + (step.ordinal() + 1) + " failed; fix the cause and run 'ferry cutover' again to"

@@ -66,21 +66,37 @@ class CutoverIT {
             assertThat(child.isAlive()).isTrue();
             assertThat(Files.exists(dir.resolve(".ferry").resolve("co.cutover.json"))).isFalse();
 
-            CdcCliSupport.Run cut = run(pg, pg, "cutover", "--project", project.toString(), "--yes", "--quiet-seconds", "2",
+            // the child applies the writes; then the target is damaged behind the stream's back
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(pg, dst, "SELECT count(*) FROM orders") == 1030);
+            pg.execute(dst, "UPDATE orders SET note = 'damaged' WHERE id = 500");
+
+            // 1st cutover: stops the child (SIGTERM), drains, validation fails: exit 1, steps 1-2 recorded
+            CdcCliSupport.Run failed = run(pg, pg, "cutover", "--project", project.toString(), "--yes", "--quiet-seconds", "2",
                     "--post-load-sql", postLoad.toString());
-            System.out.println(cut.all());
+            System.out.println(failed.all());
             System.out.println(Files.readString(log));
-            assertThat(cut.exit()).as(cut.all()).isZero();
+            assertThat(failed.exit()).as(failed.all()).isEqualTo(ExitCodes.WORK_FAILED);
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).as("SIGTERM exit").isEqualTo(143);
             assertThat(Files.readString(log)).contains("STOPPED on request");
-            assertThat(cut.err()).contains("Stopping the running 'ferry migrate' (pid " + child.pid());
-            assertThat(cut.out()).contains("Cutover of task co: COMPLETE").contains("2 tables compared, 0 failed validation")
-                    .contains("orders_id_seq (public.orders.id): migrated max 1030, next value 1031")
+            assertThat(failed.err()).contains("Stopping the running 'ferry migrate' (pid " + child.pid());
+            assertThat(failed.out()).contains("public.orders: MISMATCHED").contains("Step 3 failed");
+
+            // the source owner fixes the row and writes more; the 2nd cutover drains it again, validates, finishes
+            pg.execute(src, "UPDATE orders SET note = 'fixed' WHERE id = 500",
+                    "INSERT INTO orders (note) SELECT 'later' || g FROM generate_series(1, 30) g");
+            CdcCliSupport.Run cut = run(pg, pg, "cutover", "--project", project.toString(), "--yes", "--quiet-seconds", "2",
+                    "--post-load-sql", postLoad.toString());
+            System.out.println(cut.all());
+            assertThat(cut.exit()).as(cut.all()).isZero();
+            assertThat(cut.err()).contains("step 1 (confirm that writes on the source are stopped): done earlier");
+            assertThat(cut.out()).contains("Cutover of task co: COMPLETE").contains("applied 31 row changes")
+                    .contains("2 tables compared, 0 failed validation")
+                    .contains("orders_id_seq (public.orders.id): migrated max 1060, next value 1061")
                     .contains("ran post-load.sql: 2 statements");
 
             // sequences are past the migrated maximum: inserts on the target take fresh keys
-            assertThat(count(pg, dst, "INSERT INTO orders (note) VALUES ('after cutover') RETURNING id")).isEqualTo(1031);
+            assertThat(count(pg, dst, "INSERT INTO orders (note) VALUES ('after cutover') RETURNING id")).isEqualTo(1061);
             assertThat(count(pg, dst, "INSERT INTO items (v) VALUES ('after cutover') RETURNING id")).isEqualTo(521);
             assertThat(count(pg, dst, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('orders_note_idx', 'items_v_idx')")).isEqualTo(2);
             String report = Files.readString(dir.resolve(".ferry").resolve("co.cutover-report.json"));
