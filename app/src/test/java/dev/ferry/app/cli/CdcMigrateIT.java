@@ -181,6 +181,97 @@ class CdcMigrateIT {
     }
 
     @Test
+    void sqliteFullLoadAndCdcThroughTriggersThenCleanupRemovesThem() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        Path file = dir.resolve("shop.sqlite");
+        String url = "jdbc:sqlite:" + file;
+        sqlite(url, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, v TEXT, n INTEGER)",
+                "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 5000) "
+                        + "INSERT INTO accounts SELECT x, 'v' || x, 0 FROM g");
+        String dst = pg.createDatabase("cdccli_sq_dst");
+        pg.execute(dst, "CREATE TABLE accounts (id bigint PRIMARY KEY, v text, n bigint)");
+        dev.ferry.model.project.EndpointConfig source = new dev.ferry.model.project.EndpointConfig("src",
+                dev.ferry.model.schema.Engine.SQLITE, null, null, null, null, null, null, dev.ferry.model.project.TlsMode.DISABLE,
+                null, null, file.toString());
+        dev.ferry.model.project.Project p = dev.ferry.model.project.Project.empty("sq").withEndpoint(source)
+                .withEndpoint(CdcCliSupport.endpoint("dst", pg, dst, CdcCliSupport.TARGET_PW))
+                .withTableMappings(new dev.ferry.model.project.TableMappings(java.util.List.of(
+                        dev.ferry.model.project.SelectionRule.include("1", "main", "%"))))
+                .withTask(new dev.ferry.model.project.TaskConfig("sq", TaskType.FULL_LOAD_AND_CDC, "src", "dst",
+                        CdcCliSupport.settings(null, null)));
+        Path project = dir.resolve("sq.ferry.json");
+        dev.ferry.model.project.ProjectFiles.save(p, project);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        Future<?> writer = pool.submit(() -> {
+            long i = 0;
+            while (writing.get()) {
+                i++;
+                sqlite(url, "INSERT INTO accounts VALUES (" + (100000 + i) + ", 'new', 0)",
+                        "UPDATE accounts SET n = n + 1, v = 'upd' WHERE id = " + (i * 37 % 5000 + 1),
+                        "DELETE FROM accounts WHERE id = " + (i * 101 % 5000 + 1));
+                written.set(i);
+            }
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.get() > 5);
+        CdcCliSupport.Run first = run(pg, pg, "migrate", "--project", project.toString(), "--stop-at",
+                serverTimeIn(Duration.ofSeconds(8)));
+        System.out.println(first.all());
+        assertThat(first.exit()).as(first.all()).isZero();
+        assertThat(first.out()).contains("LOADED").contains("STOPPED at server_time:");
+        writing.set(false);
+        writer.get(30, TimeUnit.SECONDS);
+        CdcCliSupport.Run second = run(pg, pg, "migrate", "--project", project.toString(), "--validate", "--stop-at",
+                serverTimeIn(Duration.ofSeconds(3)));
+        System.out.println(second.all());
+        assertThat(second.exit()).as(second.all()).isZero();
+        assertThat(second.out()).contains("VALIDATED: 1 tables compared, 0 failed validation");
+        assertThat(count(pg, dst, "SELECT count(*) FROM accounts WHERE id > 100000")).isEqualTo(written.get());
+
+        CdcCliSupport.Run cleanup = run(pg, pg, "task", "cleanup", "--project", project.toString(), "--yes");
+        assertThat(cleanup.exit()).as(cleanup.all()).isZero();
+        assertThat(cleanup.out()).contains("removed the capture triggers and table ferry_capture");
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name LIKE 'ferry%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void cdcTaskFromAMariaDbGtidSet() throws Exception {
+        TestServer maria = TestDatabases.mysql();
+        TestServer pg = TestDatabases.postgres();
+        String src = maria.createDatabase("cdccli_gtid");
+        String dst = pg.createDatabase("cdccli_gtid_dst");
+        maria.execute(src, "CREATE TABLE g (id int PRIMARY KEY, v varchar(20)) ENGINE=InnoDB", "INSERT INTO g VALUES (1, 'base')");
+        pg.execute(dst, "CREATE TABLE g (id int PRIMARY KEY, v varchar(20))", "INSERT INTO g VALUES (1, 'base')");
+        maria.execute(src, "INSERT INTO g VALUES (2, 'before')");
+        String gtid = CdcCliSupport.text(maria, src, "SELECT @@gtid_binlog_pos");
+        maria.execute(src, "INSERT INTO g VALUES (3, 'after')", "UPDATE g SET v = 'changed' WHERE id = 1");
+        Path project = CdcCliSupport.project(dir, maria, src, src, pg, dst, "gt", TaskType.CDC, CdcCliSupport.settings(gtid, null));
+        CdcCliSupport.Run r = run(maria, pg, "migrate", "--project", project.toString(), "--stop-at", serverTimeIn(Duration.ofSeconds(6)));
+        System.out.println(r.all());
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.err()).contains("starts streaming at " + gtid);
+        assertThat(count(pg, dst, "SELECT count(*) FROM g WHERE id = 2")).as("committed before the GTID set").isZero();
+        assertThat(count(pg, dst, "SELECT count(*) FROM g WHERE id = 3")).isOne();
+        assertThat(CdcCliSupport.text(pg, dst, "SELECT v FROM g WHERE id = 1")).isEqualTo("changed");
+    }
+
+    static void sqlite(String url, String... statements) {
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 10000");
+            for (String s : statements) {
+                st.execute(s);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void badPositionsAndOptionsAreUsageErrors() throws Exception {
         TestServer pg = TestDatabases.postgres();
         String src = pg.createDatabase("cdccli_bad");
