@@ -116,6 +116,10 @@ public final class ChangeApplier implements AutoCloseable {
     private volatile ApplyStats.ConnectionState state = ApplyStats.ConnectionState.CONNECTING;
     private Duration sourceLatency = Duration.ZERO;
     private Duration targetLatency = Duration.ZERO;
+    // stop position / time (DMS CdcStopPosition) and incoming-event counter
+    private volatile StopCondition stopCondition = StopCondition.NONE;
+    private volatile String stopReason;
+    private volatile long received;
 
     /** One statement in the batch: for error reporting and update-count checks. */
     private record Pending(String table, String key, boolean mustMatch) {
@@ -246,6 +250,32 @@ public final class ChangeApplier implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the applier BEFORE the first source transaction {@code condition} refuses (DMS {@code CdcStopPosition}):
+     * everything before it is committed and acknowledged, the refused transaction is not applied (a restart delivers
+     * it again). Call before {@link #run()}; callable from any thread.
+     */
+    public void stopAt(StopCondition condition) {
+        this.stopCondition = condition == null ? StopCondition.NONE : condition;
+    }
+
+    /** Why the applier stopped on its own stop condition, or empty (not reached, or stopped by {@link #stop()}). */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** Row events (row changes and truncates) received from the source since start, including redelivered ones. */
+    public long receivedEvents() {
+        return received;
+    }
+
+    private void reachStop(String reason) {
+        stopReason = reason;
+        LOG.info("applier {} reached its stop condition: {}", settings.task(), reason);
+        listener.stopConditionReached(reason);
+        stop();
+    }
+
     /** Asks {@link #run()} to commit what is complete and return; callable from any thread. */
     public void stop() {
         stopped.countDown();
@@ -319,7 +349,16 @@ public final class ChangeApplier implements AutoCloseable {
                 if (!inSourceTransaction && !group.isEmpty()) {
                     commitGroup();
                 }
+                if (!inSourceTransaction && group.isEmpty() && stopReason == null) {
+                    String idle = stopCondition.stopWhenIdle();
+                    if (idle != null) {
+                        reachStop(idle);
+                    }
+                }
                 return false;
+            }
+            if (e instanceof ChangeEvent.RowChange || e instanceof ChangeEvent.Truncate) {
+                received++;
             }
             try {
                 accept(e);
@@ -345,7 +384,15 @@ public final class ChangeApplier implements AutoCloseable {
             }
             pastStored = true;
         }
-        if (e instanceof ChangeEvent.Begin) {
+        if (e instanceof ChangeEvent.Begin b) {
+            String stopHere = stopCondition.stopBefore(b);
+            if (stopHere != null) {
+                if (!group.isEmpty()) {
+                    commitGroup();
+                }
+                reachStop(stopHere);
+                return;
+            }
             inSourceTransaction = true;
             if (group.isEmpty()) {
                 groupStartNanos = System.nanoTime();
@@ -376,6 +423,7 @@ public final class ChangeApplier implements AutoCloseable {
             statements.values().forEach(ChangeApplier::closeQuietly);
             statements.clear();
             LOG.info("table {} changed on the source; target metadata is read again", r.table());
+            listener.schemaChanged(settings.tableMapping().apply(r.table()).toString());
             return;
         }
         if (e instanceof ChangeEvent.LogicalMessage) {
