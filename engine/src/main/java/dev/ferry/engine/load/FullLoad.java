@@ -438,18 +438,59 @@ public final class FullLoad {
         TableJob job = w.job;
         Engine se = source.engine();
         List<ColumnMapping> cols = job.columns();
-        StringBuilder sql = new StringBuilder("SELECT ");
+        // plain columns in job order, then the arguments of computed (add-column expression) columns
+        List<dev.ferry.model.schema.Column> selected = new ArrayList<>();
+        int[] position = new int[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, cols.get(i).source().name()));
+            if (cols.get(i).computed() == null) {
+                position[i] = selected.size();
+                selected.add(cols.get(i).source());
+            }
+        }
+        List<ColumnExpression.Evaluator> evaluators = new ArrayList<>();
+        int[][] argPositions = new int[cols.size()][];
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnExpression x = cols.get(i).computed();
+            if (x != null) {
+                argPositions[i] = new int[x.arguments().size()];
+                for (int a = 0; a < argPositions[i].length; a++) {
+                    argPositions[i][a] = selected.size();
+                    selected.add(x.arguments().get(a));
+                }
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < selected.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, selected.get(i).name()));
         }
         sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
         sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
                 job.filter(), se));
-        ValueKind[] kinds = new ValueKind[cols.size()];
+        ValueKind[] kinds = new ValueKind[selected.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = ValueKind.of(se, cols.get(i).source().type());
+            kinds[i] = ValueKind.of(se, selected.get(i).type());
         }
+        ColumnExpression.Evaluator[] evaluator = new ColumnExpression.Evaluator[cols.size()];
         Sql.utcSession(se, reader);
+        try {
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).computed() != null) {
+                    evaluator[i] = cols.get(i).computed().open();
+                    evaluators.add(evaluator[i]);
+                }
+            }
+            readRows(reader, w, pipe, sql, kinds, position, evaluator, argPositions);
+        } finally {
+            for (ColumnExpression.Evaluator e : evaluators) {
+                e.close();
+            }
+        }
+    }
+
+    private void readRows(Connection reader, Work w, Pipe pipe, StringBuilder sql, ValueKind[] kinds, int[] position,
+                          ColumnExpression.Evaluator[] evaluator, int[][] argPositions) throws Exception {
+        TableJob job = w.job;
+        Engine se = source.engine();
         try (PreparedStatement st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(se == Engine.MYSQL ? Integer.MIN_VALUE : settings.batchSize());
             if (job.filter() != null) {
@@ -458,15 +499,23 @@ public final class FullLoad {
             try (ResultSet rs = st.executeQuery()) {
                 List<Object[]> batch = new ArrayList<>(settings.batchSize());
                 long batchBytes = 0;
+                boolean anyComputed = java.util.Arrays.stream(evaluator).anyMatch(java.util.Objects::nonNull);
                 while (rs.next()) {
-                    Object[] row = new Object[kinds.length];
+                    Object[] read = new Object[kinds.length];
                     for (int i = 0; i < kinds.length; i++) {
                         try {
-                            row[i] = ValueReader.read(se, kinds[i], rs, i + 1);
+                            read[i] = ValueReader.read(se, kinds[i], rs, i + 1);
                         } catch (RuntimeException e) {
-                            row[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
+                            read[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
                         }
-                        batchBytes += sizeOf(row[i]);
+                        batchBytes += sizeOf(read[i]);
+                    }
+                    Object[] row = read;
+                    if (anyComputed) {
+                        row = new Object[position.length];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = evaluator[i] == null ? read[position[i]] : compute(evaluator[i], read, argPositions[i]);
+                        }
                     }
                     batch.add(row);
                     if (batch.size() >= settings.batchSize() || batchBytes >= settings.maxBatchBytes()) {
@@ -479,6 +528,22 @@ public final class FullLoad {
                     pipe.put(batch);
                 }
             }
+        }
+    }
+
+    /** One add-column expression for one row; a failure makes the value unreadable (the row is rejected). */
+    private static Object compute(ColumnExpression.Evaluator e, Object[] read, int[] args) {
+        Object[] values = new Object[args.length];
+        for (int a = 0; a < args.length; a++) {
+            values[a] = read[args[a]];
+            if (values[a] instanceof UnreadableValue) {
+                return values[a];
+            }
+        }
+        try {
+            return e.evaluate(values);
+        } catch (SQLException ex) {
+            return new UnreadableValue(null, "add-column expression failed: " + ex.getMessage());
         }
     }
 
