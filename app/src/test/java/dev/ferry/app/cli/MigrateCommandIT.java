@@ -280,12 +280,13 @@ class MigrateCommandIT {
         assertThat(dropRun.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(dropRun.err()).contains("DROP_AND_CREATE").contains("ferry deploy");
 
+        // an add-column expression SQLite cannot prepare is a configuration error naming the rule
         Path expr = project(dir, demo, db, List.of(select.get(0), new TransformationRule("77", "concat",
                 TransformationRule.Target.COLUMN, ObjectLocator.table("main", "categories"), TransformationRule.Action.ADD_COLUMN,
-                "label", null, new TransformationRule.DataType("string", null, null, dev.ferry.model.project.DmsInteger.of(80)), "$name||'!'", null, null, Set.of())), settings(TaskSettings.PrepMode.DO_NOTHING, true));
+                "label", null, new TransformationRule.DataType("string", null, null, dev.ferry.model.project.DmsInteger.of(80)), "$name|||'!'", null, null, Set.of())), settings(TaskSettings.PrepMode.DO_NOTHING, true));
         Run exprRun = run("migrate", "--project", expr.toString());
         assertThat(exprRun.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(exprRun.err()).contains("rule 77").contains("label");
+        assertThat(exprRun.err()).contains("rule 77").contains("label").contains("not a valid SQLite expression");
     }
 
     @Test

@@ -592,17 +592,42 @@ public final class FullLoad {
         TableJob job = w.job;
         Engine se = source.engine();
         List<ColumnMapping> cols = job.columns();
+        // plain columns in job order, then the arguments of computed (add-column expression) columns
+        List<dev.ferry.model.schema.Column> selected = new ArrayList<>();
+        int[] position = new int[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).computed() == null) {
+                position[i] = selected.size();
+                selected.add(cols.get(i).source());
+            }
+        }
+        int[][] argPositions = new int[cols.size()][];
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnExpression x = cols.get(i).computed();
+            if (x != null) {
+                argPositions[i] = new int[x.arguments().size()];
+                for (int a = 0; a < argPositions[i].length; a++) {
+                    argPositions[i][a] = selected.size();
+                    selected.add(x.arguments().get(a));
+                }
+            }
+        }
         LobPolicy lob = settings.lobPolicyFor(job.source());
-        LobRead[] lobRead = lobReads(job, lob);
-        ValueKind[] kinds = new ValueKind[cols.size()];
+        int plainCount = (int) cols.stream().filter(c -> c.computed() == null).count();
+        LobRead[] lobRead = new LobRead[selected.size()];
+        ValueKind[] kinds = new ValueKind[selected.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = ValueKind.of(se, cols.get(i).source().type());
+            kinds[i] = ValueKind.of(se, selected.get(i).type());
+            boolean isLob = LobPolicy.isLob(se, selected.get(i));
+            // arguments of computed columns are read whole: the expression needs the real value
+            lobRead[i] = !isLob || i >= plainCount || lob.mode() == LobPolicy.Mode.FULL ? LobRead.PLAIN
+                    : lob.mode() == LobPolicy.Mode.NONE ? LobRead.NONE : LobRead.LIMITED;
         }
         boolean hasLob = false;
         StringBuilder sql = new StringBuilder("SELECT ");
         StringBuilder extra = new StringBuilder(); // LIMITED: byte lengths, after the columns
-        for (int i = 0; i < cols.size(); i++) {
-            String q = Sql.quote(se, cols.get(i).source().name());
+        for (int i = 0; i < selected.size(); i++) {
+            String q = Sql.quote(se, selected.get(i).name());
             sql.append(i > 0 ? ", " : "");
             switch (lobRead[i]) {
                 case NONE -> sql.append("CASE WHEN ").append(q).append(" IS NULL THEN 0 ELSE 1 END");
@@ -612,15 +637,38 @@ public final class FullLoad {
                 }
                 default -> sql.append(q);
             }
-            hasLob |= lobRead[i] != LobRead.NONE && LobPolicy.isLob(se, cols.get(i).source());
+            hasLob |= lobRead[i] != LobRead.NONE && LobPolicy.isLob(se, selected.get(i));
         }
         sql.append(extra);
         sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
         sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
                 job.filter(), se));
-        MemoryBudget budget = this.budget;
+        ColumnExpression.Evaluator[] evaluator = new ColumnExpression.Evaluator[cols.size()];
+        List<ColumnExpression.Evaluator> evaluators = new ArrayList<>();
         Sql.utcSession(se, reader);
-        try (PreparedStatement st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try {
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).computed() != null) {
+                    evaluator[i] = cols.get(i).computed().open();
+                    evaluators.add(evaluator[i]);
+                }
+            }
+            readRows(reader, w, pipe, sql.toString(), kinds, lobRead, lob, hasLob, position, evaluator, argPositions);
+        } finally {
+            for (ColumnExpression.Evaluator e : evaluators) {
+                e.close();
+            }
+        }
+    }
+
+    private void readRows(Connection reader, Work w, Pipe pipe, String sql, ValueKind[] kinds, LobRead[] lobRead,
+                          LobPolicy lob, boolean hasLob, int[] position, ColumnExpression.Evaluator[] evaluator,
+                          int[][] argPositions) throws Exception {
+        TableJob job = w.job;
+        Engine se = source.engine();
+        MemoryBudget budget = this.budget;
+        boolean anyComputed = java.util.Arrays.stream(evaluator).anyMatch(java.util.Objects::nonNull);
+        try (PreparedStatement st = reader.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             // PostgreSQL buffers a whole fetch: rows with LOBs start with one row per fetch and adapt to their size
             int fetch = se == Engine.MYSQL ? Integer.MIN_VALUE : hasLob ? 1 : settings.batchSize();
             st.setFetchSize(fetch);
@@ -632,7 +680,7 @@ public final class FullLoad {
                 long maxRow = 0;
                 try {
                 while (rs.next()) {
-                    Object[] row = new Object[kinds.length];
+                    Object[] read = new Object[kinds.length];
                     long rowBytes = 0;
                     int lengthColumn = kinds.length + 1;
                     for (int i = 0; i < kinds.length; i++) {
@@ -643,17 +691,24 @@ public final class FullLoad {
                             continue;
                         }
                         try {
-                            row[i] = ValueReader.read(se, kinds[i], rs, i + 1);
+                            read[i] = ValueReader.read(se, kinds[i], rs, i + 1);
                         } catch (RuntimeException e) {
-                            row[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
+                            read[i] = new UnreadableValue(rs.getString(i + 1), String.valueOf(e.getMessage()));
                         }
                         if (lobRead[i] == LobRead.LIMITED) {
                             long length = rs.getLong(lengthColumn++);
-                            if (row[i] != null && length > lob.maxBytes()) {
-                                row[i] = new TruncatedLob(cut(row[i], lob.maxBytes()), length);
+                            if (read[i] != null && length > lob.maxBytes()) {
+                                read[i] = new TruncatedLob(cut(read[i], lob.maxBytes()), length);
                             }
                         }
-                        rowBytes += sizeOf(row[i]);
+                        rowBytes += sizeOf(read[i]);
+                    }
+                    Object[] row = read;
+                    if (anyComputed) {
+                        row = new Object[position.length];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = evaluator[i] == null ? read[position[i]] : compute(evaluator[i], read, argPositions[i]);
+                        }
                     }
                     int cost = budget.cost(rowBytes);
                     if (!budget.tryAcquire(cost)) {
@@ -704,6 +759,22 @@ public final class FullLoad {
             return TruncatedLob.cutUtf8((String) v, max);
         }
         return v;
+    }
+
+    /** One add-column expression for one row; a failure makes the value unreadable (the row is rejected). */
+    private static Object compute(ColumnExpression.Evaluator e, Object[] read, int[] args) {
+        Object[] values = new Object[args.length];
+        for (int a = 0; a < args.length; a++) {
+            values[a] = read[args[a]];
+            if (values[a] instanceof UnreadableValue) {
+                return values[a];
+            }
+        }
+        try {
+            return e.evaluate(values);
+        } catch (SQLException ex) {
+            return new UnreadableValue(null, "add-column expression failed: " + ex.getMessage());
+        }
     }
 
     /** Rough heap size of a value, for the batch byte limit. */

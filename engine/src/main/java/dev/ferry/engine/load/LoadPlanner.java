@@ -57,8 +57,14 @@ public final class LoadPlanner {
         }
     }
 
-    /** A source column name and the target column name it loads into. */
-    public record ColumnPair(String source, String target) {
+    /**
+     * A source column name and the target column name it loads into, or (with {@code expression}) a target column
+     * computed by a DMS {@code add-column} expression ({@code source} is then {@code null}).
+     */
+    public record ColumnPair(String source, String target, String expression, String ruleId) {
+        public ColumnPair(String source, String target) {
+            this(source, target, null, null);
+        }
     }
 
     private final LoadEndpoint source;
@@ -110,6 +116,10 @@ public final class LoadPlanner {
             names = s.columns().stream().map(sc -> new ColumnPair(sc.name(), sc.name())).toList();
         }
         for (ColumnPair e : names) {
+            if (e.expression() != null) {
+                columns.add(computed(s, t, e));
+                continue;
+            }
             Column sc = s.column(e.source()).orElseThrow(() -> new IllegalArgumentException(
                     "source table " + s.qualifiedName() + " has no column " + e.source()));
             Column tc = t.column(e.target()).orElseThrow(() -> new IllegalArgumentException(
@@ -191,6 +201,26 @@ public final class LoadPlanner {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows, filter);
         }
         return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows, filter);
+    }
+
+    /** A target column computed by an add-column expression over source columns (checked by SQLite now). */
+    private static ColumnMapping computed(Table s, Table t, ColumnPair e) {
+        String what = "table-mapping rule " + e.ruleId() + ": add-column " + e.target() + " on " + s.qualifiedName();
+        Column tc = t.column(e.target()).orElseThrow(() -> new IllegalArgumentException(what + ": target table "
+                + t.qualifiedName() + " has no column " + e.target()));
+        List<Column> args = new ArrayList<>();
+        for (String n : ColumnExpression.parameterNames(e.expression())) {
+            args.add(s.column(n).orElseThrow(() -> new IllegalArgumentException(what + ": the expression refers to $" + n
+                    + ", which is not a column of the source table")));
+        }
+        ColumnExpression x = new ColumnExpression(e.ruleId(), tc.name(), e.expression(), args);
+        try {
+            x.check();
+        } catch (SQLException ex) {
+            throw new IllegalArgumentException(what + ": '" + e.expression() + "' is not a valid SQLite expression: "
+                    + ex.getMessage(), ex);
+        }
+        return new ColumnMapping(Column.of("$" + tc.name(), 0, tc.type(), true), tc, x);
     }
 
     /**

@@ -33,10 +33,7 @@ public record ResolvedTable(Table source, QualifiedName target, List<ResolvedCol
 
     /**
      * The columns the load copies, source name → target name: the kept source columns in source order, then the added
-     * columns that copy a source column ({@code $column}).
-     *
-     * @throws MappingException when an added column's expression is not a plain {@code $column} copy (the loader cannot
-     *                          compute it yet)
+     * columns: a copy of a source column ({@code $column}) or an expression the load evaluates with SQLite per row.
      */
     public List<LoadPlanner.ColumnPair> loadedColumns() {
         List<LoadPlanner.ColumnPair> m = new ArrayList<>();
@@ -46,13 +43,8 @@ public record ResolvedTable(Table source, QualifiedName target, List<ResolvedCol
             }
         }
         for (AddedColumn a : added) {
-            if (a.sourceColumn() == null) {
-                throw new MappingException(a.ruleId(), "add-column " + a.name() + " on " + source.qualifiedName()
-                        + ": the loader cannot compute the expression '" + a.expression()
-                        + "' yet (only a copy of a source column, '$column', is supported); remove the rule or give the"
-                        + " target column a default");
-            }
-            m.add(new LoadPlanner.ColumnPair(a.sourceColumn(), a.name()));
+            m.add(a.sourceColumn() != null ? new LoadPlanner.ColumnPair(a.sourceColumn(), a.name())
+                    : new LoadPlanner.ColumnPair(null, a.name(), a.expression(), a.ruleId()));
         }
         return m;
     }

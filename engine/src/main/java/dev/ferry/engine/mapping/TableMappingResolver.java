@@ -241,6 +241,20 @@ public final class TableMappingResolver {
                     "add-column " + t.value() + " on " + table.qualifiedName() + ": the expression refers to $" + m.group(1)
                             + ", which is not a column of the source table"));
         }
+        if (sourceColumn == null && t.expression() != null) {
+            List<Column> args = new ArrayList<>();
+            for (String n : dev.ferry.engine.load.ColumnExpression.parameterNames(t.expression())) {
+                args.add(table.column(n).orElseThrow(() -> new MappingException(t.ruleId(), "add-column " + t.value()
+                        + " on " + table.qualifiedName() + ": the expression refers to $" + n
+                        + ", which is not a column of the source table")));
+            }
+            try {
+                new dev.ferry.engine.load.ColumnExpression(t.ruleId(), t.value(), t.expression(), args).check();
+            } catch (java.sql.SQLException e) {
+                throw new MappingException(t.ruleId(), "add-column " + t.value() + " on " + table.qualifiedName() + ": '"
+                        + t.expression() + "' is not a valid SQLite expression: " + e.getMessage());
+            }
+        }
         return new AddedColumn(t.ruleId(), t.value(), t.dataType(), t.expression(), sourceColumn);
     }
 

@@ -116,9 +116,10 @@ public final class Validator {
      * read, PostgreSQL's bpchar keeps the padding but ignores it in comparisons), so they are trimmed before hashing.
      */
     private static boolean[] padded(TableJob job) {
-        boolean[] p = new boolean[job.columns().size()];
+        List<ColumnMapping> cols = compared(job);
+        boolean[] p = new boolean[cols.size()];
         for (int i = 0; i < p.length; i++) {
-            ColumnMapping m = job.columns().get(i);
+            ColumnMapping m = cols.get(i);
             p[i] = isChar(m.source().type().name()) || isChar(m.target().type().name());
         }
         return p;
@@ -210,7 +211,7 @@ public final class Validator {
         Engine e = isSource ? source.engine() : target.engine();
         List<String> cols = new ArrayList<>();
         List<ValueKind> kinds = new ArrayList<>();
-        for (ColumnMapping m : job.columns()) {
+        for (ColumnMapping m : compared(job)) {
             var c = isSource ? m.source() : m.target();
             cols.add(c.name());
             kinds.add(ValueKind.of(e, c.type()));
@@ -219,8 +220,8 @@ public final class Validator {
         int[] idx = new int[job.keyColumns().size()];
         for (int k = 0; k < idx.length; k++) {
             String key = job.keyColumns().get(k);
-            for (int i = 0; i < job.columns().size(); i++) {
-                if (job.columns().get(i).source().name().equalsIgnoreCase(key)) {
+            for (int i = 0; i < compared(job).size(); i++) {
+                if (compared(job).get(i).source().name().equalsIgnoreCase(key)) {
                     idx[k] = i;
                     keys.add(cols.get(i));
                     break;
@@ -229,6 +230,14 @@ public final class Validator {
         }
         return new Side(e, isSource ? job.source().qualifiedName() : job.target(), cols, kinds, keys, idx,
                 isSource ? job.filter() : null, kinds, new boolean[cols.size()]);
+    }
+
+    /**
+     * The columns compared: every copied column. Columns computed by add-column expressions are not compared (the
+     * source has no such column; the load evaluated the expression).
+     */
+    private static List<ColumnMapping> compared(TableJob job) {
+        return job.columns().stream().filter(m -> m.computed() == null).toList();
     }
 
     private static String targetName(TableJob job, String sourceColumn) {

@@ -114,6 +114,19 @@ class RoundTripIT {
     }
 
     @Test
+    void zeroDatesAreRejectedWhenTheyMayNotBecomeNull() throws Exception {
+        List<Group> groups = List.of(
+                new Group("zd", "date", "date", c("'2024-02-29'", "2024-02-29"), rejected("'0000-00-00'", "zero date")),
+                new Group("zdt", "datetime", "timestamp", rejected("'0000-00-00 00:00:00'", "zero date"),
+                        c("'1999-12-31 23:59:59'", "1999-12-31 23:59:59")),
+                new Group("bit1", "bit(1)", "boolean", c("b'1'", "true"), c("b'0'", "false")));
+        RoundTrip.Outcome o = RoundTrip.run("rt_zero", maria("rt_zero_src"), pg("rt_zero"), dir, groups,
+                LoadSettings.defaults("rt_zero").withMaxSubTasks(2).withZeroDateAsNull(false));
+        assertThat(o.result().totalRejected()).isEqualTo(2);
+        assertThat(o.result().tables().stream().mapToLong(TableResult::warnings).sum()).isZero();
+    }
+
+    @Test
     void postgresToPostgres() throws Exception {
         Side source = pg("rt_pg_pg_src");
         Side target = pg("rt_pg_pg");

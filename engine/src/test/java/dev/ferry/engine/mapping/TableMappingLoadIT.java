@@ -125,6 +125,12 @@ class TableMappingLoadIT {
               {"rule-type": "transformation", "rule-id": "34", "rule-name": "c-add", "rule-target": "column",
                "object-locator": {"schema-name": "Sales", "table-name": "ORDERS"}, "rule-action": "add-column",
                "value": "order_ref", "expression": "$ORDER_ID", "data-type": {"type": "int4"}},
+              {"rule-type": "transformation", "rule-id": "41", "rule-name": "c-expr", "rule-target": "column",
+               "object-locator": {"schema-name": "Sales", "table-name": "CUSTOMERS_OLD"}, "rule-action": "add-column",
+               "value": "label", "expression": "upper($NAME) || ' (' || $CUST_CODE || ')'", "data-type": {"type": "string", "length": 80}},
+              {"rule-type": "transformation", "rule-id": "42", "rule-name": "c-expr2", "rule-target": "column",
+               "object-locator": {"schema-name": "Sales", "table-name": "ORDERS"}, "rule-action": "add-column",
+               "value": "ref_x10", "expression": "$ORDER_ID * 10 + length($NOTE)", "data-type": {"type": "int8"}},
               {"rule-type": "transformation", "rule-id": "35", "rule-name": "c-type", "rule-target": "column",
                "object-locator": {"schema-name": "Sales", "table-name": "ORDERS", "column-name": "STATUS"},
                "rule-action": "change-data-type", "data-type": {"type": "string", "length": 20}},
@@ -182,9 +188,9 @@ class TableMappingLoadIT {
         pg.execute(dst,
                 "CREATE SCHEMA app_sales", "CREATE SCHEMA \"PLE_2\"",
                 "CREATE TABLE app_sales.paid_orders (order_id integer PRIMARY KEY, status varchar(20), amount_eur numeric(10,2),"
-                        + " region varchar(2), order_ref integer)",
+                        + " region varchar(2), order_ref integer, ref_x10 bigint)",
                 "CREATE TABLE app_sales.ord (order_key integer, line_no_nr integer, n_qty integer, PRIMARY KEY (order_key, line_no_nr))",
-                "CREATE TABLE app_sales.dim_customers_v2 (id integer PRIMARY KEY, \"NAME\" text, code text)",
+                "CREATE TABLE app_sales.dim_customers_v2 (id integer PRIMARY KEY, \"NAME\" text, code text, label varchar(80))",
                 "CREATE TABLE app_sales.products_x (id integer PRIMARY KEY, name text)",
                 "CREATE TABLE \"PLE_2\".\"STAFF\" (id integer PRIMARY KEY, name text)");
 
@@ -240,6 +246,11 @@ class TableMappingLoadIT {
                 + " OR status NOT IN ('paid', 'shipped') OR region = 'XX' OR amount_eur > 5 AND amount_eur < 50")).isZero();
         assertThat(count(pg, dst, "SELECT COUNT(*) FROM app_sales.dim_customers_v2 WHERE \"NAME\" = 'name 7' AND code = 'C7'")).isEqualTo(1);
         assertThat(count(pg, dst, "SELECT COUNT(*) FROM \"PLE_2\".\"STAFF\"")).isEqualTo(2);
+        // add-column expressions, evaluated by SQLite per row (NOTE is removed from the target but feeds the expression)
+        assertThat(count(pg, dst, "SELECT COUNT(*) FROM app_sales.dim_customers_v2 WHERE label = 'NAME ' || id || ' (C' || id || ')'"))
+                .isEqualTo(50);
+        assertThat(count(pg, dst, "SELECT COUNT(*) FROM app_sales.paid_orders WHERE ref_x10 = order_id * 10 + length('note ' || order_id)"))
+                .isEqualTo(filtered);
 
         List<TableValidation> validation = Validator.compare(source, target, plan.jobs());
         assertThat(validation).allSatisfy(v -> assertThat(v.status()).as(v.toString()).isIn(TableValidation.Status.VALIDATED,

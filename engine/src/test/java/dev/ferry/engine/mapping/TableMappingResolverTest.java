@@ -233,7 +233,7 @@ class TableMappingResolverTest {
     }
 
     @Test
-    void addColumnCopiesASourceColumnOrIsRefusedByTheLoaderNamingTheRule() {
+    void addColumnCopiesASourceColumnOrComputesAnExpressionCheckedBySqlite() {
         ResolvedTable t = resolve(sel("1", SelectionRule.Action.EXPLICIT, "hr", "employees"),
                 new TransformationRule("5", "r5", TransformationRule.Target.COLUMN, ObjectLocator.table("hr", "employees"),
                         TransformationRule.Action.ADD_COLUMN, "legacy_id", null, new TransformationRule.DataType("int4", null, null, null),
@@ -244,8 +244,18 @@ class TableMappingResolverTest {
         assertThat(t.added()).extracting(AddedColumn::name).containsExactly("legacy_id", "full_name");
         assertThat(t.added().get(0).sourceColumn()).isEqualTo("emp_id");
         assertThat(t.added().get(1).sourceColumn()).isNull();
-        assertThatThrownBy(t::loadedColumns).isInstanceOf(MappingException.class).hasMessageContaining("rule 6")
-                .hasMessageContaining("full_name");
+        assertThat(t.loadedColumns()).endsWith(new LoadPlanner.ColumnPair("emp_id", "legacy_id"),
+                new LoadPlanner.ColumnPair(null, "full_name", "$first_name||' '||$last_name", "6"));
+        assertThatThrownBy(() -> resolve(sel("1", SelectionRule.Action.EXPLICIT, "hr", "employees"),
+                new TransformationRule("7", "r7", TransformationRule.Target.COLUMN, ObjectLocator.table("hr", "employees"),
+                        TransformationRule.Action.ADD_COLUMN, "bad", null, null, "$first_name ||| 'x'", null, null, Set.of())))
+                .isInstanceOf(MappingException.class).hasMessageStartingWith("table-mapping rule 7: add-column bad on hr.employees: "
+                        + "'$first_name ||| 'x'' is not a valid SQLite expression");
+        assertThatThrownBy(() -> resolve(sel("1", SelectionRule.Action.EXPLICIT, "hr", "employees"),
+                new TransformationRule("8", "r8", TransformationRule.Target.COLUMN, ObjectLocator.table("hr", "employees"),
+                        TransformationRule.Action.ADD_COLUMN, "bad", null, null, "upper($nickname)", null, null, Set.of())))
+                .isInstanceOf(MappingException.class).hasMessage("table-mapping rule 8: add-column bad on hr.employees: the "
+                        + "expression refers to $nickname, which is not a column of the source table");
         ResolvedTable copyOnly = resolve(sel("1", SelectionRule.Action.EXPLICIT, "hr", "employees"),
                 new TransformationRule("5", "r5", TransformationRule.Target.COLUMN, ObjectLocator.table("hr", "employees"),
                         TransformationRule.Action.ADD_COLUMN, "legacy_id", null, null, "$emp_id", null, null, Set.of())).get(0);
