@@ -78,6 +78,7 @@ class PostgresTargetCorpusIT {
     @RequiresCorpus
     void employeesPostgresToPostgres() throws Exception {
         postgresToPostgres("employees_pg", CORPUS.resolve("employees/postgres/dataset_small/employee.sql"), "public");
+        // the corpus has row-level security on audit with two policies: they are copied, not dropped
     }
 
     @Test
@@ -256,6 +257,15 @@ class PostgresTargetCorpusIT {
         compare(source, d.schema, Function.identity(), (t, c) -> c.type().declared());
         assertThat(d.schema.routines()).as("routines").hasSameSizeAs(source.routines());
         assertThat(d.schema.triggers()).as("triggers").hasSameSizeAs(source.triggers());
+        for (Table t : source.tables()) {
+            // row-level security and policies (employees: audit has RLS and two policies)
+            Table dt = d.schema.table(t.name()).orElseThrow();
+            assertThat(dt.options().entrySet().stream().filter(e -> e.getKey().startsWith("policy:") || e.getKey().equals("row_security"))
+                    .map(e -> e.getKey() + "=" + e.getValue().replace(targetSchema + ".", "public.")).sorted().toList())
+                    .as("row security of " + t.name())
+                    .isEqualTo(t.options().entrySet().stream().filter(e -> e.getKey().startsWith("policy:") || e.getKey().equals("row_security"))
+                            .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+        }
         assertThat(d.schema.sequences().stream().map(dev.ferry.model.schema.Sequence::name))
                 .containsExactlyInAnyOrderElementsOf(source.sequences().stream().map(dev.ferry.model.schema.Sequence::name).toList());
     }
