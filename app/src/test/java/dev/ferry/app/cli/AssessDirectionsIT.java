@@ -144,4 +144,32 @@ class AssessDirectionsIT {
         assertThat(all).contains("SL-PG-0901").contains("schema.sql:2:8").contains("SL-PG-0112");
         assertThat(manual(json(out))).isEqualTo(2);
     }
+
+    @Test
+    void verifyAgainstATargetServerRollsBackAndChecksTheEngine() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("va"));
+        Files.writeString(src.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT DEFAULT (datetime('now')));\n"
+                + "CREATE VIEW v AS SELECT id, strftime('%Y', v) AS y FROM t;\n");
+        TestServer pg = TestDatabases.postgres();
+        String db = pg.createDatabase("assess_va");
+        String url = "postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + db;
+        Path out = dir.resolve("va-out");
+        Run r = run("assess", "--source", src.toString(), "--source-engine", "sqlite", "--target-engine", "postgresql",
+                "--schema", "va", "--out", out.toString(), "--verify-against", url);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode j = json(out);
+        assertThat(j.get("verification").get("mode").asText()).isEqualTo("target");
+        assertThat(manual(j)).isEqualTo(1); // the view: strftime has no translation
+        try (Connection c = pg.connect(db); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'va'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the verification was rolled back").isZero();
+        }
+        TestServer my = TestDatabases.mysql();
+        String mdb = my.createDatabase("assess_va");
+        Run wrong = run("assess", "--source", src.toString(), "--source-engine", "sqlite", "--target-engine", "postgresql",
+                "--out", dir.resolve("va-out2").toString(), "--verify-against", "mysql://root@" + my.host() + ":" + my.port() + "/" + mdb);
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--verify-against needs a PostgreSQL server (the target engine), not MySQL/MariaDB");
+    }
 }

@@ -78,6 +78,7 @@ class PostgresTargetCorpusIT {
     @RequiresCorpus
     void employeesPostgresToPostgres() throws Exception {
         postgresToPostgres("employees_pg", CORPUS.resolve("employees/postgres/dataset_small/employee.sql"), "public");
+        // the corpus has row-level security on audit with two policies: they are copied, not dropped
     }
 
     @Test
@@ -173,6 +174,44 @@ class PostgresTargetCorpusIT {
         assertThat(d.schema.triggers()).hasSameSizeAs(source.triggers());
     }
 
+    /** Types, domains, ranges, partitions, identities, matviews, routines, disabled triggers: live catalog, schema renamed. */
+    @Test
+    void postgresFeaturesCopiedFromTheLiveCatalogIntoARenamedSchema() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String sourceDb = pg.createDatabase("pgfeat_src");
+        String text = new String(getClass().getResourceAsStream("/convert/pg_features.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection c = pg.connect(sourceDb); Statement st = c.createStatement()) {
+            for (StatementChunk chunk : PostgresParserFacade.INSTANCE.splitter().split(text)) {
+                if (!chunk.clientCommand() && !chunk.text().isBlank()) {
+                    st.execute(chunk.text());
+                }
+            }
+        }
+        Schema source;
+        try (Connection c = pg.connect(sourceDb)) {
+            source = CatalogReaders.forEngine(Engine.POSTGRESQL).read(c, CatalogRequest.schemas("shop"), CatalogListener.NO_OP)
+                    .schemas().get(0);
+        }
+        ConversionResult converted = Directions.converter(Engine.POSTGRESQL, Engine.POSTGRESQL).orElseThrow()
+                .convert(new ConversionRequest(source, "shop_copy", List.of(), null));
+        assertThat(converted.objects()).allSatisfy(o -> assertThat(o.converted()).as(o.key()).isTrue());
+        Deployed d = deploy("pgfeat", converted, "shop_copy");
+        compare(source, d.schema, Function.identity(), (t, c) -> c.type().declared().replace("shop.", "shop_copy."));
+        assertThat(d.schema.types().stream().map(dev.ferry.model.schema.UserType::name).sorted().toList())
+                .isEqualTo(source.types().stream().map(dev.ferry.model.schema.UserType::name).sorted().toList());
+        assertThat(d.schema.routines()).hasSameSizeAs(source.routines());
+        assertThat(d.schema.triggers().stream().map(t -> t.name() + ":" + t.enabled()).sorted().toList())
+                .isEqualTo(source.triggers().stream().map(t -> t.name() + ":" + t.enabled()).sorted().toList());
+        Table measurement = d.schema.table("measurement").orElseThrow();
+        assertThat(measurement.partitioning().partitions()).hasSize(2);
+        assertThat(d.schema.table("scratch").orElseThrow().kind()).isEqualTo(Table.Kind.UNLOGGED);
+        assertThat(d.schema.views().stream().filter(View::materialized).map(View::name).toList()).containsExactly("totals");
+        assertThat(d.schema.views().stream().filter(v -> v.name().equals("big_invoices")).findFirst().orElseThrow().definition())
+                .contains("shop_copy.").doesNotContain("shop.");
+        assertThat(d.schema.sequences().stream().filter(q -> q.name().equals("invoice_no")).findFirst().orElseThrow().lastValue())
+                .isEqualTo(1500L);
+    }
+
     // ------------------------------------------------------------------------------------------ SQLite
 
     private void sqliteToPostgres(String name, Path file) throws Exception {
@@ -218,6 +257,15 @@ class PostgresTargetCorpusIT {
         compare(source, d.schema, Function.identity(), (t, c) -> c.type().declared());
         assertThat(d.schema.routines()).as("routines").hasSameSizeAs(source.routines());
         assertThat(d.schema.triggers()).as("triggers").hasSameSizeAs(source.triggers());
+        for (Table t : source.tables()) {
+            // row-level security and policies (employees: audit has RLS and two policies)
+            Table dt = d.schema.table(t.name()).orElseThrow();
+            assertThat(dt.options().entrySet().stream().filter(e -> e.getKey().startsWith("policy:") || e.getKey().equals("row_security"))
+                    .map(e -> e.getKey() + "=" + e.getValue().replace(targetSchema + ".", "public.")).sorted().toList())
+                    .as("row security of " + t.name())
+                    .isEqualTo(t.options().entrySet().stream().filter(e -> e.getKey().startsWith("policy:") || e.getKey().equals("row_security"))
+                            .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+        }
         assertThat(d.schema.sequences().stream().map(dev.ferry.model.schema.Sequence::name))
                 .containsExactlyInAnyOrderElementsOf(source.sequences().stream().map(dev.ferry.model.schema.Sequence::name).toList());
     }

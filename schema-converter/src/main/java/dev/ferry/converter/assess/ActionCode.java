@@ -221,7 +221,7 @@ public enum ActionCode {
             "The statement does not parse with Ferry's SQLite grammar, so it was not converted. Fix the syntax (or convert the statement by hand) and run the assessment again."),
     // ---- PostgreSQL → PostgreSQL (PG-PG-01xx)
     PG_BODY_NAMES_SOURCE_SCHEMA("PG-PG-0101", Severity.MEDIUM, 15,
-            "The routine body is copied as written and names the source schema, which the mapping renamed: edit those references (or keep the schema name) before deploying."),
+            "The routine body names the source schema, which the mapping renamed: the qualifiers in the body were renamed on its tokens, but names built at run time (EXECUTE of a string, format()) and quoted-string references were not. Review the body."),
     PG_NOT_COPIED("PG-PG-0102", Severity.HIGH, 60,
             "The object is not copied by this version (row-level security policies, rules, publications, aggregates, operators, event triggers...); recreate it by hand on the target, e.g. from pg_dump --schema-only."),
     PG_ROUTINE_LANGUAGE("PG-PG-0103", Severity.MEDIUM, 15,

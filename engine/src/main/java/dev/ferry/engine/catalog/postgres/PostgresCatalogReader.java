@@ -152,6 +152,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                 if ("u".equals(r.persistence) && kind == Table.Kind.PARTITIONED) {
                     options.put("unlogged", "true");
                 }
+                readRowSecurity(c, r.oid, schema, r.name, q, options);
                 long rows = request.includeRowEstimates() ? (r.reltuples < 0 ? -1 : Math.round(r.reltuples)) : -1;
                 long size = request.includeRowEstimates() ? r.size : -1;
                 out.add(new Table(schema, r.name, kind, columns, k.primaryKey, k.uniques, k.foreignKeys, k.checks, indexes,
@@ -627,6 +628,40 @@ public final class PostgresCatalogReader implements CatalogReader {
                 listener.onObject("type", q);
             }
             return out;
+        }
+
+        /**
+         * Row-level security as table options: {@code row_security} = {@code enabled} or {@code forced}, and one
+         * {@code policy:<name>} option per policy holding its complete {@code CREATE POLICY} statement.
+         */
+        private void readRowSecurity(Connection c, long oid, String schema, String table, String q, Map<String, String> options)
+                throws SQLException {
+            List<String> rls = query(c, "row security of " + q,
+                    "select case when relforcerowsecurity then 'forced' when relrowsecurity then 'enabled' end from pg_class where oid = ?",
+                    rs -> rs.getString(1), oid);
+            if (!rls.isEmpty() && rls.get(0) != null) {
+                options.put("row_security", rls.get(0));
+            }
+            query(c, "policies of " + q, """
+                    select p.polname, p.polpermissive,
+                           case p.polcmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE' when 'd' then 'DELETE' else 'ALL' end,
+                           case when p.polroles = '{0}' then 'PUBLIC'
+                                else (select string_agg(quote_ident(a.rolname), ', ' order by a.rolname) from pg_roles a where a.oid = any (p.polroles)) end,
+                           pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+                    from pg_policy p where p.polrelid = ? order by p.polname""", rs -> {
+                StringBuilder sb = new StringBuilder("CREATE POLICY ").append(quoteIdent(rs.getString(1))).append(" ON ")
+                        .append(quoteIdent(schema)).append('.').append(quoteIdent(table))
+                        .append(rs.getBoolean(2) ? " AS PERMISSIVE" : " AS RESTRICTIVE").append(" FOR ").append(rs.getString(3))
+                        .append(" TO ").append(rs.getString(4));
+                if (rs.getString(5) != null) {
+                    sb.append(" USING (").append(rs.getString(5)).append(')');
+                }
+                if (rs.getString(6) != null) {
+                    sb.append(" WITH CHECK (").append(rs.getString(6)).append(')');
+                }
+                options.put("policy:" + rs.getString(1), sb.toString());
+                return null;
+            }, oid);
         }
 
         private static String quoteIdent(String s) {

@@ -12,7 +12,8 @@ import java.util.Locale;
  * Renames a schema inside PostgreSQL text on the token stream of our PostgreSQL lexer (never by regex over the text):
  * a name token equal to the source schema and followed by {@code .} becomes the target schema, and a string literal
  * that starts with {@code schema.} (as in {@code nextval('hr.seq'::regclass)}) gets the new prefix. Dollar-quoted
- * bodies are left as written; {@link #bodyNamesSchema} tells whether one of them names the schema.
+ * bodies (routine bodies) are renamed the same way on their own tokens; {@link #bodyNamesSchema} tells whether one of
+ * them names the schema, since names built at run time (dynamic SQL) cannot be renamed.
  *
  * <p>Threading: stateless.
  */
@@ -36,6 +37,14 @@ public final class PostgresSchemaRenamer {
             String text = t.getText();
             if (t.getChannel() == Token.DEFAULT_CHANNEL && names(text, from) && nextIsDot(tokens, i)) {
                 sb.append(PostgresIdentifiers.quote(to));
+            } else if (t.getType() == PostgresLexer.DOLLAR_STRING) {
+                // a routine body (SQL or PL/pgSQL): its qualifiers are renamed on its own tokens, the tags kept
+                String tag = text.substring(0, text.indexOf('$', 1) + 1);
+                if (text.length() >= 2 * tag.length() && text.endsWith(tag)) {
+                    sb.append(tag).append(rename(text.substring(tag.length(), text.length() - tag.length()), from, to)).append(tag);
+                } else {
+                    sb.append(text);
+                }
             } else if (t.getType() == PostgresLexer.STRING && text.length() > 2) {
                 String content = text.substring(1, text.length() - 1);
                 String prefix = PostgresIdentifiers.quote(from).replace("'", "''") + ".";

@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * PostgreSQL → PostgreSQL: a faithful copy of every object of a schema of the neutral model (from the live catalog
  * or from scripts, {@link PostgresScriptSchemaBuilder}): types (enum, composite, domain, range), sequences, tables with
  * their columns, defaults, identities, generated columns, collations, partitioning and partitions, comments (pre-load);
- * unique keys, checks, foreign keys, indexes, views, materialized views, routines and triggers (post-load). Names keep
+ * unique keys, checks, foreign keys, indexes, views, materialized views, routines, triggers, row-level security and
+ * policies (post-load; the catalog reader gives them as table options {@code row_security} and {@code policy:<name>}). Names keep
  * their exact spelling (quoted when needed). The schema may be renamed ({@link ConversionRequest#targetSchema()}):
  * qualifiers inside expressions, view queries, routine headers and trigger definitions are renamed on our PostgreSQL
  * lexer's tokens ({@link PostgresSchemaRenamer}); views are created with {@code SET LOCAL search_path} to the target so
@@ -282,6 +283,20 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
             StringBuilder all = new StringBuilder(sp()).append(ddl);
             partitions.forEach(x -> all.append(";\n").append(x));
             out.add(obj(t.name(), "TABLE", src, all.toString(), DeployPhase.PRE_LOAD, List.copyOf(deps), items));
+            // row-level security and policies (catalog table options)
+            String rls = t.options().get("row_security");
+            if (rls != null) {
+                out.add(obj(t.name() + "_row_security", "ROW_SECURITY", src, "ALTER TABLE " + qn(t.name()) + " ENABLE ROW LEVEL SECURITY"
+                        + ("forced".equals(rls) ? ";\nALTER TABLE " + qn(t.name()) + " FORCE ROW LEVEL SECURITY" : ""),
+                        DeployPhase.POST_LOAD, List.of(tableKey), List.of()));
+            }
+            t.options().forEach((k, v) -> {
+                if (k.startsWith("policy:")) {
+                    String policy = k.substring("policy:".length());
+                    out.add(obj(t.name() + "." + policy, "POLICY", source("POLICY", policy), sp() + r(v), DeployPhase.POST_LOAD,
+                            List.of(tableKey), List.of()));
+                }
+            });
             // comments
             List<String> comments = new ArrayList<>();
             if (t.comment() != null) {
