@@ -14,16 +14,18 @@ repo="$(dirname "$here")"
 PG_PORT=${BENCH_PG_PORT:-55432}
 MY_PORT=${BENCH_MY_PORT:-33306}
 THREADS=${THREADS:-4}
-MODES=${MODES:-"batch tx"}
+MODES=${MODES-"batch tx"}
 SCENARIOS=${SCENARIOS:-"mariadb pg"}
 WORKLOADS=${WORKLOADS:-"oltp_write_only oltp_insert"}
-RATE_STEPS=${RATE_STEPS:-"0.25 0.5 0.75 1.0"}   # fractions of the saturated source rate tried for "lag < 1 s"
+RATE_STEPS=${RATE_STEPS-"0.5 1.0"}   # live runs at these fractions of the source's own rate (1.0 = unthrottled)
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g"}
 work=${WORK:-/tmp/ferry-bench-cdc}
 mkdir -p "$work"
 results="$work/results.tsv"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
+[ -f "$pgbin/../lib/wal2json.so" ] || [ -f "/usr/lib/postgresql/$(basename "$(dirname "$pgbin")")/lib/wal2json.so" ] \
+  || echo "cdc.sh: pgcopydb follow needs wal2json: apt-get install -y postgresql-$(basename "$(dirname "$pgbin")")-wal2json" >&2
 for tool in sysbench pgcopydb psql mariadb mariadbd mariadb-install-db /usr/bin/time java mvn; do
   command -v "$tool" >/dev/null 2>&1 || { echo "cdc.sh: missing $tool (apt-get install -y sysbench pgcopydb time)" >&2; exit 2; }
 done
@@ -35,7 +37,7 @@ CP="$repo/engine/target/test-classes:$repo/engine/target/classes:$repo/model/tar
 
 # ---- own server instances ----
 start_servers() {
-  if ! "$pgbin/pg_ctl" -D "$work/pg" status >/dev/null 2>&1; then
+  if ! runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" status >/dev/null 2>&1; then
     if [ ! -d "$work/pg" ]; then
       install -d -o postgres "$work/pg"
       runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
@@ -54,6 +56,11 @@ CONF
     chmod 777 "$work"
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w start >/dev/null
   fi
+  # this Debian build only lets listed libraries act as output plugins; pgcopydb 0.10 needs wal2json
+  if psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SHOW output_plugin_libraries" >/dev/null 2>&1; then
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "ALTER SYSTEM SET output_plugin_libraries = 'wal2json'" \
+      -c "SELECT pg_reload_conf()" >/dev/null
+  fi
   if ! mariadb -h 127.0.0.1 -P "$MY_PORT" -u root -e "select 1" >/dev/null 2>&1; then
     if [ ! -d "$work/my" ]; then
       install -d -o mysql "$work/my"
@@ -66,6 +73,7 @@ CONF
   fi
 }
 start_servers
+trap 'touch "$work/stop"' EXIT   # a driver still running stops at its next 200 ms tick
 export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres
 my() { mariadb -h 127.0.0.1 -P "$MY_PORT" -u root "$@"; }
 pg() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -87,8 +95,8 @@ prepare() {  # $1 scenario: fresh source with sysbench data, target with the sam
         | pg -d ferry_bench_cdc_dst -c "\\copy sbtest$i from stdin"
     done
   else
-    pg -d postgres -c "SET client_min_messages = warning" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots" \
-       -c "DROP DATABASE IF EXISTS ferry_bench_cdc_src" -c "CREATE DATABASE ferry_bench_cdc_src"
+    pg -d postgres -tA -c "SET client_min_messages = warning" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots" \
+       -c "DROP DATABASE IF EXISTS ferry_bench_cdc_src" -c "CREATE DATABASE ferry_bench_cdc_src" >/dev/null
     ddl | pg -d ferry_bench_cdc_src
     sysbench oltp_read_only --db-driver=pgsql --pgsql-host=127.0.0.1 --pgsql-port="$PG_PORT" --pgsql-user=postgres \
       --pgsql-db=ferry_bench_cdc_src --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null 2>&1 || true
@@ -124,53 +132,56 @@ wait_drained() {  # until applied stops growing for 3 s; prints epoch ms of the 
   done
   echo "$lastgrow"
 }
-max_lag() {  # $1 $2: epoch ms window; max source latency seen by the driver in it
-  awk -v a="$1" -v b="$2" '$1 >= a && $1 <= b && $3 > m { m = $3 } END { print m + 0 }' "$work/metrics.tsv"
-}
 
 ferry_run() {  # $1 scenario $2 workload $3 mode
-  local sc=$1 wl=$2 mode=$3 src_url tables rpt
+  local sc=$1 wl=$2 mode=$3 src_url tables rpt startarg=()
   rpt=$(rows_per_tx "$wl")
   prepare "$sc"
   rm -f "$work/stop" "$work/metrics.tsv"
+  local log="$work/driver-$sc-$wl-$mode.log"
+  : > "$log"
   if [ "$sc" = mariadb ]; then
-    src_url="jdbc:mariadb://127.0.0.1:$MY_PORT/ferry_bench_cdc_src"; tables=$(tables_csv ferry_bench_cdc_src); source=mysql
+    src_url="jdbc:mysql://127.0.0.1:$MY_PORT/ferry_bench_cdc_src?useSSL=false&allowPublicKeyRetrieval=true"; tables=$(tables_csv ferry_bench_cdc_src); source=mysql
+    startarg=(start="$(my -N -e "SHOW MASTER STATUS" | awk '{ print $1 ":" $2 }')")
   else
     src_url="jdbc:postgresql://127.0.0.1:$PG_PORT/ferry_bench_cdc_src"; tables=$(tables_csv public); source=pg
   fi
-  /usr/bin/time -v -o "$work/time.txt" java $JAVA_OPTS -cp "$CP" dev.ferry.engine.cdc.apply.CdcBench source=$source \
-    src-url="$src_url" src-user="$( [ $source = pg ] && echo postgres || echo root )" tables="$tables" \
-    dst-url="jdbc:postgresql://127.0.0.1:$PG_PORT/ferry_bench_cdc_dst?user=postgres" mode="$mode" \
-    metrics="$work/metrics.tsv" stop="$work/stop" > "$work/driver-$sc-$wl-$mode.log" 2>&1 &
-  local driver=$!
-  for _ in $(seq 1 120); do grep -q started "$work/driver-$sc-$wl-$mode.log" 2>/dev/null && break; sleep 0.5; done
-  grep -q started "$work/driver-$sc-$wl-$mode.log" || { echo "driver did not start:"; cat "$work/driver-$sc-$wl-$mode.log"; exit 1; }
-  # 1) saturation: unthrottled source, then drain
-  local a0 t0 tps t1 a1 tend rate
-  a0=$(applied_now); t0=$(date +%s%3N)
+  local args=(source=$source src-url="$src_url" src-user="$( [ $source = pg ] && echo postgres || echo root )" tables="$tables"
+    dst-url="jdbc:postgresql://127.0.0.1:$PG_PORT/ferry_bench_cdc_dst?user=postgres" mode="$mode"
+    metrics="$work/metrics.tsv" stop="$work/stop")
+  if [ $source = pg ]; then java -cp "$CP" dev.ferry.engine.cdc.apply.CdcBench "${args[@]}" prepare-only=true > "$log" 2>&1; fi
+  # 1) backlog: the source writes unthrottled for SECS s with no applier running, then Ferry catches up
+  local tps src_rows backlog
   tps=$(sysbench_run "$sc" "$wl" "$SECS" 0)
-  t1=$(date +%s%3N)
-  tend=$(wait_drained); a1=$(applied_now)
-  rate=$(awk -v n=$((a1 - a0)) -v ms=$((tend - t0)) 'BEGIN { printf "%.0f", n * 1000 / ms }')
-  local src_rows=$(awk -v t="$tps" -v r="$rpt" 'BEGIN { printf "%.0f", t * r }')
-  local lag_end=$(( tend - t1 ))
-  echo "  saturated: source $tps tx/s = $src_rows rows/s for ${SECS}s; Ferry applied $((a1 - a0)) rows in $(( (tend - t0) / 1000 )) s = $rate rows/s; drained ${lag_end} ms after the source stopped"
-  # 2) throttled steps: highest source rate with lag < 1 s
-  local best=0 best_rows=0 f r ta tb lag
+  src_rows=$(awk -v t="$tps" -v r="$rpt" 'BEGIN { printf "%.0f", t * r }')
+  backlog=$(awk -v t="$tps" -v r="$rpt" -v s="$SECS" 'BEGIN { printf "%.0f", t * r * s }')
+  /usr/bin/time -v -o "$work/time.txt" java $JAVA_OPTS -cp "$CP" dev.ferry.engine.cdc.apply.CdcBench "${args[@]}" "${startarg[@]}" \
+    >> "$log" 2>&1 &
+  local driver=$!
+  for _ in $(seq 1 120); do grep -q started "$log" 2>/dev/null && break; sleep 0.5; done
+  grep -q started "$log" || { echo "driver did not start:"; cat "$log"; exit 1; }
+  local tend; tend=$(wait_drained)
+  local first; first=$(awk '$2 > 0 { print $1; exit }' "$work/metrics.tsv")
+  local a1; a1=$(applied_now)
+  local catchup; catchup=$(awk -v n="$a1" -v ms=$((tend - first)) 'BEGIN { printf "%.0f", (ms > 0) ? n * 1000 / ms : 0 }')
+  echo "  backlog: source wrote $tps tx/s = $src_rows rows/s for ${SECS}s (~$backlog rows, Ferry not running); Ferry applied $a1 rows in $(( tend - first )) ms = $catchup rows/s"
+  # 2) live: throttled source rates; lag = time from the source's last commit to the last applied row
+  local best=0 f r ta tb lag a0 live
   for f in $RATE_STEPS; do
     r=$(awk -v t="$tps" -v f="$f" 'BEGIN { printf "%d", t * f }')
     [ "$r" -lt 1 ] && continue
-    ta=$(date +%s%3N)
-    sysbench_run "$sc" "$wl" "$SECS" "$r" >/dev/null
+    a0=$(applied_now); ta=$(date +%s%3N)
+    sysbench_run "$sc" "$wl" "$SECS" "$( [ "$f" = 1.0 ] && echo 0 || echo "$r" )" >/dev/null
     tb=$(date +%s%3N)
-    wait_drained >/dev/null
-    lag=$(max_lag $((ta + 5000)) "$tb")   # skip the first 5 s (warm-up)
-    echo "  source at $r tx/s ($((r * rpt)) rows/s): max lag ${lag} ms"
-    if [ "$lag" -lt 1000 ]; then best=$r; best_rows=$((r * rpt)); fi
+    tend=$(wait_drained)
+    lag=$(( tend - tb )); [ $lag -lt 0 ] && lag=0
+    live=$(awk -v n=$(( $(applied_now) - a0 )) -v ms=$((tb - ta)) 'BEGIN { printf "%.0f", n * 1000 / ms }')
+    echo "  live, source at $( [ "$f" = 1.0 ] && echo "full speed" || echo "$r tx/s" ): applied $live rows/s; lag when the source stopped ${lag} ms"
+    if [ "$lag" -lt 1000 ] && [ "$live" -gt "$best" ]; then best=$live; fi
   done
   touch "$work/stop"; wait $driver || true
-  local rss=$(awk -F: '/Maximum resident/ { gsub(/ /, "", $2); printf "%.0f", $2 / 1024 }' "$work/time.txt")
-  printf "%s\t%s\tferry-%s\t%s\t%s\t%s\t%s\t%s\n" "$sc" "$wl" "$mode" "$src_rows" "$rate" "$best_rows" "$lag_end" "$rss" | tee -a "$results"
+  local rss; rss=$(awk -F: '/Maximum resident/ { gsub(/ /, "", $2); printf "%.0f", $2 / 1024 }' "$work/time.txt")
+  printf "%s\t%s\tferry-%s\t%s\t%s\t%s\t%s\n" "$sc" "$wl" "$mode" "$src_rows" "$catchup" "$best" "$rss" | tee -a "$results"
 }
 
 pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
@@ -180,11 +191,11 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
   pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_cdc_dst" -c "CREATE DATABASE ferry_bench_cdc_dst"
   local pdir="$work/pgcopydb"; rm -rf "$pdir"
   local SRC="postgresql://postgres@127.0.0.1:$PG_PORT/ferry_bench_cdc_src" DST="postgresql://postgres@127.0.0.1:$PG_PORT/ferry_bench_cdc_dst"
-  /usr/bin/time -v -o "$work/time-pgcopydb.txt" pgcopydb clone --follow --plugin test_decoding --source "$SRC" --target "$DST" \
-    --dir "$pdir" --jobs 2 --index-jobs 2 --not-consistent > "$work/pgcopydb-$wl.log" 2>&1 &
+  setsid /usr/bin/time -v -o "$work/time-pgcopydb.txt" pgcopydb clone --follow --source "$SRC" --target "$DST" \
+    --dir "$pdir" --table-jobs 2 --index-jobs 2 --not-consistent > "$work/pgcopydb-$wl.log" 2>&1 &
   local p=$!
   # wait for the clone to finish and follow to start
-  for _ in $(seq 1 600); do grep -qiE "Starting the (replay|apply)|follow mode|catchup|prefetch" "$work/pgcopydb-$wl.log" && break; sleep 0.5; done
+  for _ in $(seq 1 600); do grep -q "sentinel has enabled applying changes" "$work/pgcopydb-$wl.log" && break; sleep 0.5; done
   sleep 3
   t0=$(date +%s%3N)
   tps=$(sysbench_run pg "$wl" "$SECS" 0)
@@ -199,7 +210,7 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
     sleep 0.2
   done
   pgcopydb stream sentinel set endpos --current --source "$SRC" --dir "$pdir" >/dev/null 2>&1 || true
-  sleep 2; kill $p 2>/dev/null || true; wait $p 2>/dev/null || true
+  sleep 2; kill -TERM -- -"$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true   # its own process group (setsid)
   pg -d ferry_bench_cdc_src -c "SET client_min_messages = warning" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots" >/dev/null 2>&1 || true
   local src_rows=$(awk -v t="$tps" -v r="$rpt" 'BEGIN { printf "%.0f", t * r }')
   local rows=$(awk -v t="$tps" -v r="$rpt" -v s="$SECS" 'BEGIN { printf "%.0f", t * r * s }')
@@ -209,10 +220,10 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
   fi
   local rss=$(awk -F: '/Maximum resident/ { gsub(/ /, "", $2); printf "%.0f", $2 / 1024 }' "$work/time-pgcopydb.txt")
   echo "  pgcopydb follow: source $tps tx/s; replayed ~$rows rows, $rate rows/s; caught up ${lag_end} ms after the source stopped"
-  printf "%s\t%s\tpgcopydb-follow\t%s\t%s\t%s\t%s\t%s\n" pg "$wl" "$src_rows" "$rate" "-" "$lag_end" "$rss" | tee -a "$results"
+  printf "%s\t%s\tpgcopydb-follow\t%s\t%s\t%s\t%s\n" pg "$wl" "$src_rows" "$rate" "-" "$rss" | tee -a "$results"
 }
 
-printf "scenario\tworkload\ttool\tsource_rows_per_s\tapplied_rows_per_s\tmax_rows_per_s_lag_lt_1s\tdrain_ms_after_source_stop\tpeak_rss_mb\n" > "$results"
+printf "scenario\tworkload\ttool\tsource_rows_per_s_alone\tcatch_up_rows_per_s\tlive_rows_per_s_lag_lt_1s\tpeak_rss_mb\n" > "$results"
 for sc in $SCENARIOS; do
   for wl in $WORKLOADS; do
     for mode in $MODES; do

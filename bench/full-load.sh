@@ -3,7 +3,8 @@
 # Usage: bench/full-load.sh [TABLES] [ROWS_PER_TABLE] [LOB_ROWS]   (default 4 × 250000, no LOB table)
 #   LOB_ROWS > 0 adds a table of LOB_ROWS values of LOB_MB MB each (default 10), loaded MariaDB → PostgreSQL and
 #   PostgreSQL → PostgreSQL by Ferry with LobMode FULL (peak RSS is the point: it must stay under 1 GB).
-# See bench/README.md. Talks only to the local servers below; drops and recreates the ferry_bench* databases.
+# See bench/README.md. Talks only to the local servers below; drops and recreates the $BENCH_DB databases
+# (default ferry_bench, ferry_bench_src, ferry_bench_dst). SKIP_PEERS=1 runs Ferry only (for profiling).
 set -euo pipefail
 
 TABLES=${1:-4}
@@ -17,6 +18,7 @@ MY_HOST=${MY_HOST:-127.0.0.1}; MY_PORT=${MY_PORT:-3306}; MY_USER=${MY_USER:-root
 PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
 PGLOADER_WITH=(--with "prefetch rows = 10000" --with "workers = 2" --with "concurrency = 1")
 FERRY_SUBTASKS=${FERRY_SUBTASKS:-4}
+BENCH_DB=${BENCH_DB:-ferry_bench}        # MariaDB database; PostgreSQL gets ${BENCH_DB}_src and ${BENCH_DB}_dst
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}     # seconds before a run is stopped (pgloader was once seen hanging with 0 CPU)
 work=${WORK:-$(mktemp -d /tmp/ferry-bench.XXXXXX)}
 mkdir -p "$work"
@@ -34,7 +36,7 @@ fi
 export PGHOST=$PG_HOST PGPORT=$PG_PORT PGUSER=$PG_USER
 my() { mariadb -h "$MY_HOST" -P "$MY_PORT" -u "$MY_USER" ${MY_PASSWORD:+-p"$MY_PASSWORD"} "$@"; }
 pg() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-mysql_url="mysql://$MY_USER${MY_PASSWORD:+:$MY_PASSWORD}@$MY_HOST:$MY_PORT/ferry_bench"
+mysql_url="mysql://$MY_USER${MY_PASSWORD:+:$MY_PASSWORD}@$MY_HOST:$MY_PORT/${BENCH_DB}"
 pg_url() { echo "postgresql://$PG_USER@$PG_HOST:$PG_PORT/$1"; }
 my -e "select 1" >/dev/null || { echo "full-load.sh: cannot reach MariaDB at $MY_HOST:$MY_PORT as $MY_USER" >&2; exit 2; }
 pg -d postgres -c "select 1" >/dev/null || { echo "full-load.sh: cannot reach PostgreSQL at $PG_HOST:$PG_PORT as $PG_USER" >&2; exit 2; }
@@ -44,17 +46,17 @@ expected=$total
 echo "== data: $TABLES tables × $ROWS rows = $total rows; work dir $work"
 
 # ---- sources ----
-my -e "DROP DATABASE IF EXISTS ferry_bench; CREATE DATABASE ferry_bench"
+my -e "DROP DATABASE IF EXISTS ${BENCH_DB}; CREATE DATABASE ${BENCH_DB}"
 sysbench oltp_read_only --db-driver=mysql --mysql-host="$MY_HOST" --mysql-port="$MY_PORT" --mysql-user="$MY_USER" \
-  --mysql-password="$MY_PASSWORD" --mysql-db=ferry_bench --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
-pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_src" -c "CREATE DATABASE ferry_bench_src"
+  --mysql-password="$MY_PASSWORD" --mysql-db=${BENCH_DB} --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
+pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${BENCH_DB}_src" -c "CREATE DATABASE ${BENCH_DB}_src"
 sysbench oltp_read_only --db-driver=pgsql --pgsql-host="$PG_HOST" --pgsql-port="$PG_PORT" --pgsql-user="$PG_USER" \
-  --pgsql-db=ferry_bench_src --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
+  --pgsql-db=${BENCH_DB}_src --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
 sqlite_db="$work/bench.sqlite"
 rm -f "$sqlite_db"
 for i in $(seq 1 "$TABLES"); do
   sqlite3 "$sqlite_db" "CREATE TABLE sbtest$i (id INTEGER PRIMARY KEY, k INTEGER NOT NULL DEFAULT 0, c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '')"
-  my -N --batch --quick -e "SELECT id, k, c, pad FROM ferry_bench.sbtest$i" > "$work/sbtest$i.tsv"
+  my -N --batch --quick -e "SELECT id, k, c, pad FROM ${BENCH_DB}.sbtest$i" > "$work/sbtest$i.tsv"
   sqlite3 "$sqlite_db" -cmd ".mode tabs" ".import $work/sbtest$i.tsv sbtest$i"
   rm -f "$work/sbtest$i.tsv"
 done
@@ -69,17 +71,17 @@ ddl() {  # schema-qualified sysbench tables with their primary key (what a deplo
   done
 }
 fresh_target() {  # $1: schema to pre-create, or "" for an empty database
-  pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_dst" -c "CREATE DATABASE ferry_bench_dst"
-  if [ -n "$1" ]; then ddl "$1" | pg -d ferry_bench_dst; fi
+  pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${BENCH_DB}_dst" -c "CREATE DATABASE ${BENCH_DB}_dst"
+  if [ -n "$1" ]; then ddl "$1" | pg -d ${BENCH_DB}_dst; fi
 }
 count_target() {  # $1 schema; counts the sbtest tables, or the LOB table when LOB_RUN=1
   local n=0 i c
   if [ "${LOB_RUN:-0}" = 1 ]; then
-    pg -d ferry_bench_dst -tA -c "SELECT count(*) FROM \"$1\".lobs"
+    pg -d ${BENCH_DB}_dst -tA -c "SELECT count(*) FROM \"$1\".lobs"
     return
   fi
   for i in $(seq 1 "$TABLES"); do
-    c=$(pg -d ferry_bench_dst -tA -c "SELECT count(*) FROM \"$1\".sbtest$i")
+    c=$(pg -d ${BENCH_DB}_dst -tA -c "SELECT count(*) FROM \"$1\".sbtest$i")
     n=$((n + c))
   done
   echo "$n"
@@ -89,7 +91,7 @@ data_mb() {  # tab-separated text volume of the data set, measured on the Postgr
   for i in $(seq 1 "$TABLES"); do
     q="$q${q:+ UNION ALL }SELECT sum(length(id::text) + length(k::text) + octet_length(c) + octet_length(pad) + 4) s FROM sbtest$i"
   done
-  pg -d ferry_bench_src -tA -c "SELECT round(sum(s) / 1048576.0, 1) FROM ($q) x"
+  pg -d ${BENCH_DB}_src -tA -c "SELECT round(sum(s) / 1048576.0, 1) FROM ($q) x"
 }
 MB=$(data_mb)
 echo "== data volume: $MB MB as text"
@@ -125,7 +127,7 @@ project() {  # project FILE SOURCE_ENDPOINT_JSON SCHEMA_PATTERN [TABLE_PATTERN] 
   "name": "bench",
   "endpoints": [
     $2,
-    { "name": "dst", "engine": "postgresql", "host": "$PG_HOST", "port": $PG_PORT, "database": "ferry_bench_dst", "user": "$PG_USER" }
+    { "name": "dst", "engine": "postgresql", "host": "$PG_HOST", "port": $PG_PORT, "database": "${BENCH_DB}_dst", "user": "$PG_USER" }
   ],
   "tableMappings": { "rules": [
     { "rule-type": "selection", "rule-id": "1", "rule-name": "sbtest", "rule-action": "include",
@@ -139,59 +141,59 @@ JSON
 raw_mysql() {
   local i
   for i in $(seq 1 "$TABLES"); do
-    my -N --batch --quick -e "SELECT id, k, c, pad FROM ferry_bench.sbtest$i" \
-      | pg -d ferry_bench_dst -c "\\copy ferry_bench.sbtest$i FROM STDIN"
+    my -N --batch --quick -e "SELECT id, k, c, pad FROM ${BENCH_DB}.sbtest$i" \
+      | pg -d ${BENCH_DB}_dst -c "\\copy ${BENCH_DB}.sbtest$i FROM STDIN"
   done
 }
 raw_pg() {
   local i
   for i in $(seq 1 "$TABLES"); do
-    pg -d ferry_bench_src -c "\\copy sbtest$i TO STDOUT" | pg -d ferry_bench_dst -c "\\copy public.sbtest$i FROM STDIN"
+    pg -d ${BENCH_DB}_src -c "\\copy sbtest$i TO STDOUT" | pg -d ${BENCH_DB}_dst -c "\\copy public.sbtest$i FROM STDIN"
   done
 }
 export -f my pg raw_mysql raw_pg
-export TABLES MY_HOST MY_PORT MY_USER MY_PASSWORD
+export TABLES MY_HOST MY_PORT MY_USER MY_PASSWORD BENCH_DB
 mkdir -p "$work/p-my" "$work/p-pg" "$work/p-sq"
 [ -n "$MY_PASSWORD" ] && export FERRY_BENCH_MY_PASSWORD="$MY_PASSWORD"
-my_ep="{ \"name\": \"src\", \"engine\": \"mysql\", \"host\": \"$MY_HOST\", \"port\": $MY_PORT, \"database\": \"ferry_bench\", \"user\": \"$MY_USER\"${MY_PASSWORD:+, \"passwordEnv\": \"FERRY_BENCH_MY_PASSWORD\"} }"
-project "$work/p-my/p.json" "$my_ep" ferry_bench
-project "$work/p-pg/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"ferry_bench_src\", \"user\": \"$PG_USER\" }" public
+my_ep="{ \"name\": \"src\", \"engine\": \"mysql\", \"host\": \"$MY_HOST\", \"port\": $MY_PORT, \"database\": \"${BENCH_DB}\", \"user\": \"$MY_USER\"${MY_PASSWORD:+, \"passwordEnv\": \"FERRY_BENCH_MY_PASSWORD\"} }"
+project "$work/p-my/p.json" "$my_ep" ${BENCH_DB}
+project "$work/p-pg/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"${BENCH_DB}_src\", \"user\": \"$PG_USER\" }" public
 project "$work/p-sq/p.json" "{ \"name\": \"src\", \"engine\": \"sqlite\", \"path\": \"$sqlite_db\" }" main
 
 # ---- LOB table (optional): LOB_ROWS values of LOB_MB MB, Ferry only (LobMode FULL), peak RSS is the point ----
 if [ "$LOB_ROWS" -gt 0 ]; then
   lob_chars=$((LOB_MB * 1024 * 1024 / 32))
   echo "== LOB table: $LOB_ROWS rows × $LOB_MB MB"
-  my -e "CREATE TABLE ferry_bench.lobs (id int PRIMARY KEY, b longblob NOT NULL)"
+  my -e "CREATE TABLE ${BENCH_DB}.lobs (id int PRIMARY KEY, b longblob NOT NULL)"
   for i in $(seq 1 "$LOB_ROWS"); do   # one row per statement: each value stays under max_allowed_packet
-    my -e "INSERT INTO ferry_bench.lobs VALUES ($i, REPEAT(MD5($i), $lob_chars))"
+    my -e "INSERT INTO ${BENCH_DB}.lobs VALUES ($i, REPEAT(MD5($i), $lob_chars))"
   done
-  pg -d ferry_bench_src -c "CREATE TABLE lobs (id int PRIMARY KEY, b bytea NOT NULL)" \
+  pg -d ${BENCH_DB}_src -c "CREATE TABLE lobs (id int PRIMARY KEY, b bytea NOT NULL)" \
      -c "INSERT INTO lobs SELECT g, convert_to(repeat(md5(g::text), $lob_chars), 'UTF8') FROM generate_series(1, $LOB_ROWS) g"
   lob_ddl() { echo "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \"$1\"; CREATE TABLE \"$1\".lobs (id int PRIMARY KEY, b bytea NOT NULL);"; }
   mkdir -p "$work/p-my-lob" "$work/p-pg-lob"
-  project "$work/p-my-lob/p.json" "$my_ep" ferry_bench lobs '"LobMode": "FULL"'
-  project "$work/p-pg-lob/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"ferry_bench_src\", \"user\": \"$PG_USER\" }" public lobs '"LobMode": "FULL"'
+  project "$work/p-my-lob/p.json" "$my_ep" ${BENCH_DB} lobs '"LobMode": "FULL"'
+  project "$work/p-pg-lob/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"${BENCH_DB}_src\", \"user\": \"$PG_USER\" }" public lobs '"LobMode": "FULL"'
   saved_mb=$MB; MB=$((LOB_ROWS * LOB_MB)); expected=$LOB_ROWS; LOB_RUN=1
-  fresh_target ""; lob_ddl ferry_bench | pg -d ferry_bench_dst; run mariadb-pg-lob ferry ferry_bench $FERRY migrate --project "$work/p-my-lob/p.json"
-  fresh_target ""; lob_ddl public | pg -d ferry_bench_dst;      run pg-pg-lob ferry public $FERRY migrate --project "$work/p-pg-lob/p.json"
+  fresh_target ""; lob_ddl ${BENCH_DB} | pg -d ${BENCH_DB}_dst; run mariadb-pg-lob ferry ${BENCH_DB} $FERRY migrate --project "$work/p-my-lob/p.json"
+  fresh_target ""; lob_ddl public | pg -d ${BENCH_DB}_dst;      run pg-pg-lob ferry public $FERRY migrate --project "$work/p-pg-lob/p.json"
   MB=$saved_mb; expected=$total; LOB_RUN=0
   # pgloader and pgcopydb copy whole databases: the LOB table must not be part of the sysbench comparison
-  my -e "DROP TABLE ferry_bench.lobs"; pg -d ferry_bench_src -c "DROP TABLE lobs"
+  my -e "DROP TABLE ${BENCH_DB}.lobs"; pg -d ${BENCH_DB}_src -c "DROP TABLE lobs"
 fi
 
 # ---- MariaDB -> PostgreSQL ----
-fresh_target ferry_bench; run mariadb-pg ferry ferry_bench $FERRY migrate --project "$work/p-my/p.json"
-fresh_target "";          run mariadb-pg pgloader ferry_bench pgloader "${PGLOADER_WITH[@]}" "$mysql_url" "$(pg_url ferry_bench_dst)"
-fresh_target ferry_bench; run mariadb-pg raw-pipe ferry_bench bash -c raw_mysql
+fresh_target ${BENCH_DB}; run mariadb-pg ferry ${BENCH_DB} $FERRY migrate --project "$work/p-my/p.json"
+[ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run mariadb-pg pgloader ${BENCH_DB} pgloader "${PGLOADER_WITH[@]}" "$mysql_url" "$(pg_url ${BENCH_DB}_dst)"; }
+[ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target ${BENCH_DB}; run mariadb-pg raw-pipe ${BENCH_DB} bash -c raw_mysql; }
 # ---- PostgreSQL -> PostgreSQL ----
 fresh_target public;      run pg-pg ferry public $FERRY migrate --project "$work/p-pg/p.json"
-fresh_target "";          run pg-pg pgcopydb public pgcopydb clone --source "$(pg_url ferry_bench_src)" --target "$(pg_url ferry_bench_dst)" \
-                            --dir "$work/pgcopydb" --jobs 2 --index-jobs 2 --no-owner --no-acl --restart
-fresh_target public;      run pg-pg raw-pipe public bash -c raw_pg
+[ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run pg-pg pgcopydb public pgcopydb clone --source "$(pg_url ${BENCH_DB}_src)" --target "$(pg_url ${BENCH_DB}_dst)" \
+                            --dir "$work/pgcopydb" --jobs 2 --index-jobs 2 --no-owner --no-acl --restart; }
+[ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target public;      run pg-pg raw-pipe public bash -c raw_pg; }
 # ---- SQLite -> PostgreSQL ----
 fresh_target public;      run sqlite-pg ferry public $FERRY migrate --project "$work/p-sq/p.json"
-fresh_target "";          run sqlite-pg pgloader public pgloader "${PGLOADER_WITH[@]}" "sqlite://$sqlite_db" "$(pg_url ferry_bench_dst)"
+[ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run sqlite-pg pgloader public pgloader "${PGLOADER_WITH[@]}" "sqlite://$sqlite_db" "$(pg_url ${BENCH_DB}_dst)"; }
 
 echo
 echo "== results ($TABLES × $ROWS rows, $MB MB): $results"

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
         description = {"Database migration workbench: convert schemas, load data, replicate changes, validate and cut over.",
                 "Without a command, 'ferry' opens the workbench."},
         subcommands = {ProjectCommand.class, EndpointCommand.class, CatalogCommand.class, AssessCommand.class,
-                MigrateCommand.class, ValidateCommand.class, DeployCommand.class},
+                MigrateCommand.class, ValidateCommand.class, DeployCommand.class, StatusCommand.class,
+                CutoverCommand.class, TaskCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.WORK_FAILED,
         usageHelpAutoWidth = true)
 public final class FerryCli implements Callable<Integer> {

@@ -64,7 +64,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "<name>", description = "The task to run (default: the project's only task).")
     String taskName;
 
-    @Option(names = "--validate", negatable = true, description = "Validate after the load (default: the task's ValidationEnabled).")
+    @Option(names = "--validate", negatable = true, description = "Validate after the load (default: the task's ValidationEnabled, true unless the project turns it off); --no-validate skips it.")
     Boolean validate;
 
     @Option(names = "--split-threshold", paramLabel = "<rows>", hidden = true,
@@ -88,6 +88,21 @@ public final class MigrateCommand implements Callable<Integer> {
             + " with a schema folder) without a prompt.")
     boolean yes;
 
+    @Option(names = "--start-position", paramLabel = "<pos>",
+            description = "cdc tasks: where streaming starts when the task has no stored position: 'now', a PostgreSQL LSN"
+                    + " (0/16B3748), a binlog position (mysql-bin.000042:1337), a GTID set, or seq:<n> (SQLite)."
+                    + " Default: the task's CdcStartPosition, else now.")
+    String startPosition;
+
+    @Option(names = "--stop-at", paramLabel = "<pos>",
+            description = "Stop streaming before the first transaction past this point: server_time:2026-01-31T23:00:00,"
+                    + " commit_time:... (UTC), an LSN, a binlog file:pos or seq:<n>. Default: the task's CdcStopPosition;"
+                    + " without one, streaming runs until Ctrl-C / SIGTERM.")
+    String stopAt;
+
+    @Option(names = "--json-progress", description = "CDC: print one JSON line of metrics per second on stdout.")
+    boolean jsonProgress;
+
     /** Environment lookup for {@code passwordEnv} (tests inject one). */
     java.util.function.Function<String, String> env = System::getenv;
 
@@ -97,11 +112,16 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project p = MigrationContext.loadProject(project);
         TaskConfig task = MigrationContext.task(project, p, taskName);
-        if (task.type() == TaskType.CDC) {
-            throw new ConfigurationException("task " + task.name() + " is CDC only: 'ferry migrate' runs full loads");
+        if (startPosition != null && task.type() != TaskType.CDC) {
+            throw new ConfigurationException("--start-position is for cdc tasks; task " + task.name() + " is "
+                    + task.type().externalName() + " (it streams from its full load's snapshot)");
+        }
+        if (task.type() == TaskType.FULL_LOAD && stopAt != null) {
+            throw new ConfigurationException("--stop-at is for tasks with CDC; task " + task.name() + " is full-load");
         }
         java.util.Optional<MigrateSchemaStep> schema = MigrateSchemaStep.of(project, task, schemaFrom);
-        if (schema.isEmpty() && task.settings().targetTablePrepMode() == TaskSettings.PrepMode.DROP_AND_CREATE) {
+        if (schema.isEmpty() && task.type() != TaskType.CDC
+                && task.settings().targetTablePrepMode() == TaskSettings.PrepMode.DROP_AND_CREATE) {
             err.println("ferry: " + MigrateSchemaStep.dropAndCreateWithoutFolder(task));
             err.flush();
             return ExitCodes.USAGE;
@@ -129,6 +149,9 @@ public final class MigrateCommand implements Callable<Integer> {
                 settings = schema.get().adjust(settings);
             }
             LoadPlan plan = ctx.plan(settings);
+            if (task.type() != TaskType.FULL_LOAD) {
+                return new CdcMigration(this, ctx, plan, settings, out, err).run();
+            }
             Map<String, String> targets = new HashMap<>();
             long expected = 0;
             for (TableJob j : plan.jobs()) {
@@ -211,12 +234,12 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    private static PostgresReplicationConnection replication(MigrationContext ctx, TaskConfig task) {
+    static PostgresReplicationConnection replication(MigrationContext ctx, TaskConfig task) {
         return new PostgresReplicationConnection(PostgresCdcConfig.forTask(JdbcUrls.of(ctx.source.config()).url(),
                 ctx.source.config().user(), ctx.source.password(), task.name()));
     }
 
-    private static SourceSnapshot snapshot(MigrationContext ctx, PostgresReplicationConnection replication, boolean resumed,
+    static SourceSnapshot snapshot(MigrationContext ctx, PostgresReplicationConnection replication, boolean resumed,
                                            PrintWriter err) throws SQLException {
         switch (ctx.sourceEndpoint.engine()) {
             case POSTGRESQL -> {

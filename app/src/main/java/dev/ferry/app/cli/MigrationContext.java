@@ -42,6 +42,10 @@ import java.util.function.Function;
  */
 final class MigrationContext implements AutoCloseable {
 
+    /** Tables Ferry creates itself; never selected for migration. */
+    static final Set<String> FERRY_TABLES = Set.of(dev.ferry.engine.cdc.sqlite.SqliteTriggerCapture.CAPTURE_TABLE,
+            "ferry_apply_state", "ferry_load_state", "ferry_exceptions");
+
     final Path projectFile;
     final Path projectDir;
     final Project project;
@@ -166,7 +170,10 @@ final class MigrationContext implements AutoCloseable {
             sourceModel = CatalogReaders.forEngine(sourceEndpoint.engine()).read(c, sreq, listener);
         }
         try {
-            tables = resolver.resolve(sourceModel);
+            // Ferry's own objects on the source (the SQLite capture table, control tables of an earlier run that used
+            // this database as a target) are never migrated, whatever the selection rules say
+            tables = resolver.resolve(sourceModel).stream()
+                    .filter(t -> !FERRY_TABLES.contains(t.source().name().toLowerCase(java.util.Locale.ROOT))).toList();
         } catch (MappingException e) {
             throw new ConfigurationException(projectFile + ": " + e.getMessage(), e);
         }

@@ -235,6 +235,33 @@ class MigrateCommandIT {
     }
 
     @Test
+    void validationIsOnByDefaultAndAMismatchExitsOneWithASummary() throws Exception {
+        String ddl = "CREATE TABLE categories (category_id integer PRIMARY KEY, name varchar(60) NOT NULL, description text)";
+        // a row the source does not have: the load succeeds, only the validation can notice it
+        String db = createTargetDatabase(demo, "ferry_default_validation", List.of(ddl,
+                "INSERT INTO categories VALUES (999999, 'stray', NULL)"));
+        List<TableMappingRule> select = List.of(SelectionRule.include("1", "main", "categories"));
+        Path file = project(dir, demo, db, select, TaskSettings.DEFAULTS); // ValidationEnabled not set: true
+        assertThat(TaskSettings.DEFAULTS.validationEnabled()).isTrue();
+        Run run = run("migrate", "--project", file.toString());
+        long total = count(demo.sourceJdbcUrl(), null, "SELECT COUNT(*) FROM categories");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.WORK_FAILED);
+        assertThat(run.err()).contains("Validating 1 tables");
+        assertThat(run.out()).contains("COMPLETED_WITH_ERRORS: " + total + " rows in 1 tables, 0 rejected, 0 not loaded, 1 failed validation")
+                .contains("1 extra");
+        assertThat(Files.readString(file.getParent().resolve(".ferry").resolve("load.result.json")))
+                .contains("\"exitCode\": 1").contains("\"status\": \"MISMATCHED\"");
+
+        Path dir2 = Files.createDirectories(dir.resolve("skip"));
+        String db2 = createTargetDatabase(demo, "ferry_no_validation", List.of(ddl, "INSERT INTO categories VALUES (999999, 'stray', NULL)"));
+        Path skip = project(dir2, demo, db2, select, TaskSettings.DEFAULTS);
+        Run skipped = run("migrate", "--project", skip.toString(), "--no-validate");
+        assertThat(skipped.exit()).as(skipped.out() + skipped.err()).isZero();
+        assertThat(skipped.out()).contains("SUCCEEDED: " + total + " rows in 1 tables, 0 rejected, 0 not loaded, validation not run");
+        assertThat(skipped.err()).doesNotContain("Validating");
+    }
+
+    @Test
     void unsupportedAddColumnExpressionDropAndCreateAndRejectedRowsHaveClearOutcomes() throws Exception {
         String db = createTargetDatabase(demo, "ferry_rejects", List.of(
                 "CREATE TABLE categories (category_id integer PRIMARY KEY, name varchar(8) NOT NULL, description text)"));

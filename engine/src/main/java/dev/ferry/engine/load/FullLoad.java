@@ -103,7 +103,9 @@ public final class FullLoad {
             TableJob job = reconcile(planned);
             Tracker t = new Tracker(job);
             trackers.add(t);
-            if (!markersMatch(job, markers)) {
+            if (job.ctidSplit()) {
+                restartIfPartial(job, markers);
+            } else if (!markersMatch(job, markers)) {
                 forgetTable(job, markers);
             }
             List<RangeState> states = store.ranges(task, job.tableKey());
@@ -119,7 +121,8 @@ public final class FullLoad {
                     t.skipped(m.rows, m.bytes);
                 } else {
                     RangeState s = byIndex.get(r.index());
-                    boolean redo = s != null && s.attempts() > 0;
+                    // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table
+                    boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit();
                     work.add(new Work(job, r, redo, t));
                 }
             }
@@ -299,6 +302,37 @@ public final class FullLoad {
             ps.executeUpdate();
         }
         markers.keySet().removeIf(k -> k.startsWith(job.tableKey() + "#"));
+    }
+
+    /**
+     * A ctid-split table (no key) with markers for some of its ranges only, or for other ranges than planned: its ranges
+     * cannot be redone one by one (nothing identifies a range's rows on the target, and a new snapshot may have moved
+     * rows between heap blocks), so the markers are deleted and the table emptied in ONE target transaction, and every
+     * range is loaded again. A table with all ranges marked is skipped as usual; one with none needs nothing.
+     */
+    private void restartIfPartial(TableJob job, Map<String, Marker> markers) throws SQLException {
+        String prefix = job.tableKey() + "#";
+        long marked = markers.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+        if (marked == 0 || (marked == job.ranges().size() && markersMatch(job, markers))) {
+            return;
+        }
+        LOG.warn("table {} (no key, split by ctid) was partly loaded ({} of {} ranges): emptying it and loading it again",
+                job.tableKey(), marked, job.ranges().size());
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + control("ferry_load_state")
+                    + " WHERE task = ? AND table_name = ?"); Statement st = c.createStatement()) {
+                ps.setString(1, settings.task());
+                ps.setString(2, job.tableKey());
+                ps.executeUpdate();
+                st.execute(dialect.truncate(job));
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+        markers.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     private void truncate(TableJob job) throws SQLException {

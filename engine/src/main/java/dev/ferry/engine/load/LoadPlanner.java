@@ -29,8 +29,11 @@ import java.util.Optional;
  *
  * <p>Composite keys are split on their leading column when it is an integer.
  *
+ * <p>{@code partitions-auto} splits the table into {@code rangesPerTable} equal-width key ranges whatever its size (the
+ * source's own partition bounds are not read).
+ *
  * <p>TODO (issue 5): composite keys led by a non-integer column, PostgreSQL ctid ranges for tables without a key,
- * partitions-auto / partitions-list, sampling-based (not equal-width) splitting for skewed keys.
+ * partitions-list, sampling-based (not equal-width) splitting for skewed keys.
  */
 public final class LoadPlanner {
 
@@ -133,6 +136,15 @@ public final class LoadPlanner {
             }
         }
         String from = Sql.quote(source.engine(), s.qualifiedName());
+        Optional<TableSettingsRule.ParallelLoad> setting = parallelLoad(s);
+        if (keyColumns.isEmpty() && source.engine() == dev.ferry.model.schema.Engine.POSTGRESQL
+                && (s.kind() == Table.Kind.REGULAR || s.kind() == Table.Kind.UNLOGGED) && settings.rangesPerTable() > 1
+                && (setting.isEmpty() || setting.get().type() != TableSettingsRule.ParallelLoadType.NONE)) {
+            TableJob ctid = ctidJob(c, p, s, t, columns, from, filter, setting);
+            if (ctid != null) {
+                return ctid;
+            }
+        }
         if (split == null) {
             long rows = s.estimatedRows() >= 0 && filter == null ? s.estimatedRows()
                     : count(c, "SELECT COUNT(*) FROM " + from + RowFilter.and("", filter, source.engine()), filter);
@@ -167,10 +179,46 @@ public final class LoadPlanner {
             }
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, boundaries(s, pl.boundaries()), rows, filter);
         }
+        if (rule.isPresent() && rule.get().type() == TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO) {
+            // Ferry does not read the source's partition bounds: "auto" splits into rangesPerTable key ranges whatever
+            // the table's size (at most number-of-partitions when the rule gives it)
+            int n = rule.get().numberOfPartitions() == null ? settings.rangesPerTable()
+                    : (int) Math.max(1, Math.min(settings.rangesPerTable(), rule.get().numberOfPartitions().value()));
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, split,
+                    max <= min || n < 2 ? List.of(KeyRange.whole()) : split(min, max, n), rows, filter);
+        }
         if (rows <= settings.splitThresholdRows() || settings.rangesPerTable() < 2 || max <= min) {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows, filter);
         }
         return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows, filter);
+    }
+
+    /**
+     * A keyless PostgreSQL table with more than {@code splitThresholdRows} rows (or a {@code partitions-auto} rule) is
+     * split into {@code rangesPerTable} ranges of heap blocks read with ctid range predicates; {@code null} when it
+     * stays one range.
+     */
+    private TableJob ctidJob(Connection c, TablePair p, Table s, Table t, List<ColumnMapping> columns, String from,
+                             RowFilter filter, Optional<TableSettingsRule.ParallelLoad> setting) throws SQLException {
+        long rows = count(c, "SELECT COUNT(*) FROM " + from + RowFilter.and("", filter, source.engine()), filter);
+        boolean auto = setting.isPresent() && setting.get().type() == TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO;
+        if (!auto && rows <= settings.splitThresholdRows()) {
+            return null;
+        }
+        long blocks;
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT pg_relation_size(CAST(? AS regclass)) / current_setting('block_size')::bigint")) {
+            st.setString(1, from);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                blocks = rs.getLong(1);
+            }
+        }
+        if (blocks < 2) {
+            return null;
+        }
+        return new TableJob(s, t.qualifiedName(), columns, List.of(), TableJob.CTID,
+                split(0, blocks - 1, settings.rangesPerTable()), rows, filter);
     }
 
     /** DMS boundaries (inclusive upper bounds, ascending) → ranges {@code (-inf, b1+1), [b1+1, b2+1), ..., [bn+1, +inf)}. */

@@ -45,6 +45,17 @@ public final class Sql {
         if (range.isWhole()) {
             return "";
         }
+        if (engine == Engine.POSTGRESQL && TableJob.CTID.equals(column)) {
+            // heap block ranges of a keyless table (a TID range scan on PostgreSQL 14+)
+            StringBuilder sb = new StringBuilder(" WHERE ");
+            if (range.lo() != null) {
+                sb.append("ctid >= '(").append(range.lo()).append(",0)'::tid");
+            }
+            if (range.hi() != null) {
+                sb.append(range.lo() != null ? " AND " : "").append("ctid < '(").append(range.hi()).append(",0)'::tid");
+            }
+            return sb.toString();
+        }
         StringBuilder sb = new StringBuilder(" WHERE ");
         String c = quote(engine, column);
         if (range.lo() != null) {

@@ -38,6 +38,17 @@ public record TableJob(Table source, QualifiedName target, List<ColumnMapping> c
         }
     }
 
+    /** The split "column" of a keyless PostgreSQL table split into ranges of heap blocks (ctid ranges). */
+    public static final String CTID = "ctid";
+
+    /**
+     * Whether the table has no key and is split by PostgreSQL ctid (heap block) ranges: its ranges cannot be redone
+     * one by one on the target (no key identifies a range's rows there), so an interrupted table is reloaded whole.
+     */
+    public boolean ctidSplit() {
+        return CTID.equals(splitColumn) && keyColumns.isEmpty();
+    }
+
     /** The name used in state, markers and exceptions: the source's qualified name. */
     public String tableKey() {
         return source.qualifiedName().toString();

@@ -83,6 +83,35 @@ class LobModesIT {
     }
 
     @Test
+    void fullModeCopiesTenMegabyteValuesPostgresToPostgresExactlyThroughCopyPassThroughAndTheRowPath() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String src = pg.createDatabase("lob_pgfull_src");
+        String dst = pg.createDatabase("lob_pgfull_dst");
+        Table t = TestTables.table("public", "docs", "id integer pk", "b bytea null", "t text null");
+        pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, t),
+                "INSERT INTO docs SELECT g, decode(repeat(md5(g::text) || '005c0a0d09ff', " + TEN_MB / 22 + "), 'hex'), "
+                        + "CASE WHEN g = 2 THEN repeat(E'ä€🚲\\\\\\t\\n x', " + TEN_MB / 16 + ") END FROM generate_series(1, 3) g");
+        pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, t));
+        String sums = "SELECT id, concat_ws('/', md5(b), octet_length(b), md5(t), octet_length(t)) FROM docs";
+        Map<Integer, String> expected = checksums(pg, src, sums);
+        assertThat(expected.get(2)).contains("/" + (TEN_MB / 22) * 22 + "/").endsWith("/" + (TEN_MB / 16) * 14);
+        LoadEndpoint from = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(src));
+        LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+        for (boolean passThrough : new boolean[] {true, false}) {
+            pg.execute(dst, "TRUNCATE docs", "DROP TABLE IF EXISTS ferry_load_state");
+            LoadSettings settings = LoadSettings.defaults("pgfull" + passThrough).withCopyPassThrough(passThrough)
+                    .withMaxQueueBytes(24L << 20);
+            LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(t, t)));
+            try (LoadStateStore store = LoadStateStore.open(dir.resolve("pgfull" + passThrough + ".db"));
+                 PostgresPlainSnapshot snapshot = PostgresPlainSnapshot.export(from.connections())) {
+                LoadResult r = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
+                assertThat(r.tables().get(0).rows()).isEqualTo(3);
+            }
+            assertThat(checksums(pg, dst, sums)).as("pass-through " + passThrough).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void limitedModeCutsAtLobMaxSizeCountsNotesEveryRowAndATableRuleCanLiftTheLimit() throws Exception {
         TestServer my = TestDatabases.mysql();
         TestServer pg = TestDatabases.postgres();

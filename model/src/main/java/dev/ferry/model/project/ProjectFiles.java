@@ -292,7 +292,8 @@ public final class ProjectFiles {
         String start = s.str("CdcStartPosition", false);
         String stop = s.str("CdcStopPosition", false);
         if (stop != null && !TaskSettings.STOP_POSITION.matcher(stop).matches()) {
-            throw s.error("CdcStopPosition", "must be server_time:yyyy-MM-ddTHH:mm:ss or commit_time:yyyy-MM-ddTHH:mm:ss");
+            throw s.error("CdcStopPosition", "must be server_time:yyyy-MM-ddTHH:mm:ss, commit_time:yyyy-MM-ddTHH:mm:ss (UTC),"
+                    + " an LSN (16/B374D848), a binlog position (mysql-bin.000042:1337) or seq:<n>");
         }
         Boolean validation = s.bool("ValidationEnabled");
         String schemaFrom = s.str("SchemaFrom", false);

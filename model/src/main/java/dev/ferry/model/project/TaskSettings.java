@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * @param errorPolicy           {@code ErrorPolicy}: what to do on data, table and apply errors
  * @param batchApplyEnabled     {@code BatchApplyEnabled}: apply CDC changes in batches, default false
  * @param cdcStartPosition      {@code CdcStartPosition}: engine-specific start position (LSN, binlog file:pos), or {@code null}
- * @param cdcStopPosition       {@code CdcStopPosition}: {@code server_time:yyyy-MM-ddTHH:mm:ss} or {@code commit_time:...}, or {@code null}
- * @param validationEnabled     {@code ValidationEnabled}: compare rows after the load, default false
+ * @param cdcStopPosition       {@code CdcStopPosition}: {@code server_time:yyyy-MM-ddTHH:mm:ss}, {@code commit_time:...} or a source position ({@link #STOP_POSITION}), or {@code null}
+ * @param validationEnabled     {@code ValidationEnabled}: compare rows after the load, default true
  * @param schemaFrom            {@code SchemaFrom} (Ferry's own): an assessment folder whose deploy plan {@code ferry migrate}
  *                              runs around the load (pre-load phase first, post-load phase after the data); relative to
  *                              the project file; {@code null} for none (the target tables must exist)
@@ -62,11 +62,15 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
                 ErrorAction.SUSPEND_TABLE, ErrorAction.IGNORE_RECORD, ErrorAction.LOG_ERROR, ErrorAction.LOG_ERROR);
     }
 
-    /** {@code server_time:2026-01-31T23:00:00} or {@code commit_time:...}, as in DMS. */
-    public static final Pattern STOP_POSITION = Pattern.compile("(server_time|commit_time):\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+    /**
+     * {@code server_time:2026-01-31T23:00:00} or {@code commit_time:...} (UTC), as in DMS; or a source position: a
+     * PostgreSQL LSN {@code 16/B374D848}, a binlog position {@code mysql-bin.000042:1337}, a SQLite {@code seq:N}.
+     */
+    public static final Pattern STOP_POSITION = Pattern.compile("(server_time|commit_time):\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"
+            + "|[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}|[^:\\s]+\\.\\d+:\\d+|seq:\\d+");
 
     public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.LIMITED, 32, 64,
-            ErrorPolicy.DEFAULTS, false, null, null, false, null);
+            ErrorPolicy.DEFAULTS, false, null, null, true, null);
 
     public TaskSettings {
         if (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 64) {

@@ -193,6 +193,7 @@ public final class AssessmentView {
             b.disableProperty().bind(viewModel.reportProperty().isNull().or(viewModel.runningProperty()));
         }
         runProgress.visibleProperty().bind(viewModel.runningProperty().or(viewModel.verifyingProperty()));
+        runProgress.managedProperty().bind(runProgress.visibleProperty());
         progressLabel.textProperty().bind(viewModel.progressProperty());
 
         dashboardEmpty.textProperty().bind(viewModel.emptyTextProperty().map(t -> viewModel.reportProperty().get() == null ? t : ""));

@@ -302,7 +302,7 @@ public final class TasksViewModel {
         heapText.set(String.format(Locale.ROOT, "Heap %d of %d MB", s.heapUsed() >> 20, s.heapMax() >> 20));
         int totalRanges = s.planned().stream().mapToInt(LoadRunning.PlannedTable::ranges).sum();
         long running = s.progress().values().stream().filter(p -> p.state() == TableProgress.TableState.RUNNING).count();
-        rangesText.set("Ranges " + s.rangesDone() + " of " + totalRanges + " committed · " + running + " table(s) loading");
+        rangesText.set("Queue: " + s.rangesDone() + " of " + totalRanges + " ranges committed, " + running + " table(s) loading");
         for (MonitorSnapshot.LogLine l : s.logs()) {
             log.add(l);
         }

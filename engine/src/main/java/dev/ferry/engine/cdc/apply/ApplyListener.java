@@ -18,6 +18,14 @@ public interface ApplyListener {
     default void rowFailed(String table, String key, String reason) {
     }
 
+    /** The source announced a changed table definition (DDL) of {@code table} (the target table name). */
+    default void schemaChanged(String table) {
+    }
+
+    /** The applier's {@link StopCondition} was reached; it stops after this callback. */
+    default void stopConditionReached(String reason) {
+    }
+
     /** The source or target connection changed state. */
     default void connectionState(ApplyStats.ConnectionState state, String detail) {
     }

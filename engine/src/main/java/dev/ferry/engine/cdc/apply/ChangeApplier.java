@@ -69,6 +69,9 @@ public final class ChangeApplier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeApplier.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final ApplyStats.TableCounts ONE_INSERT = new ApplyStats.TableCounts(1, 0, 0, 0);
+    private static final ApplyStats.TableCounts ONE_UPDATE = new ApplyStats.TableCounts(0, 1, 0, 0);
+    private static final ApplyStats.TableCounts ONE_DELETE = new ApplyStats.TableCounts(0, 0, 1, 0);
 
     private final ChangeSource source;
     private final LoadEndpoint target;
@@ -82,6 +85,7 @@ public final class ChangeApplier implements AutoCloseable {
 
     private Connection connection;
     private String stored;                  // toText() of the stored position (skip everything <= it)
+    private boolean pastStored;             // an event after the stored position arrived since the source (re)started
     // the open group (one target transaction)
     private final List<ChangeEvent> group = new ArrayList<>();
     private final List<Object[]> pendingExceptions = new ArrayList<>(); // table, key, column, value, reason
@@ -112,6 +116,10 @@ public final class ChangeApplier implements AutoCloseable {
     private volatile ApplyStats.ConnectionState state = ApplyStats.ConnectionState.CONNECTING;
     private Duration sourceLatency = Duration.ZERO;
     private Duration targetLatency = Duration.ZERO;
+    // stop position / time (DMS CdcStopPosition) and incoming-event counter
+    private volatile StopCondition stopCondition = StopCondition.NONE;
+    private volatile String stopReason;
+    private volatile long received;
 
     /** One statement in the batch: for error reporting and update-count checks. */
     private record Pending(String table, String key, boolean mustMatch) {
@@ -213,6 +221,7 @@ public final class ChangeApplier implements AutoCloseable {
         stored = readStored(connection).orElse(null);
         connection.commit();
         LOG.info("applier {} starts after {}", settings.task(), stored == null ? "the source's start point" : stored);
+        pastStored = false;
         source.start(stored == null ? null : source.parse(stored));
         setState(ApplyStats.ConnectionState.STREAMING, "started after " + stored);
     }
@@ -239,6 +248,32 @@ public final class ChangeApplier implements AutoCloseable {
             }
             connection = null;
         }
+    }
+
+    /**
+     * Stops the applier BEFORE the first source transaction {@code condition} refuses (DMS {@code CdcStopPosition}):
+     * everything before it is committed and acknowledged, the refused transaction is not applied (a restart delivers
+     * it again). Call before {@link #run()}; callable from any thread.
+     */
+    public void stopAt(StopCondition condition) {
+        this.stopCondition = condition == null ? StopCondition.NONE : condition;
+    }
+
+    /** Why the applier stopped on its own stop condition, or empty (not reached, or stopped by {@link #stop()}). */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** Row events (row changes and truncates) received from the source since start, including redelivered ones. */
+    public long receivedEvents() {
+        return received;
+    }
+
+    private void reachStop(String reason) {
+        stopReason = reason;
+        LOG.info("applier {} reached its stop condition: {}", settings.task(), reason);
+        listener.stopConditionReached(reason);
+        stop();
     }
 
     /** Asks {@link #run()} to commit what is complete and return; callable from any thread. */
@@ -314,7 +349,16 @@ public final class ChangeApplier implements AutoCloseable {
                 if (!inSourceTransaction && !group.isEmpty()) {
                     commitGroup();
                 }
+                if (!inSourceTransaction && group.isEmpty() && stopReason == null) {
+                    String idle = stopCondition.stopWhenIdle();
+                    if (idle != null) {
+                        reachStop(idle);
+                    }
+                }
                 return false;
+            }
+            if (e instanceof ChangeEvent.RowChange || e instanceof ChangeEvent.Truncate) {
+                received++;
             }
             try {
                 accept(e);
@@ -332,10 +376,23 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     private void accept(ChangeEvent e) throws SQLException, ApplyException, InterruptedException {
-        if (stored != null && e.position().toText().compareTo(stored) <= 0) {
-            return; // applied before (crash between target commit and acknowledgement)
+        if (stored != null && !pastStored) {
+            // positions increase along the stream: once past the stored one, every later event is new, until the
+            // source restarts (formatting every position as text would cost more than the rest of the event)
+            if (e.position().toText().compareTo(stored) <= 0) {
+                return; // applied before (crash between target commit and acknowledgement)
+            }
+            pastStored = true;
         }
-        if (e instanceof ChangeEvent.Begin) {
+        if (e instanceof ChangeEvent.Begin b) {
+            String stopHere = stopCondition.stopBefore(b);
+            if (stopHere != null) {
+                if (!group.isEmpty()) {
+                    commitGroup();
+                }
+                reachStop(stopHere);
+                return;
+            }
             inSourceTransaction = true;
             if (group.isEmpty()) {
                 groupStartNanos = System.nanoTime();
@@ -366,6 +423,7 @@ public final class ChangeApplier implements AutoCloseable {
             statements.values().forEach(ChangeApplier::closeQuietly);
             statements.clear();
             LOG.info("table {} changed on the source; target metadata is read again", r.table());
+            listener.schemaChanged(settings.tableMapping().apply(r.table()).toString());
             return;
         }
         if (e instanceof ChangeEvent.LogicalMessage) {
@@ -447,11 +505,10 @@ public final class ChangeApplier implements AutoCloseable {
             net.put(to, n);
         }
         if (n.add(r)) {
-            String tableText = to.toString();
-            count(tableText, switch (r.operation()) {
-                case INSERT -> new ApplyStats.TableCounts(1, 0, 0, 0);
-                case UPDATE -> new ApplyStats.TableCounts(0, 1, 0, 0);
-                case DELETE -> new ApplyStats.TableCounts(0, 0, 1, 0);
+            count(sh.targetText(), switch (r.operation()) {
+                case INSERT -> ONE_INSERT;
+                case UPDATE -> ONE_UPDATE;
+                case DELETE -> ONE_DELETE;
             });
         } else {
             flushNet(to, n);
@@ -460,7 +517,8 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     /** How a source table's events map onto the target, cached per source table and column list. */
-    private record Shape(List<ChangeColumn> columns, QualifiedName target, List<Integer> keyIdx, boolean nettable, boolean covers) {
+    private record Shape(List<ChangeColumn> columns, QualifiedName target, String targetText, List<Integer> keyIdx, boolean nettable,
+                         boolean covers) {
     }
 
     private Shape shape(ChangeEvent.RowChange r) throws SQLException {
@@ -475,7 +533,7 @@ public final class ChangeApplier implements AutoCloseable {
             known &= tc != null;
             carried.add(tc);
         }
-        return new Shape(cols, to, keyIdx, known, carried.containsAll(t.kinds().keySet()));
+        return new Shape(cols, to, to.toString(), keyIdx, known, carried.containsAll(t.kinds().keySet()));
     }
 
     /** Merges every table's net changes into the open target transaction (after the pending JDBC batch). */
@@ -1168,6 +1226,7 @@ public final class ChangeApplier implements AutoCloseable {
         clearGroup();
         inSourceTransaction = false;
         setState(ApplyStats.ConnectionState.SOURCE_RECONNECTING, f.getMessage());
+        pastStored = false;
         retry("source", () -> source.reconnect());
         setState(ApplyStats.ConnectionState.STREAMING, "source reconnected");
     }
@@ -1186,6 +1245,7 @@ public final class ChangeApplier implements AutoCloseable {
         if (stored != null) {
             source.acknowledge(source.parse(stored)); // a commit whose answer was lost may have succeeded
         }
+        pastStored = false;
         retry("source", () -> source.reconnect());
         setState(ApplyStats.ConnectionState.STREAMING, "target reconnected");
     }

@@ -107,37 +107,56 @@ public final class PostgresCopyWriter implements TargetWriter {
         text(s, true);
     }
 
-    /** UTF-8 bytes of {@code s}, COPY-escaped when {@code escape}. */
+    /**
+     * UTF-8 bytes of {@code s}, COPY-escaped when {@code escape}. {@code String.getBytes} is the fast path (an array copy
+     * for ASCII); long text is encoded in slices of {@value #SLICE} characters (never splitting a surrogate pair), so a
+     * LOB is never held a second time whole. An unpaired surrogate becomes {@code ?}, as {@code getBytes} does.
+     */
     private void text(String s, boolean escape) throws SQLException {
         int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (pos + 4 > buf.length) {
+        if (n <= SLICE) {
+            bytes(s.getBytes(StandardCharsets.UTF_8), escape);
+            return;
+        }
+        for (int i = 0; i < n; ) {
+            int j = Math.min(n, i + SLICE);
+            if (j < n && Character.isHighSurrogate(s.charAt(j - 1))) {
+                j--;
+            }
+            bytes(s.substring(i, j).getBytes(StandardCharsets.UTF_8), escape);
+            i = j;
+        }
+    }
+
+    private static final int SLICE = 8192;
+
+    /** Copies UTF-8 bytes, escaping backslash, tab, newline and CR (bytes of multi-byte sequences are all >= 0x80). */
+    private void bytes(byte[] b, boolean escape) throws SQLException {
+        int start = 0;
+        if (escape) {
+            for (int i = 0; i < b.length; i++) {
+                byte c = b[i];
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    copy(b, start, i - start);
+                    put((byte) '\\');
+                    put(c == '\\' ? (byte) '\\' : c == '\t' ? (byte) 't' : c == '\n' ? (byte) 'n' : (byte) 'r');
+                    start = i + 1;
+                }
+            }
+        }
+        copy(b, start, b.length - start);
+    }
+
+    private void copy(byte[] b, int off, int len) throws SQLException {
+        while (len > 0) {
+            if (pos == buf.length) {
                 flush();
             }
-            if (c < 0x80) {
-                if (escape && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
-                    buf[pos++] = '\\';
-                    buf[pos++] = (byte) (c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
-                } else {
-                    buf[pos++] = (byte) c;
-                }
-            } else if (c < 0x800) {
-                buf[pos++] = (byte) (0xC0 | (c >> 6));
-                buf[pos++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[pos++] = (byte) (0xF0 | (cp >> 18));
-                buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                buf[pos++] = '?'; // an unpaired surrogate has no UTF-8 form (String.getBytes writes '?' too)
-            } else {
-                buf[pos++] = (byte) (0xE0 | (c >> 12));
-                buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (c & 0x3F));
-            }
+            int k = Math.min(len, buf.length - pos);
+            System.arraycopy(b, off, buf, pos, k);
+            pos += k;
+            off += k;
+            len -= k;
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Arguments ({@code key=value}): {@code source=mysql|pg}, {@code src-url}, {@code src-user}, {@code tables}
  * (comma-separated, qualified for MySQL: {@code db.t}), {@code dst-url}, {@code mode=batch|tx}, {@code batch-min-ms},
- * {@code batch-max-ms}, {@code commit-events}, {@code metrics} (TSV file), {@code stop} (stop file). Not a test.
+ * {@code batch-max-ms}, {@code commit-events}, {@code metrics} (TSV file), {@code stop} (stop file), {@code start}
+ * (MySQL: binlog {@code file:position} to start after), {@code prepare-only=true} (PostgreSQL: create the publication
+ * and slot and exit, so a backlog builds up). Not a test.
  */
 public final class CdcBench {
 
@@ -60,8 +62,14 @@ public final class CdcBench {
             PostgresCdcConfig config = PostgresCdcConfig.forTask(a.get("src-url"), a.get("src-user"), null, "ferry_bench_cdc")
                     .withStatusInterval(Duration.ofMillis(500));
             PostgresReplicationConnection admin = new PostgresReplicationConnection(config);
-            admin.createPublication(tables);
-            admin.createSlot();
+            if (!admin.publicationExists()) {
+                admin.createPublication(tables);
+                admin.createSlot();
+            }
+            if ("true".equals(a.get("prepare-only"))) {
+                System.out.println("slot created");
+                return; // the slot keeps the changes until the applier starts
+            }
             source = ChangeSource.of(new PostgresStreamingSource(config));
             cleanup = () -> {
                 try {
@@ -81,6 +89,10 @@ public final class CdcBench {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(a.get("metrics"))), true);
              ChangeApplier applier = new ChangeApplier(source, target, settings, ApplyListener.NO_OP)) {
+            if (a.containsKey("start")) { // MySQL binlog file:position recorded before the workload
+                String[] fp = a.get("start").split(":");
+                applier.initializePosition(dev.ferry.engine.cdc.mysql.MySqlPosition.boundary(fp[0], Long.parseLong(fp[1])));
+            }
             applier.start();
             Thread t = new Thread(() -> {
                 try {

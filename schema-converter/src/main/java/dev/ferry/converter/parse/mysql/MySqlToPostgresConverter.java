@@ -129,6 +129,19 @@ public final class MySqlToPostgresConverter {
         Set<String> dbs = new HashSet<>();
         sourceDatabases.forEach(d -> dbs.add(d.toLowerCase(Locale.ROOT)));
         dbs.add(schema.name().toLowerCase(Locale.ROOT));
+        // the catalog gives routines and triggers as SHOW CREATE text: parse it so they translate as in the script path
+        List<String> texts = new ArrayList<>();
+        schema.routines().forEach(r -> texts.add(r.source()));
+        schema.triggers().forEach(t -> texts.add(t.source()));
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            MySqlParsedStatement st = facade.parseStatement(schema.name(), text);
+            if (st.isParsed() && st.objectName() != null) {
+                sources.putIfAbsent(st.kind() + ":" + st.simpleName().toLowerCase(Locale.ROOT), st);
+            }
+        }
         return convert(targetSchema, dbs, schema, null);
     }
 

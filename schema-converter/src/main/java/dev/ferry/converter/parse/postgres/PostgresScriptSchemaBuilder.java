@@ -65,7 +65,7 @@ import java.util.Set;
  */
 public final class PostgresScriptSchemaBuilder {
 
-    private static final Set<String> IGNORED = Set.of("ALTER OWNER", "SET", "SELECT", "INSERT", "UPDATE", "DELETE", "COPY",
+    private static final Set<String> IGNORED = Set.of("ALTER OWNER", "SET", "CREATE DATABASE", "ALTER DATABASE", "SELECT", "INSERT", "UPDATE", "DELETE", "COPY",
             "GRANT", "REVOKE", "BEGIN", "COMMIT", "START", "CLIENT COMMAND", "WITH", "VALUES", "TRUNCATE", "ANALYZE", "VACUUM");
 
     private final String schemaName;
