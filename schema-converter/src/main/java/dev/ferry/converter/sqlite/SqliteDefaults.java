@@ -22,7 +22,8 @@ import java.util.Set;
  * under a cast ({@code 'a'::character varying}). The source text is parsed into Ferry's AST — with the PostgreSQL
  * grammar for PostgreSQL sources, otherwise with the SQLite grammar, whose expression syntax covers the literal forms
  * MySQL and Oracle catalogs report — and only those shapes are accepted; anything else (sequences, functions,
- * expressions) is not portable and left to the caller to report.
+ * expressions) is not portable and left to the caller to report — except from a SQLite source, whose default
+ * expressions are kept as they are once they parse.
  *
  * <p>Threading: stateless.
  */
@@ -52,14 +53,19 @@ public final class SqliteDefaults {
         } catch (ParsingException ex) {
             return Optional.empty();
         }
-        return render(e);
+        Optional<String> literal = render(e);
+        if (literal.isEmpty() && source == Engine.SQLITE && e != null) {
+            // already SQLite: any expression that parses keeps its meaning (datetime('now'), abs(-1) ...)
+            return Optional.of("(" + sourceDefault.strip() + ")");
+        }
+        return literal;
     }
 
     private static Optional<String> render(Expr e) {
         if (e instanceof Cast c) {
             return render(c.operand());
         }
-        if (e instanceof FunctionCall f && f.arguments().isEmpty()
+        if (e instanceof FunctionCall f && f.arguments().stream().allMatch(a -> a instanceof Literal l && l.kind() == Literal.Kind.NUMBER)
                 && NOW.contains(f.name().parts().get(f.name().parts().size() - 1).value().toLowerCase(Locale.ROOT))) {
             return Optional.of("CURRENT_TIMESTAMP");
         }

@@ -1,8 +1,13 @@
 package dev.ferry.converter.sqlite;
 
+import dev.ferry.converter.ast.CreateTable;
+import dev.ferry.converter.ast.Statement;
+import dev.ferry.converter.parse.ParsingException;
+import dev.ferry.converter.parse.postgres.PostgresParserFacade;
 import dev.ferry.model.schema.DataType;
 import dev.ferry.model.schema.Engine;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,16 +33,43 @@ public final class SqliteTypes {
     private SqliteTypes() {
     }
 
+    private static List<String> postgresModifiers(String declared) {
+        try {
+            Statement st = PostgresParserFacade.INSTANCE.parseStatement("CREATE TABLE t (c " + declared + ")", "type");
+            if (st instanceof CreateTable ct && ct.columns().size() == 1 && ct.columns().get(0).type() != null) {
+                return ct.columns().get(0).type().modifiers().stream().map(String::strip).toList();
+            }
+        } catch (ParsingException e) {
+            // not a PostgreSQL type text: no modifiers known
+        }
+        return List.of();
+    }
+
     public static Mapped map(Engine source, DataType type) {
         String n = type.name().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
         if (source == Engine.SQLITE) {
-            String declared = type.declared() == null || type.declared().isBlank() ? type.name() : type.declared();
-            boolean integer = declared.toUpperCase(Locale.ROOT).contains("INT");
-            return new Mapped(declared.isBlank() ? "BLOB" : declared, false, integer);
+            String declared = type.declared() == null ? "" : type.declared().strip();
+            // no declared type has BLOB affinity, as BLOB has
+            return new Mapped(declared.isEmpty() ? "BLOB" : declared, false, declared.toUpperCase(Locale.ROOT).contains("INT"));
         }
         Integer p = type.precision();
         Integer s = type.scale();
         Long len = type.length();
+        if (source == Engine.POSTGRESQL && p == null && len == null && type.declared() != null && type.declared().contains("(")) {
+            // a model built from a script keeps the modifiers only in the declared text: read them from its parse tree
+            List<String> mods = postgresModifiers(type.declared());
+            if (!mods.isEmpty() && mods.stream().allMatch(m -> m.matches("\\d+"))) {
+                if (List.of("numeric", "decimal").contains(n)) {
+                    p = Integer.valueOf(mods.get(0));
+                    s = mods.size() > 1 ? Integer.valueOf(mods.get(1)) : 0;
+                } else {
+                    len = Long.valueOf(mods.get(0));
+                }
+            }
+        }
+        if (source == Engine.ORACLE && n.equals("number") && p != null && s == null) {
+            s = 0; // NUMBER(p) is NUMBER(p,0)
+        }
         if (source == Engine.MYSQL && (n.equals("tinyint") && len != null && len == 1 || n.equals("bit") && (len == null || len == 1))) {
             return new Mapped("BOOLEAN", false, false);
         }

@@ -48,16 +48,10 @@ public final class SqliteToPostgresTypes {
 
     /** Maps the type of {@code schema.table.column} (source spellings, for rule scopes); rules match the base name. */
     public Mapping map(String schema, String table, String column, DataType type) {
-        Integer len = type.length() == null ? null : (int) Math.min(Integer.MAX_VALUE, type.length());
-        Optional<TypeMappingRule> rule = TypeMappingRule.resolve(rules, schema, table, column, type.name(), len,
-                type.precision(), type.scale());
-        if (rule.isPresent()) {
-            TypeMappingRule r = rule.get();
-            String where = r.scope() + (r.schema() == null ? "" : " " + r.schema())
-                    + (r.table() == null ? "" : "." + r.table()) + (r.column() == null ? "" : "." + r.column());
-            return new Mapping(r.targetType(), r, List.of(ActionItem.of(ActionCode.TYPE_RULE_APPLIED, "Column " + column
-                    + ": " + (type.declared().isEmpty() ? "(no type)" : type.declared()) + " → " + r.targetType()
-                    + " by the " + where.trim() + " type mapping rule")));
+        Optional<TypeRules.Applied> applied = new TypeRules(rules).apply(schema, table, column, type,
+                () -> defaultMapping(column, type).sqlType());
+        if (applied.isPresent() && applied.get().targetType() != null) {
+            return new Mapping(applied.get().targetType(), applied.get().rule(), applied.get().items());
         }
         return defaultMapping(column, type);
     }

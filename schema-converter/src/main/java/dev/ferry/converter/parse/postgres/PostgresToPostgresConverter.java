@@ -216,12 +216,14 @@ public final class PostgresToPostgresConverter implements SchemaConverter {
             List<String> lines = new ArrayList<>();
             for (Column c : t.columns()) {
                 String type = c.type().declared();
-                Optional<TypeMappingRule> rule = TypeMappingRule.resolve(rules, schema.name(), t.name(), c.name(), c.type().name(),
-                        c.type().length() == null ? null : (int) Math.min(Integer.MAX_VALUE, c.type().length()),
-                        c.type().precision(), c.type().scale());
-                if (rule.isPresent()) {
-                    items.add(ActionItem.of(ActionCode.TYPE_RULE_APPLIED, "Column " + c.name() + ": " + type + " → "
-                            + rule.get().targetType() + " by a type mapping rule", src.line(), src.column()));
+                String declared = type;
+                Optional<dev.ferry.converter.types.TypeRules.Applied> rule = new dev.ferry.converter.types.TypeRules(rules)
+                        .apply(schema.name(), t.name(), c.name(), c.type(), () -> r(declared));
+                if (rule.isPresent() && rule.get().targetType() != null) {
+                    for (ActionItem i : rule.get().items()) {
+                        items.add(new ActionItem(i.code(), i.severity(), i.message(), i.recommendation(), src.line(), src.column(),
+                                i.effortMinutes()));
+                    }
                     type = rule.get().targetType();
                 } else {
                     type = r(type);
