@@ -90,7 +90,8 @@ final class CdcMigration {
             err.flush();
             runner.installSignalHandler();
             boolean console = System.console() != null;
-            CdcRunner.End end = runner.stream(stop, stopText, err, out, console, cmd.jsonProgress, cmd.progressInterval);
+            CdcRunner.End end = runner.stream(stop, stopText, err, out, console, cmd.jsonProgress,
+                    Math.max(1, cmd.statusInterval) * 1000);
             runner.close();
             return finish(runner, end);
         } finally {

@@ -100,8 +100,18 @@ public final class MigrateCommand implements Callable<Integer> {
                     + " without one, streaming runs until Ctrl-C / SIGTERM.")
     String stopAt;
 
+    @Option(names = "--stop-after-full-load",
+            description = "full-load-and-cdc tasks: run the full load (with --validate against its snapshot), record where"
+                    + " CDC starts, and stop; a later 'ferry migrate' streams from there.")
+    boolean stopAfterFullLoad;
+
     @Option(names = "--json-progress", description = "CDC: print one JSON line of metrics per second on stdout.")
     boolean jsonProgress;
+
+    @Option(names = "--status-interval", paramLabel = "<s>", defaultValue = "10",
+            description = "CDC without a terminal: seconds between status lines (default 10; on a terminal the line is"
+                    + " redrawn every second).")
+    long statusInterval;
 
     /** Environment lookup for {@code passwordEnv} (tests inject one). */
     java.util.function.Function<String, String> env = System::getenv;
@@ -115,6 +125,10 @@ public final class MigrateCommand implements Callable<Integer> {
         if (startPosition != null && task.type() != TaskType.CDC) {
             throw new ConfigurationException("--start-position is for cdc tasks; task " + task.name() + " is "
                     + task.type().externalName() + " (it streams from its full load's snapshot)");
+        }
+        if (stopAfterFullLoad && task.type() != TaskType.FULL_LOAD_AND_CDC) {
+            throw new ConfigurationException("--stop-after-full-load is for full-load-and-cdc tasks; task " + task.name()
+                    + " is " + task.type().externalName());
         }
         if (task.type() == TaskType.FULL_LOAD && stopAt != null) {
             throw new ConfigurationException("--stop-at is for tasks with CDC; task " + task.name() + " is full-load");
@@ -149,8 +163,23 @@ public final class MigrateCommand implements Callable<Integer> {
                 settings = schema.get().adjust(settings);
             }
             LoadPlan plan = ctx.plan(settings);
-            if (task.type() != TaskType.FULL_LOAD) {
+            if (task.type() != TaskType.FULL_LOAD && !stopAfterFullLoad) {
                 return new CdcMigration(this, ctx, plan, settings, out, err).run();
+            }
+            // a full-load-and-cdc task loaded now and streamed later: capture objects before the snapshot, start
+            // position stored after the load
+            dev.ferry.engine.cdc.apply.TaskCapture capture = stopAfterFullLoad ? CdcRunner.capture(ctx, plan) : null;
+            dev.ferry.engine.cdc.apply.ChangeApplier handoff = capture == null ? null
+                    : new dev.ferry.engine.cdc.apply.ChangeApplier(capture.changeSource(), ctx.targetEndpoint,
+                    CdcRunner.applySettings(ctx, plan), null);
+            if (handoff != null) {
+                java.util.Optional<String> stored = handoff.storedPosition();
+                if (stored.isPresent()) {
+                    capture.close();
+                    throw new ConfigurationException("task " + task.name() + " already streams (position " + stored.get()
+                            + " in ferry_apply_state): its full load is done; run 'ferry migrate' without --stop-after-full-load");
+                }
+                capture.prepare();
             }
             Map<String, String> targets = new HashMap<>();
             long expected = 0;
@@ -226,6 +255,16 @@ public final class MigrateCommand implements Callable<Integer> {
                         out.println("Rejected rows: table ferry_exceptions on the target and " + store.exceptionsFile());
                     }
                     MigrationReport.writeJson(ctx.resultFile(), "migrate", task.name(), status, exit, result, lines, error);
+                    if (handoff != null) {
+                        try (capture) {
+                            if (error == null && notDone == 0) {
+                                dev.ferry.engine.cdc.SourcePosition start = capture.afterLoad(store.firstPosition(task.name()));
+                                handoff.initializePosition(start);
+                                out.println("CDC will start after the snapshot position " + start + ": run 'ferry migrate'"
+                                        + " to stream.");
+                            }
+                        }
+                    }
                     out.println("Result: " + ctx.resultFile());
                     out.flush();
                     return exit;

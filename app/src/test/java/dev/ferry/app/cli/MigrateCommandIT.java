@@ -155,7 +155,8 @@ class MigrateCommandIT {
                 st.execute(s);
             }
         }
-        Run migrate = run("migrate", "--project", file.toString(), "--validate", "--progress-interval", "500");
+        Run migrate = run("migrate", "--project", file.toString(), "--validate", "--progress-interval", "500",
+                "--stop-after-full-load");
         System.out.println(migrate.err() + migrate.out());
         assertThat(migrate.exit()).as(migrate.out() + migrate.err()).isZero();
         Map<String, Long> source = counts(demo.sourceJdbcUrl(), null);
@@ -177,8 +178,10 @@ class MigrateCommandIT {
         assertThat(validate.exit()).as(validate.out() + validate.err()).isZero();
         assertThat(validate.out()).contains("VALIDATED: 7 tables compared, 0 failed validation");
 
-        // a second migrate finds every range committed and loads nothing twice
-        Run again = run("migrate", "--project", file.toString(), "--validate");
+        // a second migrate of this full-load-and-cdc task loads nothing again: it streams from the stored position
+        Run again = run("migrate", "--project", file.toString(), "--validate", "--stop-at",
+                CdcMigrateIT.serverTimeIn(java.time.Duration.ofSeconds(3)));
+        assertThat(again.err()).contains("resumes streaming after its stored position");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(counts(demo.targetJdbcUrl(), "postgres")).isEqualTo(source);
 
@@ -322,13 +325,16 @@ class MigrateCommandIT {
         assertThat(Files.readString(dir.resolve(".ferry").resolve("full.result.json"))).contains("\"snapshot\":").doesNotContain("\"slot\"");
         assertThat(count(url(demo, src), "postgres", "SELECT COUNT(*) FROM pg_replication_slots")).isZero();
 
-        Run cdc = run("migrate", "--project", file.toString(), "--task", "withcdc");
+        Run cdc = run("migrate", "--project", file.toString(), "--task", "withcdc", "--stop-after-full-load");
         assertThat(cdc.exit()).as(cdc.out() + cdc.err()).isZero();
         assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM items")).isEqualTo(5000);
         assertThat(Files.readString(dir.resolve(".ferry").resolve("withcdc.result.json"))).contains("\"slot\": \"ferry_withcdc\"");
+        assertThat(cdc.out()).contains("CDC will start after the snapshot position");
+        assertThat(count(url(demo, dst), "postgres", "SELECT COUNT(*) FROM ferry_apply_state WHERE task = 'withcdc'")).isOne();
         assertThat(count(url(demo, src), "postgres", "SELECT COUNT(*) FROM pg_replication_slots WHERE slot_name = 'ferry_withcdc'")).isEqualTo(1);
         try (Connection c = DriverManager.getConnection(url(demo, src), "postgres", ""); Statement st = c.createStatement()) {
             st.execute("SELECT pg_drop_replication_slot('ferry_withcdc')");
+            st.execute("DROP PUBLICATION ferry_withcdc");
         }
     }
 

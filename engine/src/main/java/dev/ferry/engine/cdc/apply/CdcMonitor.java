@@ -102,7 +102,7 @@ public final class CdcMonitor implements ApplyListener {
         Runtime rt = Runtime.getRuntime();
         return new CdcMetrics(Instant.now(), s == null ? ApplyStats.ConnectionState.CONNECTING : s.state(),
                 seconds(s == null ? Duration.ZERO : s.sourceLatency()), seconds(s == null ? Duration.ZERO : s.targetLatency()),
-                in, out, received, applied, s == null ? 0 : s.queueDepth(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory(),
+                in, out, received, applied, a == null ? 0 : a.queuedEvents(), rt.totalMemory() - rt.freeMemory(), rt.maxMemory(),
                 l == null ? -1 : l.value(), l == null ? null : l.unit(), s == null ? null : s.lastPosition(),
                 s == null ? null : s.lastError(), s == null ? 0 : s.rejectedRows(), tables);
     }

@@ -264,6 +264,11 @@ public final class ChangeApplier implements AutoCloseable {
         return Optional.ofNullable(stopReason);
     }
 
+    /** Events the source has read but the applier has not taken yet (live; {@link ApplyStats#queueDepth()} is as of the last commit). */
+    public int queuedEvents() {
+        return source.queuedEvents();
+    }
+
     /** Row events (row changes and truncates) received from the source since start, including redelivered ones. */
     public long receivedEvents() {
         return received;
