@@ -339,6 +339,41 @@ class MigrateCommandIT {
     }
 
     @Test
+    void lobSettingsFromTheTaskAndATableRuleTruncateCountAndReport() throws Exception {
+        String src = createTargetDatabase(demo, "ferry_lobsrc", List.of(
+                "CREATE TABLE docs (id int PRIMARY KEY, body text)", "CREATE TABLE kept (id int PRIMARY KEY, body text)",
+                "INSERT INTO docs SELECT g, repeat('d', g * 600) FROM generate_series(1, 4) g",   // 600 .. 2400 bytes
+                "INSERT INTO kept VALUES (1, repeat('k', 5000))"));
+        String dst = createTargetDatabase(demo, "ferry_lobdst", List.of(
+                "CREATE TABLE docs (id int PRIMARY KEY, body text)", "CREATE TABLE kept (id int PRIMARY KEY, body text)"));
+        EndpointConfig source = new EndpointConfig("src", dev.ferry.model.schema.Engine.POSTGRESQL, "localhost", demo.targetPort(),
+                src, "postgres", null, null, TlsMode.DISABLE, null, null, null);
+        EndpointConfig target = new EndpointConfig("dst", dev.ferry.model.schema.Engine.POSTGRESQL, "localhost", demo.targetPort(),
+                dst, "postgres", null, null, TlsMode.DISABLE, null, null, null);
+        TaskSettings limited1k = new TaskSettings(2, 10000, TaskSettings.PrepMode.DO_NOTHING, TaskSettings.LobMode.LIMITED, 1, 64,
+                TaskSettings.ErrorPolicy.DEFAULTS, false, null, null, false);
+        dev.ferry.model.project.TableSettingsRule keptFull = new dev.ferry.model.project.TableSettingsRule("2", "kept",
+                dev.ferry.model.project.ObjectLocator.table("public", "kept"), null,
+                new dev.ferry.model.project.TableSettingsRule.LobSettings(dev.ferry.model.project.TableSettingsRule.LobMode.UNLIMITED, null),
+                java.util.Set.of());
+        Project p = Project.empty("lob").withEndpoint(source).withEndpoint(target)
+                .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "public", "%"), keptFull)))
+                .withTask(new TaskConfig("lob", TaskType.FULL_LOAD, "src", "dst", limited1k));
+        Path file = dir.resolve("lob.ferry.json");
+        ProjectFiles.save(p, file);
+
+        Run r = run("migrate", "--project", file.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("warning: public.docs: 3 LOB values truncated at LobMaxSize").doesNotContain("public.kept: ");
+        assertThat(Files.readString(dir.resolve(".ferry").resolve("lob.result.json"))).contains("\"lobsTruncated\": 3")
+                .contains("\"lobsTruncated\": 0");
+        assertThat(count(url(demo, dst), "postgres", "SELECT max(octet_length(body)) FROM docs")).isEqualTo(1024);
+        assertThat(count(url(demo, dst), "postgres", "SELECT octet_length(body) FROM kept")).isEqualTo(5000);
+        assertThat(count(url(demo, dst), "postgres", "SELECT count(*) FROM ferry_exceptions WHERE task = 'lob' "
+                + "AND reason LIKE 'LOB truncated to 1024 of %'")).isEqualTo(3);
+    }
+
+    @Test
     void mariaDbSourceWithPasswordFromTheEnvironmentLoadsIntoTheSameNamedSchema() throws Exception {
         dev.ferry.testsupport.TestServer my = dev.ferry.testsupport.TestDatabases.mysql();
         String srcDb = my.createDatabase("mig_src");

@@ -41,6 +41,8 @@ public final class PostgresCopyPassThrough {
         void moved(long rows, long bytes);
     }
 
+    private static final int BUFFER = 64 * 1024;
+
     private PostgresCopyPassThrough() {
     }
 
@@ -103,6 +105,9 @@ public final class PostgresCopyPassThrough {
         long bytes = 0;
         long pendingRows = 0;
         long pendingBytes = 0;
+        // rows are gathered into larger CopyData messages: binary COPY FROM does not need row-aligned messages
+        byte[] buf = new byte[BUFFER];
+        int pos = 0;
         try {
             while (true) {
                 byte[] data;
@@ -114,7 +119,18 @@ public final class PostgresCopyPassThrough {
                 if (data == null) {
                     break;
                 }
-                in.writeToCopy(data, 0, data.length);
+                if (data.length > buf.length - pos) {
+                    if (pos > 0) {
+                        in.writeToCopy(buf, 0, pos);
+                        pos = 0;
+                    }
+                }
+                if (data.length >= buf.length) {
+                    in.writeToCopy(data, 0, data.length);
+                } else {
+                    System.arraycopy(data, 0, buf, pos, data.length);
+                    pos += data.length;
+                }
                 bytes += data.length;
                 pendingBytes += data.length;
                 if (++pendingRows == 4096) {
@@ -122,6 +138,9 @@ public final class PostgresCopyPassThrough {
                     pendingRows = 0;
                     pendingBytes = 0;
                 }
+            }
+            if (pos > 0) {
+                in.writeToCopy(buf, 0, pos);
             }
             long rows = in.endCopy();
             return new long[] {rows, bytes};
