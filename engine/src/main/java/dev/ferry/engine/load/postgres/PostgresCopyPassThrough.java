@@ -49,6 +49,9 @@ public final class PostgresCopyPassThrough {
     /** Whether every column keeps its type (same base type name and array dimensions), so binary COPY can carry it. */
     public static boolean eligible(TableJob job) {
         for (ColumnMapping m : job.columns()) {
+            if (m.computed() != null) {
+                return false; // add-column expressions are evaluated per row on the row path
+            }
             DataType s = m.source().type();
             DataType t = m.target().type();
             if (!s.name().toLowerCase(Locale.ROOT).equals(t.name().toLowerCase(Locale.ROOT))
