@@ -111,7 +111,8 @@ class AssessmentViewIT {
         TreeView<AssessmentNode> tree = robot.lookup("#tree").queryAs(TreeView.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> find(tree.getRoot(), "secure_dml").isPresent());
         assertThat(Files.exists(out.resolve("assessment.json"))).isTrue();
-        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).startsWith("Assessed 47 objects: 100.0% automatic");
+        Label progress = robot.lookup("#progressLabel").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> progress.getText().startsWith("Assessed 47 objects: 100.0% automatic"));
 
         robot.interact(() -> tree.getSelectionModel().select(find(tree.getRoot(), "secure_dml").orElseThrow()));
         CodeArea source = robot.lookup("#sourceArea").queryAs(CodeArea.class);
