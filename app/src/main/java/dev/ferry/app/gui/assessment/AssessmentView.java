@@ -239,7 +239,11 @@ public final class AssessmentView {
 
         setUpCodePanes();
         verifyButton.setGraphic(Icons.of(MaterialDesignC.CHECK_DECAGRAM, 16));
-        verifyButton.disableProperty().bind(viewModel.verifyingProperty().or(viewModel.selectedKeyProperty().isNull()));
+        // Verify is for hand edits: the converter's own SQL was verified when the assessment ran
+        verifyButton.disableProperty().bind(viewModel.verifyingProperty().or(viewModel.selectedKeyProperty().isNull())
+                .or(viewModel.selectedEditedProperty().not()));
+        verifyButton.setTooltip(new javafx.scene.control.Tooltip("Re-parse the edited SQL and deploy it with the rest of the "
+                + "schema into a scratch PostgreSQL (rolled back)"));
         revertButton.setGraphic(Icons.of(MaterialDesignU.UNDO, 16));
         revertButton.visibleProperty().bind(viewModel.selectedEditedProperty());
         revertButton.managedProperty().bind(revertButton.visibleProperty());

@@ -80,7 +80,7 @@ public final class LoadMonitor implements LoadRunning.Events {
             log(p.state() == TableProgress.TableState.FAILED ? LoadRunning.Level.ERROR
                     : p.state() == TableProgress.TableState.SUSPENDED ? LoadRunning.Level.WARN : LoadRunning.Level.INFO,
                     p.table() + ": " + p.state().name().toLowerCase(java.util.Locale.ROOT)
-                            + (p.state() == TableProgress.TableState.DONE ? String.format(java.util.Locale.ROOT, " (%,d rows)", p.rowsDone()) : ""));
+                            + (p.state() == TableProgress.TableState.DONE ? " (" + TasksViewModel.fmt(p.rowsDone()) + " rows)" : ""));
             return;
         }
         changed();

@@ -270,7 +270,7 @@ public final class TasksView {
             }
             double v = item.doubleValue();
             bar.setProgress(v);
-            pct.setText(v < 0 ? "" : String.format(Locale.ROOT, "%.0f%%", v * 100));
+            pct.setText(v < 0 ? "" : Math.round(v * 100) + "%");
             if (getGraphic() != box) {
                 setGraphic(box);
             }
@@ -286,7 +286,9 @@ public final class TasksView {
                 setText(null);
                 return;
             }
-            setText(String.format(Locale.ROOT, "%7.1fs %-5s %s", item.atMillis() / 1000.0, item.level(), item.message()));
+            // no String.format on the UI thread (see TasksViewModel.fmt)
+            long tenths = item.atMillis() / 100;
+            setText(tenths / 10 + "." + tenths % 10 + "s  " + item.level() + "  " + item.message());
             if (item.level() == LoadRunning.Level.ERROR) {
                 getStyleClass().add("log-error");
             } else if (item.level() == LoadRunning.Level.WARN) {

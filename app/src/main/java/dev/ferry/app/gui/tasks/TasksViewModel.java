@@ -296,10 +296,10 @@ public final class TasksViewModel {
             lastSampleRows = done;
         }
         double avg = s.atMillis() <= 0 ? 0 : done / (s.atMillis() / 1000.0);
-        overallText.set(String.format(Locale.ROOT, "%s of %s rows · %d of %d tables done · %s rows/s on average",
-                fmt(done), fmt(estimated), tablesDone, rows.size(), fmt(Math.round(avg))));
+        overallText.set(fmt(done) + " of " + fmt(estimated) + " rows · " + tablesDone + " of " + rows.size() + " tables done · "
+                + fmt(Math.round(avg)) + " rows/s on average");
         heap.set(s.heapMax() <= 0 ? 0 : s.heapUsed() / (double) s.heapMax());
-        heapText.set(String.format(Locale.ROOT, "Heap %d of %d MB", s.heapUsed() >> 20, s.heapMax() >> 20));
+        heapText.set("Heap " + (s.heapUsed() >> 20) + " of " + (s.heapMax() >> 20) + " MB");
         int totalRanges = s.planned().stream().mapToInt(LoadRunning.PlannedTable::ranges).sum();
         long running = s.progress().values().stream().filter(p -> p.state() == TableProgress.TableState.RUNNING).count();
         rangesText.set("Queue: " + s.rangesDone() + " of " + totalRanges + " ranges committed, " + running + " table(s) loading");
@@ -315,14 +315,33 @@ public final class TasksViewModel {
         log.add(new MonitorSnapshot.LogLine(0, level, message));
     }
 
+    /**
+     * {@code n} with thousands separators. Hand-written on purpose: {@code String.format} goes through the JDK's locale
+     * providers, where the heartbeat caught the UI thread waiting on a lock shared with the load's threads.
+     */
     static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder b = new StringBuilder(digits.length() + 8);
+        if (n < 0) {
+            b.append('-');
+        }
+        int lead = digits.length() % 3;
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (i - lead) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
     }
 
     static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+        return s >= 3600 ? s / 3600 + "h" + two((s % 3600) / 60) + "m" : s >= 60 ? s / 60 + "m" + two(s % 60) + "s" : s + "s";
+    }
+
+    private static String two(long v) {
+        return v < 10 ? "0" + v : String.valueOf(v);
     }
 
     // ---------------------------------------------------------------- properties

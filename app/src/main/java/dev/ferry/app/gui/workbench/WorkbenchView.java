@@ -42,8 +42,10 @@ public final class WorkbenchView {
     private final Parent root;
     private final EndpointsView endpointsView;
     private final CatalogView catalogView;
-    private final AssessmentView assessmentView;
-    private final TasksView tasksView;
+    /** Created on first use: opening a project builds only the section it shows. */
+    private AssessmentView assessmentView;
+    private TasksView tasksView;
+    private boolean stateApplied;
     private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
     private Stage stage;
 
@@ -62,8 +64,6 @@ public final class WorkbenchView {
         this.viewModel = viewModel;
         this.endpointsView = EndpointsView.create(viewModel.endpoints());
         this.catalogView = CatalogView.create(viewModel.catalog());
-        this.assessmentView = AssessmentView.create(viewModel.assessment());
-        this.tasksView = TasksView.create(viewModel.tasks());
         FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("Workbench.fxml"));
         loader.setController(this);
         try {
@@ -120,11 +120,11 @@ public final class WorkbenchView {
             }
             case ASSESSMENT -> {
                 assessmentNav.setSelected(true);
-                content.getChildren().setAll(assessmentView.root());
+                content.getChildren().setAll(assessmentView().root());
             }
             case TASKS -> {
                 tasksNav.setSelected(true);
-                content.getChildren().setAll(tasksView.root());
+                content.getChildren().setAll(tasksView().root());
             }
             default -> {
                 endpointsNav.setSelected(true);
@@ -167,13 +167,54 @@ public final class WorkbenchView {
             for (SplitPane split : splits().values()) {
                 split.getDividers().forEach(d -> d.positionProperty().addListener(o -> layoutSave.playFromStart()));
             }
+            stateApplied = true;
         });
     }
 
+    private AssessmentView assessmentView() {
+        if (assessmentView == null) {
+            assessmentView = AssessmentView.create(viewModel.assessment());
+            lateSplits(Map.of("assessment", assessmentView.split(), "assessmentDetail", assessmentView.detailSplit(),
+                    "assessmentCode", assessmentView.codeSplit()));
+        }
+        return assessmentView;
+    }
+
+    private TasksView tasksView() {
+        if (tasksView == null) {
+            tasksView = TasksView.create(viewModel.tasks());
+            lateSplits(Map.of("tasks", tasksView.split(), "tasksMonitor", tasksView.monitorSplit()));
+        }
+        return tasksView;
+    }
+
+    /** A section created after the window state was applied: give its splits the remembered positions and listeners. */
+    private void lateSplits(Map<String, SplitPane> late) {
+        if (!stateApplied) {
+            return; // applyState and attach handle them
+        }
+        WindowState s = viewModel.windowState();
+        late.forEach((id, split) -> {
+            Double pos = s.dividers().get(id);
+            if (pos != null && !split.getDividers().isEmpty()) {
+                split.setDividerPositions(pos);
+            }
+            split.getDividers().forEach(d -> d.positionProperty().addListener(o -> layoutSave.playFromStart()));
+        });
+    }
+
+    /** The split panes of the sections created so far, by the id their divider position is remembered under. */
     private Map<String, SplitPane> splits() {
-        return Map.of("endpoints", endpointsView.split(), "catalog", catalogView.split(), "catalogDetail", catalogView.detailSplit(),
-                "assessment", assessmentView.split(), "assessmentDetail", assessmentView.detailSplit(),
-                "assessmentCode", assessmentView.codeSplit(), "tasks", tasksView.split(), "tasksMonitor", tasksView.monitorSplit());
+        Map<String, SplitPane> m = new java.util.LinkedHashMap<>(Map.of("endpoints", endpointsView.split(), "catalog",
+                catalogView.split(), "catalogDetail", catalogView.detailSplit()));
+        if (assessmentView != null) {
+            m.putAll(Map.of("assessment", assessmentView.split(), "assessmentDetail", assessmentView.detailSplit(),
+                    "assessmentCode", assessmentView.codeSplit()));
+        }
+        if (tasksView != null) {
+            m.putAll(Map.of("tasks", tasksView.split(), "tasksMonitor", tasksView.monitorSplit()));
+        }
+        return m;
     }
 
     private void applyState(Stage window, WindowState s) {

@@ -150,4 +150,13 @@ class TasksViewModelTest {
         assertThat(dialogs.shown).containsExactly("error|The load could not run|The target is not ready: target table public.orders does not exist");
         assertThat(vm.canResumeProperty().get()).isTrue();
     }
+
+    @Test
+    void numbersAndDurationsAreFormattedWithoutTheFormatter() {
+        assertThat(List.of(0L, 999L, 1000L, 88810L, 1234567L, -1234L)).extracting(TasksViewModel::fmt)
+                .containsExactly("0", "999", "1,000", "88,810", "1,234,567", "-1,234");
+        assertThat(TasksViewModel.duration(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(TasksViewModel.duration(Duration.ofSeconds(125))).isEqualTo("2m05s");
+        assertThat(TasksViewModel.duration(Duration.ofSeconds(3 * 3600 + 7 * 60))).isEqualTo("3h07m");
+    }
 }
