@@ -14,10 +14,12 @@ public final class Directions {
 
     private static final List<SchemaConverter> CONVERTERS = List.of(
             // one line per direction, e.g. new SqliteToPostgresConverter(),
+            new dev.ferry.converter.target.mysql.PostgresToMySqlConverter()
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
             // one line per target engine
+            new dev.ferry.converter.target.mysql.MySqlTargetVerifier()
     );
 
     private Directions() {
