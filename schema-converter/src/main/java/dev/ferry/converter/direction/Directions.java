@@ -15,7 +15,8 @@ public final class Directions {
     private static final List<SchemaConverter> CONVERTERS = List.of(
             // one line per direction, e.g. new SqliteToPostgresConverter(),
             new dev.ferry.converter.target.mysql.PostgresToMySqlConverter(),
-            new dev.ferry.converter.target.mysql.SqliteToMySqlConverter()
+            new dev.ferry.converter.target.mysql.SqliteToMySqlConverter(),
+            new dev.ferry.converter.target.mysql.MySqlToMySqlConverter()
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
