@@ -16,7 +16,8 @@ public final class Directions {
             // one line per direction, e.g. new SqliteToPostgresConverter(),
             new dev.ferry.converter.target.mysql.PostgresToMySqlConverter(),
             new dev.ferry.converter.target.mysql.SqliteToMySqlConverter(),
-            new dev.ferry.converter.target.mysql.MySqlToMySqlConverter()
+            new dev.ferry.converter.target.mysql.MySqlToMySqlConverter(),
+            new dev.ferry.converter.target.mysql.OracleToMySqlConverter()
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
