@@ -59,9 +59,7 @@ public final class MySqlIdentifiers {
             "terminated", "then", "tinyblob", "tinyint", "tinytext", "to", "trailing", "trigger", "true", "undo",
             "union", "unique", "unlock", "unsigned", "update", "usage", "use", "using", "utc_date", "utc_time",
             "utc_timestamp", "values", "varbinary", "varchar", "varcharacter", "varying", "virtual", "when", "where",
-            "while", "window", "with", "write", "xor", "year_month", "zerofill",
-            // not reserved but ambiguous as bare names in expressions; quoting is harmless
-            "date", "time", "timestamp", "year", "user", "status", "comment", "level", "name", "value", "text", "type");
+            "while", "window", "with", "write", "xor", "year_month", "zerofill");
 
     private final Map<String, Set<String>> claimed = new HashMap<>();
 

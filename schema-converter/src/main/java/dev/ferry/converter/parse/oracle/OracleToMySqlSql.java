@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,10 +44,21 @@ public final class OracleToMySqlSql {
     private static final Map<String, String> RENAMED = Map.of("NVL", "IFNULL", "LENGTH", "CHAR_LENGTH");
 
     private final UnaryOperator<String> names;
+    private final Predicate<String> temporalColumn;
 
     /** @param names maps an Oracle catalog name (unquoted names upper case) to its MySQL name (unquoted form) */
     public OracleToMySqlSql(UnaryOperator<String> names) {
+        this(names, c -> false);
+    }
+
+    /**
+     * @param names          maps an Oracle catalog name to its MySQL name (unquoted form)
+     * @param temporalColumn whether a column name (catalog spelling) denotes a DATE/TIMESTAMP column: {@code d + n}
+     *                       adds days in Oracle but numbers in MySQL, so it is refused
+     */
+    public OracleToMySqlSql(UnaryOperator<String> names, Predicate<String> temporalColumn) {
         this.names = names;
+        this.temporalColumn = temporalColumn;
     }
 
     public TargetSql expression(String oracle) {
@@ -106,6 +118,10 @@ public final class OracleToMySqlSql {
             if (n instanceof IdentifierContext id) {
                 return id(id);
             }
+            if (n instanceof AdditiveExpressionContext a && (temporal(a.expression(0)) || temporal(a.expression(1)))) {
+                fail("date arithmetic " + abbreviate(original(a)) + " (days in Oracle, numbers in MySQL)");
+                return original(a);
+            }
             if (n instanceof ConcatExpressionContext c) {
                 List<String> parts = new ArrayList<>();
                 flatten(c, parts);
@@ -133,7 +149,7 @@ public final class OracleToMySqlSql {
                 fail("JSON_TABLE / TABLE() / LATERAL / ONLY / table function in FROM");
                 return original(f);
             }
-            if (n instanceof PredicateContext p && p.predicateTail() != null && p.predicateTail().JSON() != null) {
+            if (n instanceof PredicateContext p && p.predicateTail() != null && !p.predicateTail().JSON().isEmpty()) {
                 return (p.predicateTail().NOT() != null ? "NOT " : "") + "JSON_VALID(" + emit(p.expression()) + ")";
             }
             if (n instanceof PredicateTailContext t && (t.NAN() != null || t.INFINITE() != null || t.EMPTY() != null
@@ -182,6 +198,36 @@ public final class OracleToMySqlSql {
             return null;
         }
 
+        /** A DATE/TIMESTAMP operand: a temporal column, SYSDATE / SYSTIMESTAMP / CURRENT_DATE, or a DATE literal. */
+        private boolean temporal(ExpressionContext e) {
+            if (!(e instanceof PrimaryExpressionContext pe)) {
+                return false;
+            }
+            PrimaryContext p = pe.primary();
+            if (p instanceof LiteralPrimaryContext l) {
+                return l.literal().DATE() != null || l.literal().TIMESTAMP() != null || l.literal().INTERVAL() != null;
+            }
+            if (p instanceof ParenthesizedContext par && par.condition().size() == 1
+                    && par.condition(0) instanceof PredicateConditionContext pc && pc.predicate().predicateTail() == null
+                    && pc.predicate().expression() != null) {
+                return temporal(pc.predicate().expression());
+            }
+            if (p instanceof ReferencePrimaryContext rp && rp.reference().identifier() != null) {
+                ReferenceContext r = rp.reference();
+                List<ReferenceSuffixContext> sx = r.referenceSuffix();
+                String last = sx.isEmpty() ? catalogName(r.identifier())
+                        : sx.get(sx.size() - 1).identifier().size() == 1 ? catalogName(sx.get(sx.size() - 1).identifier(0)) : null;
+                if (last == null) {
+                    return false;
+                }
+                if (sx.isEmpty() && Set.of("SYSDATE", "SYSTIMESTAMP", "CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP").contains(last)) {
+                    return true;
+                }
+                return temporalColumn.test(last);
+            }
+            return false;
+        }
+
         private void flatten(ExpressionContext e, List<String> out) {
             if (e instanceof ConcatExpressionContext c) {
                 flatten(c.expression(0), out);
@@ -204,7 +250,7 @@ public final class OracleToMySqlSql {
             List<String> parts = new ArrayList<>();
             parts.add(catalogName(r.identifier()));
             for (ReferenceSuffixContext s : suffixes) {
-                if (s.identifier().size() != 1 || s.DOT() == null) {
+                if (s.identifier().size() != 1 || s.DOT().isEmpty() || s.AT_SIGN() != null) {
                     fail("reference " + abbreviate(original(r)));
                     return original(r);
                 }

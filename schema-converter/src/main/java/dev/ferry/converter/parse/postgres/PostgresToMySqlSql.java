@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -54,10 +55,23 @@ public final class PostgresToMySqlSql {
             "random", "RAND", "btrim", "TRIM", "trunc", "TRUNCATE", "chr", "CHAR", "log", "LOG10", "bool_and", "MIN", "bool_or", "MAX");
 
     private final UnaryOperator<String> names;
+    private final Predicate<String> temporalColumn;
+    private final Set<String> transparentTypes;
 
     /** @param names maps a PostgreSQL name (as stored: unquoted names lower case) to its MySQL name (unquoted form) */
     public PostgresToMySqlSql(UnaryOperator<String> names) {
+        this(names, c -> false, Set.of());
+    }
+
+    /**
+     * @param names            maps a PostgreSQL name to its MySQL name (unquoted form)
+     * @param temporalColumn   whether a column name denotes a date/time column (date ± n is refused on it)
+     * @param transparentTypes enum and domain type names (lower case) whose casts are dropped ({@code 'ok'::mood})
+     */
+    public PostgresToMySqlSql(UnaryOperator<String> names, Predicate<String> temporalColumn, Set<String> transparentTypes) {
         this.names = names;
+        this.temporalColumn = temporalColumn;
+        this.transparentTypes = Set.copyOf(transparentTypes);
     }
 
     /** Translates an expression (a default, a check condition, an index or generated-column expression). */
@@ -271,6 +285,11 @@ public final class PostgresToMySqlSql {
                             return original(b);
                     }
                 }
+                if ((op.getType() == PostgresLexer.PLUS || op.getType() == PostgresLexer.MINUS)
+                        && (temporal(b.expr(0)) || temporal(b.expr(1)))) {
+                    fail("date/time arithmetic " + abbreviate(original(b)) + " (days in PostgreSQL, numbers in MySQL)");
+                    return original(b);
+                }
                 if (op.getType() == PostgresLexer.SLASH) {
                     item(ActionItem.of(ActionCode.TO_MY_DIVISION, "Division " + abbreviate(original(b))
                             + ": integer operands truncate in PostgreSQL, not in MySQL"));
@@ -334,7 +353,7 @@ public final class PostgresToMySqlSql {
                 if (t.WITH() != null) {
                     fail("a literal with time zone");
                 }
-                return (t.TIME() != null ? "TIME " : "TIMESTAMP ") + emit(t.string());
+                return (t.getStart().getType() == PostgresLexer.TIME ? "TIME " : "TIMESTAMP ") + emit(t.string());
             }
             if (n instanceof SpecialFunctionContext s) {
                 switch (s.getStart().getType()) {
@@ -406,12 +425,49 @@ public final class PostgresToMySqlSql {
             return null;
         }
 
+        /** Whether an operand is a date/time value: a temporal column, a datetime special function or now(). */
+        private boolean temporal(ExprContext e) {
+            if (e instanceof PrimaryContext p) {
+                PrimaryExprContext pe = p.primaryExpr();
+                if (pe instanceof ParenExprContext par) {
+                    return temporal(par.expr());
+                }
+                if (pe instanceof ColumnRefContext c) {
+                    List<IdentifierContext> parts = c.qualifiedName().identifier();
+                    return temporalColumn.test(identifierName(parts.get(parts.size() - 1)));
+                }
+                if (pe instanceof SpecialFunctionExprContext sf) {
+                    int t = sf.specialFunction().getStart().getType();
+                    return t == PostgresLexer.CURRENT_DATE || t == PostgresLexer.CURRENT_TIMESTAMP || t == PostgresLexer.LOCALTIMESTAMP
+                            || t == PostgresLexer.CURRENT_TIME || t == PostgresLexer.LOCALTIME;
+                }
+                if (pe instanceof FunctionExprContext f) {
+                    return f.functionCall().functionName().getText().equalsIgnoreCase("now");
+                }
+                return pe instanceof TimeLiteralContext || pe instanceof IntervalLiteralContext;
+            }
+            if (e instanceof CastOperatorContext c) {
+                String t = c.typeName().getText().toLowerCase(Locale.ROOT);
+                return t.startsWith("date") || t.startsWith("time") || t.startsWith("interval");
+            }
+            return false;
+        }
+
         private String describe(ParseTree n) {
             String s = n.getClass().getSimpleName().replace("Context", "");
             return s.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         }
 
         private String cast(ExprContext operand, TypeNameContext type) {
+            if (transparentTypes.contains(type.getText().toLowerCase(Locale.ROOT).replace("\"", ""))) {
+                return emit(operand);
+            }
+            // (0)::numeric: look through the parentheses for the literal
+            ExprContext inner = operand;
+            while (inner instanceof PrimaryContext p && p.primaryExpr() instanceof ParenExprContext par) {
+                inner = par.expr();
+            }
+            operand = inner;
             String target = castTarget(type);
             if (target == null) {
                 String t = type.getText().toLowerCase(Locale.ROOT);
