@@ -314,7 +314,7 @@ public enum ActionCode {
     TO_MY_PARTIAL_INDEX("TO-MY-0502", Severity.MEDIUM, 15,
             "MySQL has no partial (filtered) indexes: a non-unique index is created on all rows; a unique partial index is not converted (enforce it with a generated column holding NULL outside the predicate and a unique index on it)."),
     TO_MY_INDEX_METHOD("TO-MY-0503", Severity.LOW, 5,
-            "The index access method (gin, gist, brin, hash, bitmap...) has no InnoDB equivalent; a B-tree index is created where the key is plain columns, else the index is not converted."),
+            "The index access method has no InnoDB equivalent: hash, bitmap, reverse-key and BRIN indexes become B-tree indexes; GIN, GiST and other methods are not converted (use a FULLTEXT index or an index on a generated column)."),
     TO_MY_NOT_SUPPORTED("TO-MY-0504", Severity.HIGH, 60,
             "MySQL has no equivalent of this object (materialized view, composite/object type, synonym, exclusion constraint...); it is not converted. Recreate its function by hand (a table refreshed by an event for a materialized view)."),
     TO_MY_COLLATION("TO-MY-0505", Severity.INFO, 0,
