@@ -12,13 +12,12 @@ CREATE SEQUENCE big_seq NO MAXVALUE CACHE 50 CYCLE;
 
 -- TABLE orders [PRE_LOAD]
 --   TO-MY-0301 INFO: Column ORDER_ID GENERATED ALWAYS AS IDENTITY became AUTO_INCREMENT
---   TO-MY-0201 HIGH: sequence reference order_seq.NEXTVAL has no MySQL translation
---   TO-MY-0201 HIGH: Default of ORDERS.LEGACY_NO (order_seq.NEXTVAL) dropped: it has no MySQL translation
+--   TO-MY-0303 LOW: ORDER_SEQ.NEXTVAL → NEXTVAL(order_seq)
 --   TO-MY-0302 MEDIUM: Identity column ORDERS.CUSTOMER_ID became a plain column (order_id is the table's AUTO_INCREMENT column)
 --   TO-MY-0103 LOW: Column ORDERS.TOTAL NUMBER → decimal(65,30)
 CREATE TABLE orders (
     order_id bigint NOT NULL AUTO_INCREMENT,
-    legacy_no bigint NULL,
+    legacy_no bigint NULL DEFAULT (NEXTVAL(order_seq)),
     customer_id bigint NULL,
     qty int NOT NULL,
     price decimal(8,2) NULL,

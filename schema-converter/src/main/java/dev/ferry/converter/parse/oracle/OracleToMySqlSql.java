@@ -45,6 +45,7 @@ public final class OracleToMySqlSql {
 
     private final UnaryOperator<String> names;
     private final Predicate<String> temporalColumn;
+    private Predicate<String> sequences = s -> false;
 
     /** @param names maps an Oracle catalog name (unquoted names upper case) to its MySQL name (unquoted form) */
     public OracleToMySqlSql(UnaryOperator<String> names) {
@@ -59,6 +60,15 @@ public final class OracleToMySqlSql {
     public OracleToMySqlSql(UnaryOperator<String> names, Predicate<String> temporalColumn) {
         this.names = names;
         this.temporalColumn = temporalColumn;
+    }
+
+    /**
+     * Sequences converted to MariaDB sequences (catalog spelling): {@code seq.NEXTVAL} / {@code seq.CURRVAL} on them
+     * become {@code NEXTVAL(seq)} / {@code LASTVAL(seq)}.
+     */
+    public OracleToMySqlSql withSequences(Predicate<String> converted) {
+        this.sequences = converted;
+        return this;
     }
 
     public TargetSql expression(String oracle) {
@@ -238,6 +248,11 @@ public final class OracleToMySqlSql {
         }
 
         private String reference(ReferenceContext r) {
+            if (r.withinGroupClause() != null && r.identifier() != null && catalogName(r.identifier()).equals("LISTAGG")
+                    && r.referenceSuffix().size() == 1 && r.referenceSuffix(0).functionArguments() != null
+                    && r.OUTER_JOIN() == null && r.keepClause() == null && r.overClause() == null) {
+                return listagg(r.referenceSuffix(0).functionArguments(), r.withinGroupClause(), r);
+            }
             if (r.OUTER_JOIN() != null || r.keepClause() != null || r.withinGroupClause() != null || r.identifier() == null) {
                 fail("outer join (+) / KEEP / WITHIN GROUP / bind variable in " + abbreviate(original(r)));
                 return original(r);
@@ -266,6 +281,12 @@ public final class OracleToMySqlSql {
             }
             String last = parts.get(parts.size() - 1);
             if (parts.size() > 1 && (last.equals("NEXTVAL") || last.equals("CURRVAL"))) {
+                String seq = parts.get(parts.size() - 2);
+                if (sequences.test(seq)) {
+                    item(ActionItem.of(ActionCode.TO_MY_SEQUENCE_MARIADB, seq + "." + last + " → "
+                            + (last.equals("NEXTVAL") ? "NEXTVAL" : "LASTVAL") + "(" + names.apply(seq) + ")"));
+                    return (last.equals("NEXTVAL") ? "NEXTVAL(" : "LASTVAL(") + MySqlIdentifiers.quote(names.apply(seq)) + ")";
+                }
                 fail("sequence reference " + abbreviate(original(r)));
                 return original(r);
             }
@@ -273,6 +294,19 @@ public final class OracleToMySqlSql {
                 parts = parts.subList(parts.size() - 2, parts.size());
             }
             return String.join(".", parts.stream().map(p -> MySqlIdentifiers.quote(names.apply(p))).toList()) + over;
+        }
+
+        /** {@code LISTAGG(x, sep) WITHIN GROUP (ORDER BY ...)} → {@code GROUP_CONCAT(x ORDER BY ... SEPARATOR sep)}. */
+        private String listagg(FunctionArgumentsContext fa, WithinGroupClauseContext wg, ReferenceContext r) {
+            if (!fa.argumentOption().isEmpty() || fa.orderByClause() != null || fa.argument().isEmpty() || fa.argument().size() > 2
+                    || fa.argument().stream().anyMatch(a -> a.ARROW() != null || a.KEY() != null || a.AS() != null || a.VALUE() != null)) {
+                fail("LISTAGG with ON OVERFLOW or other options in " + abbreviate(original(r)));
+                return original(r);
+            }
+            String sep = fa.argument().size() == 2 ? emit(fa.argument(1).condition(0)) : "''";
+            item(ActionItem.of(ActionCode.TO_MY_STRING_AGG, "LISTAGG → GROUP_CONCAT"));
+            return "GROUP_CONCAT(" + (fa.DISTINCT() != null ? "DISTINCT " : "") + emit(fa.argument(0).condition(0)) + " "
+                    + emit(wg.orderByClause()) + " SEPARATOR " + sep + ")";
         }
 
         private String function(String name, FunctionArgumentsContext fa, ReferenceContext r) {
