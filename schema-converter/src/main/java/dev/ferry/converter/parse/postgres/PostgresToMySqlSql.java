@@ -74,6 +74,14 @@ public final class PostgresToMySqlSql {
         this.transparentTypes = Set.copyOf(transparentTypes);
     }
 
+    private Predicate<String> sequences = x -> false;
+
+    /** Sequences converted to MariaDB sequences (lower case): {@code nextval('s'::regclass)} on them becomes {@code NEXTVAL(s)}. */
+    public PostgresToMySqlSql withSequences(Predicate<String> converted) {
+        this.sequences = converted;
+        return this;
+    }
+
     /** Translates an expression (a default, a check condition, an index or generated-column expression). */
     public TargetSql expression(String pg) {
         try {
@@ -513,6 +521,25 @@ public final class PostgresToMySqlSql {
                 name = identifierName(parts.get(parts.size() - 1));
             } else {
                 name = fn.getText().toLowerCase(Locale.ROOT);
+            }
+            if (name.equals("nextval") || name.equals("currval")) {
+                if (f.functionArgument().size() == 1) {
+                    ExprContext a = f.functionArgument(0).expr();
+                    if (a instanceof CastOperatorContext c) {
+                        a = c.expr();
+                    }
+                    if (a instanceof PrimaryContext p && p.primaryExpr() instanceof LiteralExprContext l && l.literal().string() != null
+                            && l.literal().string().STRING() != null) {
+                        String raw = l.literal().getText();
+                        String seq = raw.substring(1, raw.length() - 1).replace("''", "'");
+                        seq = seq.substring(seq.lastIndexOf('.') + 1).replace("\"", "");
+                        if (sequences.test(seq)) {
+                            String mf = name.equals("nextval") ? "NEXTVAL" : "LASTVAL";
+                            item(ActionItem.of(ActionCode.TO_MY_SEQUENCE_MARIADB, name + "('" + seq + "') → " + mf + "(" + seq + ")"));
+                            return mf + "(" + MySqlIdentifiers.quote(names.apply(seq)) + ")";
+                        }
+                    }
+                }
             }
             List<String> args = f.functionArgument().stream().map(a -> {
                 if (a.identifier() != null) {
