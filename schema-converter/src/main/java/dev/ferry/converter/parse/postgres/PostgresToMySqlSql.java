@@ -75,6 +75,13 @@ public final class PostgresToMySqlSql {
     }
 
     private Predicate<String> sequences = x -> false;
+    private Predicate<String> textColumn = x -> false;
+
+    /** Character columns (by name): a {@code ::text} cast on them is dropped (it is a no-op in PostgreSQL). */
+    public PostgresToMySqlSql withTextColumns(Predicate<String> text) {
+        this.textColumn = text;
+        return this;
+    }
 
     /** Sequences converted to MariaDB sequences (lower case): {@code nextval('s'::regclass)} on them becomes {@code NEXTVAL(s)}. */
     public PostgresToMySqlSql withSequences(Predicate<String> converted) {
@@ -496,6 +503,14 @@ public final class PostgresToMySqlSql {
                     && (l.literal().INTEGER_LITERAL() != null || l.literal().NUMERIC_LITERAL() != null)
                     || l.literal().NULL() != null)) {
                 return emit(operand);
+            }
+            // (name)::text on a varchar column is a no-op in PostgreSQL; CAST(.. AS CHAR) would switch to the
+            // connection's collation in MySQL (often case-insensitive), so the column is kept as it is
+            if (target.equals("CHAR") && operand instanceof PrimaryContext p && p.primaryExpr() instanceof ColumnRefContext c) {
+                List<IdentifierContext> parts = c.qualifiedName().identifier();
+                if (textColumn.test(identifierName(parts.get(parts.size() - 1)))) {
+                    return emit(operand);
+                }
             }
             if (target.startsWith("DATE") || target.startsWith("TIME")) {
                 if (operand instanceof PrimaryContext p && p.primaryExpr() instanceof LiteralExprContext l && l.literal().string() != null) {
