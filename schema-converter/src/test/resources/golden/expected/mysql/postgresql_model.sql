@@ -23,7 +23,7 @@ CREATE TABLE customers (
     email varchar(255) NOT NULL,
     name varchar(100) NULL,
     active tinyint(1) NOT NULL DEFAULT 1,
-    created datetime(6) NULL DEFAULT (NOW()),
+    created datetime(6) NULL DEFAULT (NOW(6)),
     mood enum('sad','ok','happy') NULL DEFAULT ('ok'),
     tags json NULL,
     doc json NULL,

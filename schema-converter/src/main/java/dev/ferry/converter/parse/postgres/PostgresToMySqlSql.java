@@ -380,6 +380,12 @@ public final class PostgresToMySqlSql {
                         return "SESSION_USER()";
                     case PostgresLexer.CURRENT_ROLE:
                         return "CURRENT_ROLE()";
+                    case PostgresLexer.CURRENT_TIMESTAMP:
+                    case PostgresLexer.LOCALTIMESTAMP:
+                    case PostgresLexer.CURRENT_TIME:
+                    case PostgresLexer.LOCALTIME:
+                        // PostgreSQL keeps microseconds; MySQL's functions default to whole seconds
+                        return s.getText().toUpperCase(Locale.ROOT) + (sf(s).INTEGER_LITERAL() == null ? "(6)" : "");
                     default:
                         return s.getText().toUpperCase(Locale.ROOT);
                 }
@@ -466,6 +472,10 @@ public final class PostgresToMySqlSql {
                 return t.startsWith("date") || t.startsWith("time") || t.startsWith("interval");
             }
             return false;
+        }
+
+        private SpecialFunctionExprContext sf(SpecialFunctionContext s) {
+            return (SpecialFunctionExprContext) s.getParent();
         }
 
         private String describe(ParseTree n) {
@@ -594,6 +604,9 @@ public final class PostgresToMySqlSql {
                     if (mysql != null) {
                         item(ActionItem.of(ActionCode.TO_MY_FUNCTION_REWRITTEN, name + "() → " + mysql + "()"));
                         return mysql + "(" + distinct + String.join(", ", args) + ")" + over;
+                    }
+                    if (name.equals("now") && args.isEmpty()) {
+                        return "NOW(6)";
                     }
                     if (SAME.contains(name)) {
                         return name.toUpperCase(Locale.ROOT) + "(" + distinct + String.join(", ", args) + ")" + over;
