@@ -20,13 +20,18 @@ public final class Directions {
             new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.POSTGRESQL),
             new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.MYSQL),
             new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.ORACLE),
-            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.SQLITE)
+            new dev.ferry.converter.sqlite.ToSqliteConverter(Engine.SQLITE),
+            new dev.ferry.converter.target.mysql.PostgresToMySqlConverter(),
+            new dev.ferry.converter.target.mysql.SqliteToMySqlConverter(),
+            new dev.ferry.converter.target.mysql.MySqlToMySqlConverter(),
+            new dev.ferry.converter.target.mysql.OracleToMySqlConverter()
     );
 
     private static final List<TargetVerifier> VERIFIERS = List.of(
             // one line per target engine
             new dev.ferry.converter.verify.PostgresTargetVerifier(),
-            new dev.ferry.converter.sqlite.SqliteTargetVerifier()
+            new dev.ferry.converter.sqlite.SqliteTargetVerifier(),
+            new dev.ferry.converter.target.mysql.MySqlTargetVerifier()
     );
 
     private Directions() {

@@ -10,7 +10,10 @@ import dev.ferry.model.schema.Identity;
 import dev.ferry.model.schema.Index;
 import dev.ferry.model.schema.KeyConstraint;
 import dev.ferry.model.schema.Partitioning;
+import dev.ferry.model.schema.PackageDef;
+import dev.ferry.model.schema.Routine;
 import dev.ferry.model.schema.Schema;
+import dev.ferry.model.schema.Trigger;
 import dev.ferry.model.schema.Sequence;
 import dev.ferry.model.schema.Table;
 import dev.ferry.model.schema.View;
@@ -54,6 +57,20 @@ public final class OracleScriptSchemaBuilder {
                 st.createView(cv);
             } else if (c instanceof OracleParser.CommentOnContext co) {
                 st.comment(co);
+            } else if (c instanceof OracleParser.CreateProcedureContext p) {
+                st.routines.add(new Routine(st.schemaOf(p.objectName()), st.nameOf(p.objectName()), Routine.Kind.PROCEDURE,
+                        List.of(), null, "plsql", false, s.text(), null));
+            } else if (c instanceof OracleParser.CreateFunctionContext f) {
+                st.routines.add(new Routine(st.schemaOf(f.objectName(0)), st.nameOf(f.objectName(0)), Routine.Kind.FUNCTION,
+                        List.of(), text(f.dataType()), "plsql", false, s.text(), null));
+            } else if (c instanceof OracleParser.CreatePackageContext pk) {
+                st.packages.merge(st.nameOf(pk.objectName()), new PackageDef(st.schemaOf(pk.objectName()), st.nameOf(pk.objectName()),
+                        s.text(), null), (a, b) -> new PackageDef(a.schema(), a.name(), b.specSource(), a.bodySource()));
+            } else if (c instanceof OracleParser.CreatePackageBodyContext pb) {
+                st.packages.merge(st.nameOf(pb.objectName()), new PackageDef(st.schemaOf(pb.objectName()), st.nameOf(pb.objectName()),
+                        null, s.text()), (a, b) -> new PackageDef(a.schema(), a.name(), a.specSource(), b.bodySource()));
+            } else if (c instanceof OracleParser.CreateTriggerContext tr) {
+                st.trigger(tr, s.text());
             }
         }
         return st.toSchema();
@@ -211,6 +228,21 @@ public final class OracleScriptSchemaBuilder {
         final Map<String, TableBuilder> tables = new LinkedHashMap<>();
         final List<Sequence> sequences = new ArrayList<>();
         final Map<String, View> views = new LinkedHashMap<>();
+        final List<Routine> routines = new ArrayList<>();
+        final List<Trigger> triggers = new ArrayList<>();
+        final Map<String, PackageDef> packages = new LinkedHashMap<>();
+
+        /** A DML trigger (timing, events, table, level); system-event triggers are kept with no table. */
+        void trigger(OracleParser.CreateTriggerContext tr, String source) {
+            OracleParser.DmlEventClauseContext ev = tr.dmlEventClause();
+            Trigger.Timing timing = tr.INSTEAD() != null ? Trigger.Timing.INSTEAD_OF : tr.BEFORE() != null ? Trigger.Timing.BEFORE
+                    : tr.AFTER() != null ? Trigger.Timing.AFTER : Trigger.Timing.COMPOUND;
+            List<String> events = ev == null ? List.of() : ev.dmlEvent().stream()
+                    .map(e -> e.getStart().getText().toUpperCase(Locale.ROOT)).toList();
+            triggers.add(new Trigger(schemaOf(tr.objectName()), nameOf(tr.objectName()), ev == null ? null : schemaOf(ev.objectName()),
+                    ev == null ? null : nameOf(ev.objectName()), timing, events, List.of(),
+                    tr.ROW() != null ? Trigger.Level.ROW : Trigger.Level.STATEMENT, null, true, source));
+        }
 
         State(String defaultSchema) {
             this.defaultSchema = defaultSchema;
@@ -524,8 +556,8 @@ public final class OracleScriptSchemaBuilder {
                 }
                 out.add(t.build());
             }
-            return new Schema(defaultSchema, out, List.copyOf(views.values()), sequences, List.of(), List.of(),
-                    List.of(), List.of(), List.of());
+            return new Schema(defaultSchema, out, List.copyOf(views.values()), sequences, routines, triggers,
+                    List.copyOf(packages.values()), List.of(), List.of());
         }
     }
 }

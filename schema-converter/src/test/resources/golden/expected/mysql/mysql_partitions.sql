@@ -1,0 +1,68 @@
+-- SCHEMA golden [PRE_LOAD]
+CREATE DATABASE IF NOT EXISTS golden CHARACTER SET utf8mb4;
+
+-- TABLE sales [PRE_LOAD]
+CREATE TABLE sales (
+    id INT NOT NULL,
+    sold DATE NOT NULL,
+    amount DECIMAL(10,2) NULL,
+    PRIMARY KEY (id, sold)
+) ENGINE=InnoDB
+PARTITION BY RANGE (YEAR(sold)) (
+    PARTITION p2019 VALUES LESS THAN (2020),
+    PARTITION p2020 VALUES LESS THAN (2021),
+    PARTITION pmax VALUES LESS THAN MAXVALUE
+);
+
+-- TABLE readings [PRE_LOAD]
+CREATE TABLE readings (
+    sensor INT NOT NULL,
+    at DATETIME NOT NULL,
+    v DOUBLE NULL
+) ENGINE=InnoDB
+PARTITION BY RANGE COLUMNS (sensor, at) (
+    PARTITION r0 VALUES LESS THAN (100, '2024-01-01 00:00:00'),
+    PARTITION r1 VALUES LESS THAN (MAXVALUE, MAXVALUE)
+);
+
+-- TABLE regions [PRE_LOAD]
+CREATE TABLE regions (
+    id INT NOT NULL,
+    region INT NOT NULL
+) ENGINE=InnoDB
+PARTITION BY LIST (region) (
+    PARTITION north VALUES IN (1, 2),
+    PARTITION south VALUES IN (3)
+);
+
+-- TABLE events [PRE_LOAD]
+CREATE TABLE events (
+    id INT NOT NULL,
+    PRIMARY KEY (id)
+) ENGINE=InnoDB
+PARTITION BY HASH (id) PARTITIONS 3;
+
+-- TABLE sessions [PRE_LOAD]
+CREATE TABLE sessions (
+    id INT NOT NULL,
+    PRIMARY KEY (id)
+) ENGINE=InnoDB
+PARTITION BY KEY () PARTITIONS 2;
+
+-- TABLE nested [PRE_LOAD]
+--   TO-MY-0504 HIGH: range partitioning of nested is not converted: the table is created unpartitioned
+CREATE TABLE nested (
+    id INT NOT NULL,
+    d DATE NOT NULL
+) ENGINE=InnoDB;
+
+-- TABLE logs [PRE_LOAD]
+CREATE TABLE logs (
+    id INT NOT NULL,
+    at DATE NOT NULL
+) ENGINE=InnoDB
+PARTITION BY RANGE (TO_DAYS(at)) (
+    PARTITION old VALUES LESS THAN (TO_DAYS('2020-01-01')),
+    PARTITION cur VALUES LESS THAN MAXVALUE
+);
+
