@@ -28,17 +28,19 @@ public final class CorpusTiming {
         ParseResult warmUp = facade.parseScript(text, name);
         assertThat(warmUp.errors().stream().map(ParsingException::getMessage).collect(Collectors.toList()))
                 .as("errors in " + file).isEmpty();
+        // CPU time of this thread, not wall time: on a shared CI machine the wall clock measures the neighbours
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            long t0 = System.nanoTime();
+            long t0 = threads.getCurrentThreadCpuTime();
             ParseResult r = facade.parseScript(text, name);
-            best = Math.min(best, System.nanoTime() - t0);
+            best = Math.min(best, threads.getCurrentThreadCpuTime() - t0);
             assertThat(r.statements()).hasSameSizeAs(warmUp.statements());
         }
-        System.out.printf("PARSE-TIME %-60s %6d statements %7.1f ms (best of 3, %d chars)%n",
+        System.out.printf("PARSE-TIME %-60s %6d statements %7.1f ms CPU (best of 3, %d chars)%n",
                 TestDatabases.corpus().orElseThrow().relativize(file), warmUp.statements().size(), best / 1e6,
                 text.length());
-        assertThat(best).as("parse time of " + file + " in ns").isLessThan(1_000_000_000L);
+        assertThat(best).as("parse CPU time of " + file + " in ns").isLessThan(1_000_000_000L);
         return warmUp.statements().size();
     }
 }
