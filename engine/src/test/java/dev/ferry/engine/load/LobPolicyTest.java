@@ -44,7 +44,7 @@ class LobPolicyTest {
     @Test
     void taskSettingsAndTableRules() {
         LobPolicy task = LobPolicy.from(TaskSettings.DEFAULTS);
-        assertThat(task.mode()).isEqualTo(LobPolicy.Mode.LIMITED);
+        assertThat(task.mode()).isEqualTo(LobPolicy.Mode.FULL);
         assertThat(task.maxBytes()).isEqualTo(32 * 1024);
         assertThat(task.chunkBytes()).isEqualTo(64 * 1024);
         assertThat(task.truncation()).isEqualTo(LobPolicy.Truncation.LOAD_AND_NOTE);

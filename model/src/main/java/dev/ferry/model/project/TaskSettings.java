@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * @param maxFullLoadSubTasks   {@code MaxFullLoadSubTasks}: tables loaded in parallel, 1..64, default 8
  * @param commitRate            {@code CommitRate}: rows per target commit during full load, 1..100000, default 10000
  * @param targetTablePrepMode   {@code TargetTablePrepMode}, default {@link PrepMode#DO_NOTHING}
- * @param lobMode               {@code LobMode}: how LOB columns are copied, default {@link LobMode#LIMITED}
+ * @param lobMode               {@code LobMode}: how LOB columns are copied, default {@link LobMode#FULL} (DMS: LIMITED; Ferry never
+ *                              truncates unless asked to)
  * @param lobMaxSize            {@code LobMaxSize}: KB; larger LOBs are truncated in limited mode, default 32
  * @param lobChunkSize          {@code LobChunkSize}: KB per LOB chunk in full mode, default 64
  * @param errorPolicy           {@code ErrorPolicy}: what to do on data, table and apply errors
@@ -69,7 +70,7 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
     public static final Pattern STOP_POSITION = Pattern.compile("(server_time|commit_time):\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"
             + "|[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}|[^:\\s]+\\.\\d+:\\d+|seq:\\d+");
 
-    public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.LIMITED, 32, 64,
+    public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.FULL, 32, 64,
             ErrorPolicy.DEFAULTS, false, null, null, true, null);
 
     public TaskSettings {
@@ -80,7 +81,7 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
             throw new IllegalArgumentException("CommitRate must be between 1 and 100000");
         }
         targetTablePrepMode = targetTablePrepMode == null ? PrepMode.DO_NOTHING : targetTablePrepMode;
-        lobMode = lobMode == null ? LobMode.LIMITED : lobMode;
+        lobMode = lobMode == null ? LobMode.FULL : lobMode;
         errorPolicy = errorPolicy == null ? ErrorPolicy.DEFAULTS : errorPolicy;
         if (schemaFrom != null && schemaFrom.isBlank()) {
             throw new IllegalArgumentException("SchemaFrom must not be blank");
