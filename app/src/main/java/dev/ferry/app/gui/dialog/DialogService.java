@@ -1,5 +1,8 @@
 package dev.ferry.app.gui.dialog;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Shows dialogs on behalf of view models, which never touch JavaFX windows themselves; tests substitute a recording
  * fake. Implementations must be called on the UI thread.
@@ -14,4 +17,18 @@ public interface DialogService {
 
     /** Asks a yes/no question; {@code true} when the user confirms. */
     boolean confirm(String title, String question);
+
+    /**
+     * Lets the user choose an existing file to open; empty when cancelled or when this service cannot choose files.
+     *
+     * @param extension the file extension offered by default, without the dot (e.g. {@code json})
+     */
+    default Optional<Path> chooseFileToOpen(String title, String extension) {
+        return Optional.empty();
+    }
+
+    /** Lets the user choose a file to write; empty when cancelled or when this service cannot choose files. */
+    default Optional<Path> chooseFileToSave(String title, String extension, String suggestedName) {
+        return Optional.empty();
+    }
 }

@@ -9,6 +9,7 @@ import dev.ferry.app.gui.tasks.EngineLoadRunning;
 import dev.ferry.app.gui.tasks.LoadRunning;
 import dev.ferry.app.gui.tasks.MonitorScheduler;
 import dev.ferry.app.gui.tasks.TasksViewModel;
+import dev.ferry.app.gui.mappings.MappingsViewModel;
 import javafx.application.Platform;
 import dev.ferry.app.gui.catalog.CatalogViewModel;
 import dev.ferry.app.gui.dialog.DialogService;
@@ -75,6 +76,7 @@ public record WorkbenchServices(TaskExecutor executor, DialogService dialogs, Su
         }
         TasksViewModel tasks = new TasksViewModel(session, executor, loads != null ? loads : new EngineLoadRunning(passwords),
                 dialogs, MonitorScheduler.shared(), ui, () -> System.nanoTime() / 1_000_000);
-        return new WorkbenchViewModel(session, executor, dialogs, windowStore, endpoints, catalog, assessment, tasks);
+        MappingsViewModel mappings = new MappingsViewModel(session, executor, catalogs, passwords, dialogs);
+        return new WorkbenchViewModel(session, executor, dialogs, windowStore, endpoints, catalog, assessment, tasks, mappings);
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.app.gui.Icons;
 import dev.ferry.app.gui.assessment.AssessmentView;
 import dev.ferry.app.gui.catalog.CatalogView;
 import dev.ferry.app.gui.tasks.TasksView;
+import dev.ferry.app.gui.mappings.MappingsView;
 import dev.ferry.app.gui.endpoints.EndpointsView;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
@@ -32,8 +33,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog, Assessment, Tasks), the section's content and a
- * status bar. Keyboard: Ctrl+1 … Ctrl+4 switch sections, Ctrl+S saves the project. Remembers the window geometry and
+ * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog, Assessment, Tasks, Table mappings), the section's content and a
+ * status bar. Keyboard: Ctrl+1 … Ctrl+5 switch sections, Ctrl+S saves the project. Remembers the window geometry and
  * split positions through its view model. Create and use on the JavaFX application thread.
  */
 public final class WorkbenchView {
@@ -45,6 +46,7 @@ public final class WorkbenchView {
     /** Created on first use: opening a project builds only the section it shows. */
     private AssessmentView assessmentView;
     private TasksView tasksView;
+    private MappingsView mappingsView;
     private boolean stateApplied;
     private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
     private Stage stage;
@@ -55,6 +57,7 @@ public final class WorkbenchView {
     @FXML private ToggleButton catalogNav;
     @FXML private ToggleButton assessmentNav;
     @FXML private ToggleButton tasksNav;
+    @FXML private ToggleButton mappingsNav;
     @FXML private Button saveProjectButton;
     @FXML private StackPane content;
     @FXML private Label statusLabel;
@@ -98,6 +101,8 @@ public final class WorkbenchView {
         saveProjectButton.setGraphic(Icons.of(MaterialDesignC.CONTENT_SAVE, 16));
         endpointsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
         catalogNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
+        mappingsNav.setToggleGroup(group);
+        mappingsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.MAPPINGS));
         viewModel.sectionProperty().addListener((obs, o, s) -> showSection(s));
         showSection(viewModel.sectionProperty().get());
         saveProjectButton.disableProperty().bind(viewModel.dirtyProperty().not().or(viewModel.savingProperty()));
@@ -126,6 +131,10 @@ public final class WorkbenchView {
                 tasksNav.setSelected(true);
                 content.getChildren().setAll(tasksView().root());
             }
+            case MAPPINGS -> {
+                mappingsNav.setSelected(true);
+                content.getChildren().setAll(mappingsView().root());
+            }
             default -> {
                 endpointsNav.setSelected(true);
                 content.getChildren().setAll(endpointsView.root());
@@ -142,6 +151,8 @@ public final class WorkbenchView {
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ASSESSMENT));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.TASKS));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.MAPPINGS));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), viewModel::save);
     }
 
@@ -188,6 +199,14 @@ public final class WorkbenchView {
         return tasksView;
     }
 
+    private MappingsView mappingsView() {
+        if (mappingsView == null) {
+            mappingsView = MappingsView.create(viewModel.mappings());
+            lateSplits(Map.of("mappings", mappingsView.split()));
+        }
+        return mappingsView;
+    }
+
     /** A section created after the window state was applied: give its splits the remembered positions and listeners. */
     private void lateSplits(Map<String, SplitPane> late) {
         if (!stateApplied) {
@@ -213,6 +232,9 @@ public final class WorkbenchView {
         }
         if (tasksView != null) {
             m.putAll(Map.of("tasks", tasksView.split(), "tasksMonitor", tasksView.monitorSplit()));
+        }
+        if (mappingsView != null) {
+            m.put("mappings", mappingsView.split());
         }
         return m;
     }

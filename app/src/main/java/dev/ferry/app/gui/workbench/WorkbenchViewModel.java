@@ -3,6 +3,7 @@ package dev.ferry.app.gui.workbench;
 import dev.ferry.app.gui.assessment.AssessmentViewModel;
 import dev.ferry.app.gui.catalog.CatalogViewModel;
 import dev.ferry.app.gui.tasks.TasksViewModel;
+import dev.ferry.app.gui.mappings.MappingsViewModel;
 import dev.ferry.app.gui.dialog.DialogService;
 import dev.ferry.app.gui.endpoints.EndpointsViewModel;
 import dev.ferry.app.gui.task.BackgroundTask;
@@ -32,7 +33,7 @@ public final class WorkbenchViewModel {
 
     /** The sections of the left navigation; only sections that work are listed. */
     public enum Section {
-        ENDPOINTS("Endpoints"), CATALOG("Catalog"), ASSESSMENT("Assessment"), TASKS("Tasks");
+        ENDPOINTS("Endpoints"), CATALOG("Catalog"), ASSESSMENT("Assessment"), TASKS("Tasks"), MAPPINGS("Table mappings");
 
         private final String title;
 
@@ -53,6 +54,7 @@ public final class WorkbenchViewModel {
     private final CatalogViewModel catalog;
     private final AssessmentViewModel assessment;
     private final TasksViewModel tasks;
+    private final MappingsViewModel mappings;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ENDPOINTS);
     private final StringProperty status = new SimpleStringProperty("");
@@ -62,7 +64,7 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(ProjectSession session, TaskExecutor executor, DialogService dialogs, WindowStateStore windowStore,
                               EndpointsViewModel endpoints, CatalogViewModel catalog, AssessmentViewModel assessment,
-                              TasksViewModel tasks) {
+                              TasksViewModel tasks, MappingsViewModel mappings) {
         this.session = session;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -71,6 +73,7 @@ public final class WorkbenchViewModel {
         this.catalog = catalog;
         this.assessment = assessment;
         this.tasks = tasks;
+        this.mappings = mappings;
         this.title = Bindings.createStringBinding(() -> "Ferry - " + session.project().name() + (session.isDirty() ? " *" : "")
                 + (session.file() == null ? "" : "  [" + session.file() + "]"), session.projectProperty(), session.dirtyProperty(),
                 session.fileProperty());
@@ -153,6 +156,10 @@ public final class WorkbenchViewModel {
 
     public TasksViewModel tasks() {
         return tasks;
+    }
+
+    public MappingsViewModel mappings() {
+        return mappings;
     }
 
     public ObjectProperty<Section> sectionProperty() {

@@ -2,14 +2,18 @@ package dev.ferry.app.gui.fakes;
 
 import dev.ferry.app.gui.dialog.DialogService;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Records dialogs instead of showing them; {@link #confirmAnswer} answers confirmations. */
 public final class RecordingDialogs implements DialogService {
 
     public final List<String> shown = new ArrayList<>();
     public boolean confirmAnswer = true;
+    /** The file the next file chooser answers with, or {@code null} for "cancelled". */
+    public Path chosenFile;
 
     @Override
     public void showError(String title, String message) {
@@ -25,5 +29,17 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String question) {
         shown.add("confirm|" + title + "|" + question);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String extension) {
+        shown.add("open|" + title);
+        return Optional.ofNullable(chosenFile);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String extension, String suggestedName) {
+        shown.add("save|" + title);
+        return Optional.ofNullable(chosenFile);
     }
 }

@@ -193,6 +193,41 @@ class WorkbenchViewTest {
     }
 
     @Test
+    void ctrl5OpensTableMappingsWhoseRenamePreviewsAndSavesIntoTheProject(FxRobot robot) {
+        openProject(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#mappingsNav").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#readSourceButton");
+        TableView<dev.ferry.app.gui.mappings.PreviewRow> preview = robot.lookup("#previewTable").queryTableView();
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#previewLabel").queryAs(Label.class).getText()
+                .equals("No table of the catalog is selected by the rules."));
+        robot.clickOn("#schemaField").write("main");
+        robot.clickOn("#includeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).extracting(dev.ferry.app.gui.mappings.PreviewRow::target)
+                .containsExactly("main.customers", "main.purchase_orders");
+        robot.clickOn("#tableField").write("purchase_orders");
+        robot.clickOn("#newNameField").write("orders");
+        robot.clickOn("#renameButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).extracting(dev.ferry.app.gui.mappings.PreviewRow::target)
+                .containsExactly("main.customers", "main.orders");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#dirtyLabel").queryAs(Label.class).isVisible());
+        Project saved = load(projectFile);
+        assertThat(saved.tableMappings().rules()).hasSize(2);
+    }
+
+    private static Project load(Path file) {
+        try {
+            return ProjectFiles.load(file);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aPastedUrlFillsTheFormAndItsPasswordGoesToTheSecretStoreOnly(FxRobot robot) throws Exception {
         openProject(robot);
         robot.clickOn("#addButton");

@@ -1,0 +1,111 @@
+package dev.ferry.app.gui.mappings;
+
+import dev.ferry.app.gui.WorkbenchApp;
+import dev.ferry.app.gui.endpoints.PasswordSource;
+import dev.ferry.app.gui.fakes.FakeCatalogLoading;
+import dev.ferry.app.gui.fakes.FakeSecretStore;
+import dev.ferry.app.gui.fakes.RecordingDialogs;
+import dev.ferry.app.gui.task.CurrentThreadTaskExecutor;
+import dev.ferry.app.gui.workbench.ProjectSession;
+import dev.ferry.model.project.Project;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the Table mappings section (headless Monocle): typing a rename rule changes the preview; Undo restores it. */
+@ExtendWith(ApplicationExtension.class)
+class MappingsViewTest {
+
+    private final FakeCatalogLoading loading = new FakeCatalogLoading();
+    private final FakeSecretStore store = new FakeSecretStore();
+    private ProjectSession session;
+
+    @Start
+    void start(Stage stage) {
+        WorkbenchApp.applyTheme();
+        session = new ProjectSession(new Project("shop", List.of(MappingsViewModelTest.PG), null, null, null), null);
+        store.secrets.put("ferry/shop/warehouse", "pw");
+        loading.model = MappingsViewModelTest.catalog();
+        MappingsViewModel vm = new MappingsViewModel(session, new CurrentThreadTaskExecutor(), loading,
+                new PasswordSource(() -> store, k -> null), new RecordingDialogs());
+        stage.setScene(new Scene(MappingsView.create(vm).root(), 1000, 640));
+        stage.show();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void editingAMappingChangesThePreview(FxRobot robot) {
+        robot.clickOn("#readSourceButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<PreviewRow> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+        assertThat(preview.getItems()).isEmpty();
+        assertThat(loading.loaded).hasSize(1);
+
+        robot.clickOn("#schemaField").write("sales");
+        robot.clickOn("#tableField").write("orders");
+        robot.clickOn("#includeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).containsExactly(new PreviewRow("sales.orders", "sales.orders", "id, total"));
+
+        robot.clickOn("#newNameField").write("purchase");
+        robot.clickOn("#renameButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).containsExactly(new PreviewRow("sales.orders", "sales.purchase", "id, total"));
+        assertThat(robot.lookup("sales.purchase").tryQuery()).isPresent();
+        TableView<?> rules = robot.lookup("#rulesTable").queryAs(TableView.class);
+        assertThat(rules.getItems()).hasSize(2);
+        assertThat(session.isDirty()).isTrue();
+        robot.interact(() -> screenshot(rules.getScene(), Path.of("target", "screenshots", "mappings.png")));
+
+        robot.clickOn("#undoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).containsExactly(new PreviewRow("sales.orders", "sales.orders", "id, total"));
+        assertThat(robot.lookup("#redoButton").queryAs(Button.class).isDisabled()).isFalse();
+
+        robot.interact(() -> rules.getSelectionModel().select(0));
+        robot.clickOn("#removeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rules.getItems()).isEmpty();
+        assertThat(preview.getItems()).isEmpty();
+    }
+
+    /** Writes the scene as PNG (for docs/screenshots; copy by hand after looking at it). */
+    private static void screenshot(Scene scene, Path file) {
+        WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader px = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, px.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
