@@ -58,7 +58,7 @@ CONF
   fi
   # this Debian build only lets listed libraries act as output plugins; pgcopydb 0.10 needs wal2json
   if psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SHOW output_plugin_libraries" >/dev/null 2>&1; then
-    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "ALTER SYSTEM SET output_plugin_libraries = 'wal2json'" \
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "ALTER SYSTEM SET output_plugin_libraries = 'pgoutput, test_decoding, wal2json'" \
       -c "SELECT pg_reload_conf()" >/dev/null
   fi
   if ! mariadb -h 127.0.0.1 -P "$MY_PORT" -u root -e "select 1" >/dev/null 2>&1; then
