@@ -62,6 +62,11 @@ import java.util.stream.Collectors;
  * change. Statements are idempotent as well (upsert by primary key, update/delete by the old key). See
  * {@code docs/cdc.md}.
  *
+ * <p>Batch mode ({@link ApplySettings#batch()}, DMS {@code BatchApplyEnabled}): the target transaction is a window of
+ * source transactions whose row changes are reduced to the net change per key ({@link NetChanges}) and merged per
+ * table (PostgreSQL: COPY into a temporary staging table, {@code DELETE … USING}, {@code INSERT … ON CONFLICT};
+ * MySQL: multi-row statements); the exactly-once protocol is the same.
+ *
  * <p>Threading: one applier thread calls {@link #start}, {@link #run} / {@link #drain}; {@link #stop()},
  * {@link #stats()} may be called from any thread. {@link ApplyListener} callbacks run on the applier thread.
  */
