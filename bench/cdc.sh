@@ -58,7 +58,7 @@ CONF
   fi
   # this Debian build only lets listed libraries act as output plugins; pgcopydb 0.10 needs wal2json
   if psql -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SHOW output_plugin_libraries" >/dev/null 2>&1; then
-    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "ALTER SYSTEM SET output_plugin_libraries = 'wal2json'" \
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "ALTER SYSTEM SET output_plugin_libraries = pgoutput, test_decoding, wal2json" \
       -c "SELECT pg_reload_conf()" >/dev/null
   fi
   if ! mariadb -h 127.0.0.1 -P "$MY_PORT" -u root -e "select 1" >/dev/null 2>&1; then
@@ -97,9 +97,9 @@ prepare() {  # $1 scenario: fresh source with sysbench data, target with the sam
   else
     pg -d postgres -tA -c "SET client_min_messages = warning" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots" \
        -c "DROP DATABASE IF EXISTS ferry_bench_cdc_src" -c "CREATE DATABASE ferry_bench_cdc_src" >/dev/null
-    ddl | pg -d ferry_bench_cdc_src
+    # sysbench creates its own tables (id SERIAL: oltp_insert relies on it)
     sysbench oltp_read_only --db-driver=pgsql --pgsql-host=127.0.0.1 --pgsql-port="$PG_PORT" --pgsql-user=postgres \
-      --pgsql-db=ferry_bench_cdc_src --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null 2>&1 || true
+      --pgsql-db=ferry_bench_cdc_src --tables="$TABLES" --table-size="$ROWS" prepare >/dev/null
     pg -d ferry_bench_cdc_src -c "SELECT count(*) FROM sbtest1" >/dev/null
     ddl | pg -d ferry_bench_cdc_dst
     for i in $(seq 1 "$TABLES"); do
@@ -190,6 +190,9 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
   prepare pg
   pg -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ferry_bench_cdc_dst" -c "CREATE DATABASE ferry_bench_cdc_dst"
   local pdir="$work/pgcopydb"; rm -rf "$pdir"
+  # replication origins are cluster-wide: remove what an earlier run left
+  pg -d ferry_bench_cdc_src -tA -c "SELECT pg_replication_origin_drop(roname) FROM pg_replication_origin WHERE roname = 'pgcopydb'" \
+     -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'pgcopydb' AND NOT active" >/dev/null
   local SRC="postgresql://postgres@127.0.0.1:$PG_PORT/ferry_bench_cdc_src" DST="postgresql://postgres@127.0.0.1:$PG_PORT/ferry_bench_cdc_dst"
   setsid /usr/bin/time -v -o "$work/time-pgcopydb.txt" pgcopydb clone --follow --source "$SRC" --target "$DST" \
     --dir "$pdir" --table-jobs 2 --index-jobs 2 --not-consistent > "$work/pgcopydb-$wl.log" 2>&1 &
@@ -202,10 +205,12 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
   t1=$(date +%s%3N)
   lsn=$(pg -d ferry_bench_cdc_src -tA -c "SELECT pg_current_wal_lsn()")
   pg -d ferry_bench_cdc_src -c "SELECT 1" >/dev/null
-  # wait until pgcopydb replayed everything up to that LSN (sentinel replay_lsn), at most 10 min
+  # wait until pgcopydb replayed everything up to that LSN (sentinel replay_lsn), at most ~5 min
   tend=""
-  for _ in $(seq 1 3000); do
-    r=$(pgcopydb stream sentinel get --source "$SRC" --dir "$pdir" 2>/dev/null | awk '/[Rr]eplay/ { print $NF }' | head -1)
+  for _ in $(seq 1 1500); do
+    kill -0 "$p" 2>/dev/null || break   # pgcopydb ended (failed)
+    r=$(pgcopydb stream sentinel get --source "$SRC" 2>/dev/null | awk '/replay_lsn/ { print $NF }' | head -1 || true)
+    [ "$r" = "0/0" ] && r=""
     if [ -n "$r" ] && [ "$(pg -d postgres -tA -c "SELECT '$r'::pg_lsn >= '$lsn'::pg_lsn")" = t ]; then tend=$(date +%s%3N); break; fi
     sleep 0.2
   done
@@ -219,6 +224,10 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
     rate=$(awk -v n="$rows" -v ms=$((tend - t0)) 'BEGIN { printf "%.0f", n * 1000 / ms }'); lag_end=$((tend - t1))
   fi
   local rss=$(awk -F: '/Maximum resident/ { gsub(/ /, "", $2); printf "%.0f", $2 / 1024 }' "$work/time-pgcopydb.txt")
+  if [ -z "$tend" ]; then
+    echo "  pgcopydb follow: did NOT catch up (replay_lsn $(pgcopydb stream sentinel get --source "$SRC" 2>/dev/null | awk '/replay_lsn/ { print $NF }' || true), target LSN $lsn); errors:"
+    grep -E "ERROR" "$work/pgcopydb-$wl.log" | head -3 | cut -c1-160 || true
+  fi
   echo "  pgcopydb follow: source $tps tx/s; replayed ~$rows rows, $rate rows/s; caught up ${lag_end} ms after the source stopped"
   printf "%s\t%s\tpgcopydb-follow\t%s\t%s\t%s\t%s\n" pg "$wl" "$src_rows" "$rate" "-" "$rss" | tee -a "$results"
 }

@@ -62,6 +62,11 @@ import java.util.stream.Collectors;
  * change. Statements are idempotent as well (upsert by primary key, update/delete by the old key). See
  * {@code docs/cdc.md}.
  *
+ * <p>Batch mode ({@link ApplySettings#batch()}, DMS {@code BatchApplyEnabled}): the target transaction is a window of
+ * source transactions whose row changes are reduced to the net change per key ({@link NetChanges}) and merged per
+ * table (PostgreSQL: COPY into a temporary staging table, {@code DELETE … USING}, {@code INSERT … ON CONFLICT};
+ * MySQL: multi-row statements); the exactly-once protocol is the same.
+ *
  * <p>Threading: one applier thread calls {@link #start}, {@link #run} / {@link #drain}; {@link #stop()},
  * {@link #stats()} may be called from any thread. {@link ApplyListener} callbacks run on the applier thread.
  */
@@ -574,6 +579,7 @@ public final class ChangeApplier implements AutoCloseable {
         List<Object[]> deletes = new ArrayList<>();   // converted key values
         List<Object[]> upserts = new ArrayList<>();   // converted rows
         List<Object[]> staged = new ArrayList<>();    // PostgreSQL: converted rows + op (1 delete, 2 upsert, 3 both)
+        List<Object[]> fresh = new ArrayList<>();     // PostgreSQL: rows of keys that did not exist before the window
         List<NetChanges.Entry> partial = new ArrayList<>();
         boolean pg = engine == Engine.POSTGRESQL;
         try {
@@ -600,7 +606,7 @@ public final class ChangeApplier implements AutoCloseable {
                 }
                 if (pg) {
                     v[cols.size()] = (del ? 1 : 0) + (row != null ? 2 : 0);
-                    staged.add(v);
+                    (e.fresh() ? fresh : staged).add(v);
                 } else {
                     if (del) {
                         Object[] kv = new Object[keyIdx.length];
@@ -625,7 +631,7 @@ public final class ChangeApplier implements AutoCloseable {
         }
         try {
             if (pg) {
-                mergePostgres(t, names, keyNames, staged);
+                mergePostgres(t, names, keyNames, fresh, staged);
             } else {
                 mergeMySql(t, names, kinds, keyNames, keyKinds, deletes, upserts);
             }
@@ -647,8 +653,24 @@ public final class ChangeApplier implements AutoCloseable {
         n.clear();
     }
 
-    private void mergePostgres(TargetTable t, List<String> names, List<String> keyNames, List<Object[]> staged)
+    private void mergePostgres(TargetTable t, List<String> names, List<String> keyNames, List<Object[]> fresh, List<Object[]> staged)
             throws SQLException {
+        if (!fresh.isEmpty()) {
+            // keys the stream says are new: COPY straight into the table; a unique violation (the target held such a
+            // key anyway) rolls back to the savepoint and sends these rows through the staging upsert instead
+            Savepoint sp = connection.setSavepoint();
+            try {
+                copy("COPY " + Sql.quote(engine, t.name()) + " (" + Sql.columnList(engine, names) + ") FROM STDIN", fresh, names.size());
+                connection.releaseSavepoint(sp);
+            } catch (SQLException ex) {
+                if (isConnectionLoss(ex)) {
+                    throw ex;
+                }
+                connection.rollback(sp);
+                LOG.debug("plain COPY into {} refused ({}); upserting those rows", t.name(), redact(ex));
+                staged.addAll(fresh);
+            }
+        }
         if (staged.isEmpty()) {
             return;
         }
@@ -665,26 +687,14 @@ public final class ChangeApplier implements AutoCloseable {
                 st.execute("DELETE FROM " + qStage); // second merge of this table in one transaction
             }
         }
-        StringBuilder sb = new StringBuilder(staged.size() * 64);
         boolean anyDelete = false;
         boolean anyUpsert = false;
         for (Object[] v : staged) {
             int op = (Integer) v[v.length - 1];
             anyDelete |= (op & 1) != 0;
             anyUpsert |= (op & 2) != 0;
-            dev.ferry.engine.load.postgres.PostgresCopyWriter.encodeRow(sb, v);
         }
-        byte[] data = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + qStage + " (" + colList + ", ferry_stage_op) FROM STDIN");
-        try {
-            copy.writeToCopy(data, 0, data.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        copy("COPY " + qStage + " (" + colList + ", ferry_stage_op) FROM STDIN", staged, names.size() + 1);
         String target = Sql.quote(engine, t.name());
         try (Statement st = connection.createStatement()) {
             if (anyDelete) {
@@ -698,6 +708,24 @@ public final class ChangeApplier implements AutoCloseable {
                         + " WHERE ferry_stage_op >= 2 ON CONFLICT (" + Sql.columnList(engine, t.primaryKey()) + ") DO "
                         + (rest.isEmpty() ? "NOTHING" : "UPDATE SET " + rest.stream()
                         .map(c -> Sql.quote(engine, c) + " = EXCLUDED." + Sql.quote(engine, c)).collect(Collectors.joining(", "))));
+            }
+        }
+    }
+
+    /** {@code COPY … FROM STDIN} of the first {@code width} values of every row (text format). */
+    private void copy(String sql, List<Object[]> rows, int width) throws SQLException {
+        StringBuilder sb = new StringBuilder(rows.size() * 64);
+        for (Object[] v : rows) {
+            dev.ferry.engine.load.postgres.PostgresCopyWriter.encodeRow(sb, v.length == width ? v : java.util.Arrays.copyOf(v, width));
+        }
+        byte[] data = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            copy.writeToCopy(data, 0, data.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
     }

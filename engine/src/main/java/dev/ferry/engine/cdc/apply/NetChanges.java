@@ -42,6 +42,7 @@ final class NetChanges {
     static final class Entry {
         private final Key key;
         private boolean deleteFirst;
+        private boolean fresh;              // the window's first change of the key was an INSERT
         private List<Object> row;
         private final boolean coversTarget;
 
@@ -63,6 +64,15 @@ final class NetChanges {
         /** Whether the row holds {@link ValueMarker#UNCHANGED_TOAST} values (only the other columns are updated). */
         boolean partial() {
             return row != null && hasMarker(row);
+        }
+
+        /**
+         * Whether the key did not exist before the window (its first change was an INSERT, and it was never deleted
+         * since): the row can be inserted plainly; a conflict means the target held it anyway (an overlapping
+         * snapshot), and the applier falls back to the upsert.
+         */
+        boolean fresh() {
+            return fresh && !deleteFirst && row != null && !partial();
         }
 
         /** Whether the target row of this key has to be deleted before {@link #row()} is written (or for good). */
@@ -195,6 +205,7 @@ final class NetChanges {
         Entry e = entries.get(k);
         if (e == null) {
             e = new Entry(k, coversTarget);
+            e.fresh = true;
             entries.put(k, e);
         }
         e.row = row;

@@ -141,6 +141,21 @@ class NetChangesTest {
     }
 
     @Test
+    void onlyKeysFirstInsertedInTheWindowAndNeverDeletedAreFresh() {
+        NetChanges n = net(true);
+        n.add(insert(1, "a", "x"));
+        n.add(update(1, "b", "x"));
+        n.add(delete(2));
+        n.add(insert(2, "c", "y"));
+        n.add(update(3, "d", "z"));
+        n.add(insert(4, "e", "w"));
+        n.add(delete(4));
+        Map<Object, Boolean> fresh = new LinkedHashMap<>();
+        n.entries().forEach(e -> fresh.put(e.key().get(0), e.fresh()));
+        assertThat(fresh).containsExactly(Map.entry(1, true), Map.entry(2, false), Map.entry(3, false), Map.entry(4, false));
+    }
+
+    @Test
     void binaryKeysCompareByContent() {
         List<ChangeColumn> cols = List.of(new ChangeColumn("k", "bytea", 17, -1, true), new ChangeColumn("v", "text", 25, -1, false));
         NetChanges n = new NetChanges(cols, List.of(0), true);

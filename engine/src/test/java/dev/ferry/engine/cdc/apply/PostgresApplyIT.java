@@ -195,7 +195,9 @@ class PostgresApplyIT {
         pg.execute(src, "INSERT INTO n SELECT g, 'v' || g, CASE WHEN g = 1 THEN " + bigText + " END FROM generate_series(1, 10) g",
                 "INSERT INTO w VALUES (1, 'one')");
         pg.execute(dst, "INSERT INTO n SELECT g, 'v' || g FROM generate_series(2, 10) g",
-                "INSERT INTO n SELECT 1, 'v1', " + bigText, "INSERT INTO w VALUES (1, 'one', 'kept before')", "TRUNCATE ops");
+                "INSERT INTO n SELECT 1, 'v1', " + bigText, "INSERT INTO w VALUES (1, 'one', 'kept before')",
+                "INSERT INTO n VALUES (200, 'stale')", // the target holds a key the stream inserts: the plain COPY must fall back
+                "TRUNCATE ops");
         admin.createPublication(List.of());
         admin.createSlot();
         // one source transaction = one window, whatever the timing
@@ -207,6 +209,7 @@ class PostgresApplyIT {
                 "UPDATE n SET id = 3000 WHERE id = 3; UPDATE n SET id = 3, v = 'moved in' WHERE id = 4", // key reuse
                 "DELETE FROM n WHERE id = 5; INSERT INTO n VALUES (5, 'reborn')",     // -> upsert (the stream covers n)
                 "DELETE FROM w WHERE id = 1; INSERT INTO w VALUES (1, 'again')",      // -> delete + insert (extra resets)
+                "INSERT INTO n VALUES (200, 'fresh')",                                // -> plain COPY refused, upsert
                 "COMMIT");
         ChangeApplier a = applier(ApplySettings.defaults("net").withBatchApply(testBatch()), ApplyListener.NO_OP);
         a.start();
@@ -220,10 +223,11 @@ class PostgresApplyIT {
         assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'n' AND id = 2")).isEqualTo("DELETE");
         assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'n' AND id = 1")).isEqualTo("UPDATE");
         assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'w'")).isEqualTo("DELETE,INSERT");
-        // 12 source row changes on n reached the target as 7 row writes
-        assertThat(count(target, "SELECT count(*) FROM ops WHERE tbl = 'n'")).isEqualTo(7);
+        assertThat(string(target, "SELECT string_agg(op, ',' ORDER BY op) FROM ops WHERE tbl = 'n' AND id = 200")).isEqualTo("UPDATE");
+        // 13 source row changes on n reached the target as 8 row writes
+        assertThat(count(target, "SELECT count(*) FROM ops WHERE tbl = 'n'")).isEqualTo(8);
         ApplyStats.TableCounts c = a.stats().tables().get("public.n");
-        assertThat(c.inserts() + c.updates() + c.deletes()).isEqualTo(12);
+        assertThat(c.inserts() + c.updates() + c.deletes()).isEqualTo(13);
         a.stop();
         running.get(30, TimeUnit.SECONDS);
     }
