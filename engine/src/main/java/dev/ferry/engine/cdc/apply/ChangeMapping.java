@@ -99,7 +99,8 @@ public final class ChangeMapping implements AutoCloseable {
 
     // ---------------------------------------------------------------- filters
 
-    private static ChangeEvent.RowChange filter(RowFilter filter, ChangeEvent.RowChange r) {
+    /** The change after the row filter (possibly turned into a DELETE or INSERT), or {@code null} when skipped. */
+    static ChangeEvent.RowChange filter(RowFilter filter, ChangeEvent.RowChange r) {
         Boolean newMatch = r.after() == null ? null : matches(filter, r, r.after());
         Boolean oldMatch = oldMatch(filter, r);
         switch (r.operation()) {
