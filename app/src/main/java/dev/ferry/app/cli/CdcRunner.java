@@ -6,6 +6,7 @@ import dev.ferry.engine.cdc.apply.ApplySettings;
 import dev.ferry.engine.cdc.apply.CdcMetrics;
 import dev.ferry.engine.cdc.apply.CdcMonitor;
 import dev.ferry.engine.cdc.apply.ChangeApplier;
+import dev.ferry.engine.cdc.apply.ChangeMapping;
 import dev.ferry.engine.cdc.apply.StopCondition;
 import dev.ferry.engine.cdc.apply.TaskCapture;
 import dev.ferry.engine.cdc.mysql.MySqlCdcConfig;
@@ -60,6 +61,7 @@ final class CdcRunner implements AutoCloseable {
         ChangeApplier[] ref = new ChangeApplier[1];
         this.monitor = new CdcMonitor(() -> ref[0], capture::lag, listener);
         this.applier = new ChangeApplier(capture.changeSource(), ctx.targetEndpoint, applySettings(ctx, plan), monitor);
+        applier.mapChanges(ChangeMapping.of(plan.jobs())); // column rules and row filters, as in the full load
         ref[0] = applier;
         this.status = new CdcStatusFile(CdcStatusFile.of(ctx.projectDir, ctx.task.name()), ctx.task.name());
         status.source = ctx.source.config().describe();

@@ -70,6 +70,11 @@ public final class CutoverCommand implements Callable<Integer> {
             description = "The post-load deploy phase: a SQL script, or a folder of *.sql scripts run in name order.")
     Path postLoadSql;
 
+    @Option(names = "--schema-from", paramLabel = "<dir>",
+            description = "The post-load deploy phase from this assessment folder (default: the task's SchemaFrom), run by"
+                    + " the deploy engine; --post-load-sql is the alternative.")
+    Path schemaFrom;
+
     @Option(names = "--restart", description = "Forget the recorded steps and start the cutover from step 1.")
     boolean restart;
 
@@ -83,6 +88,9 @@ public final class CutoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (schemaFrom != null && postLoadSql != null) {
+            throw new ConfigurationException("give either --schema-from or --post-load-sql for the post-load deploy, not both");
+        }
         Project p = MigrationContext.loadProject(project);
         TaskConfig task = MigrationContext.task(project, p, taskName);
         if (task.type() == TaskType.FULL_LOAD) {
@@ -102,8 +110,11 @@ public final class CutoverCommand implements Callable<Integer> {
             throw new ConfigurationException("cutover stops streaming and changes the target (sequences, post-load deploy):"
                     + " confirm with --yes, or run it on a terminal to be asked");
         }
-        CutoverActions steps = actions != null ? actions : new SqlCutoverActions(postLoadSql);
         try (MigrationContext ctx = MigrationContext.open(project, p, task, env)) {
+            CutoverActions steps = actions != null ? actions : postLoadSql != null ? new SqlCutoverActions(postLoadSql)
+                    : MigrateSchemaStep.of(project, task, schemaFrom)
+                    .<CutoverActions>map(schema -> new DeployCutoverActions(schema, ctx))
+                    .orElseGet(() -> new SqlCutoverActions(null));
             List<String> problems = ctx.resolveAgainstCatalogs(dev.ferry.engine.catalog.CatalogListener.NO_OP);
             if (!problems.isEmpty()) {
                 problems.forEach(s -> err.println("ferry: " + s));
@@ -319,5 +330,45 @@ public final class CutoverCommand implements Callable<Integer> {
         }
         String answer = console.readLine("%s [y/N] ", question);
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /**
+     * Sequences as {@link SqlCutoverActions}; the post-load phase of the assessment folder run by the engine's
+     * {@code Deployer} (as {@code ferry migrate} does after a load), its result in {@code .ferry/<task>.deploy-post-load.json}.
+     */
+    private static final class DeployCutoverActions implements CutoverActions {
+        private final MigrateSchemaStep schema;
+        private final MigrationContext ctx;
+
+        DeployCutoverActions(MigrateSchemaStep schema, MigrationContext ctx) {
+            this.schema = schema;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public List<SequenceAdvance> advanceSequences(dev.ferry.engine.load.LoadEndpoint target,
+                                                      List<dev.ferry.model.schema.QualifiedName> tables) throws Exception {
+            return new SqlCutoverActions(null).advanceSequences(target, tables);
+        }
+
+        @Override
+        public List<String> runPostLoadDeploy(dev.ferry.engine.load.LoadEndpoint target) throws Exception {
+            if (schema.input.targetEngine() != target.engine()) {
+                throw new ConfigurationException("schema folder " + schema.folder + " was converted for "
+                        + schema.input.targetEngine().displayName() + " but the task's target is " + target.engine().displayName());
+            }
+            java.io.StringWriter text = new java.io.StringWriter();
+            dev.ferry.engine.deploy.DeployResult r;
+            try (PrintWriter w = new PrintWriter(text)) {
+                r = schema.postLoad(ctx, w);
+            }
+            List<String> lines = new java.util.ArrayList<>(text.toString().lines().filter(l -> !l.isBlank()).toList());
+            lines.add("post-load phase from " + schema.folder + ": " + r.counts() + " (result: "
+                    + MigrateSchemaStep.resultFile(ctx, dev.ferry.engine.deploy.DeployPhase.POST_LOAD) + ")");
+            if (!r.ok()) {
+                throw new IllegalStateException("the post-load phase had errors: " + String.join("; ", lines));
+            }
+            return lines;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.ferry.app.cli;
 
+import dev.ferry.engine.deploy.SequenceAdvancer;
 import dev.ferry.engine.load.LoadEndpoint;
-import dev.ferry.engine.load.Sql;
 import dev.ferry.engine.sql.SqlScriptRunner;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.model.schema.QualifiedName;
@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,11 +21,10 @@ import java.util.stream.Stream;
  * The built-in {@link CutoverActions}: plain SQL per target engine.
  *
  * <ul>
- *   <li>PostgreSQL: for every column of the migrated tables that owns a sequence ({@code serial} or identity, found
- *       with {@code pg_get_serial_sequence}), {@code setval(seq, max(column))} so the next value is {@code max + 1};
- *       a sequence already further ahead is left alone; an empty table leaves the sequence at its start.</li>
- *   <li>MySQL/MariaDB: {@code ALTER TABLE ... AUTO_INCREMENT = max + 1} for each AUTO_INCREMENT column (InnoDB
- *       never lowers it below that anyway).</li>
+ *   <li>Sequences: the engine's {@link SequenceAdvancer} (the same as the deploy's), restricted to the migrated
+ *       tables: PostgreSQL sequences owned by a column ({@code serial}, identity) get {@code setval(seq, max)}, MySQL/
+ *       MariaDB {@code AUTO_INCREMENT = max + 1}; a counter already further ahead is left alone, an empty table leaves
+ *       it at its start.</li>
  *   <li>Post-load deploy: the SQL scripts given ({@code --post-load-sql}: one file, or every {@code *.sql} of a
  *       folder in name order), run with {@link SqlScriptRunner}; nothing when none were given.</li>
  * </ul>
@@ -44,91 +41,35 @@ final class SqlCutoverActions implements CutoverActions {
 
     @Override
     public List<SequenceAdvance> advanceSequences(LoadEndpoint target, List<QualifiedName> tables) throws SQLException {
+        if (tables.isEmpty() || (target.engine() != Engine.POSTGRESQL && target.engine() != Engine.MYSQL)) {
+            return List.of(); // the advancer would take "no tables" as "every table"
+        }
         List<SequenceAdvance> done = new ArrayList<>();
         try (Connection c = target.connections().open()) {
-            for (QualifiedName t : tables) {
-                if (target.engine() == Engine.POSTGRESQL) {
-                    postgres(c, t, done);
-                } else if (target.engine() == Engine.MYSQL) {
-                    mysql(c, t, done);
-                }
+            // unqualified names: the connection's schema (PostgreSQL) or database (MySQL), never every schema
+            String home = target.engine() == Engine.MYSQL ? c.getCatalog() : c.getSchema();
+            List<QualifiedName> qualified = tables.stream()
+                    .map(t -> t.schema() == null || t.schema().isEmpty() ? new QualifiedName(home, t.name()) : t).toList();
+            List<SequenceAdvancer.Advance> adv = new ArrayList<>(new SequenceAdvancer(target.engine()).advance(c, qualified));
+            adv.sort(Comparator.comparingInt(a -> indexOf(qualified, a.table())));
+            for (SequenceAdvancer.Advance a : adv) {
+                int i = indexOf(qualified, a.table());
+                String table = i < tables.size() ? qualified.get(i).toString() : a.table().toString();
+                String sequence = target.engine() == Engine.MYSQL ? table + "." + a.column() : a.counter();
+                done.add(new SequenceAdvance(sequence, table, a.column(), a.maxValue(), a.after()));
             }
         }
         return done;
     }
 
-    private static void postgres(Connection c, QualifiedName t, List<SequenceAdvance> done) throws SQLException {
-        String table = Sql.quote(Engine.POSTGRESQL, t);
-        List<String[]> owned = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, pg_get_serial_sequence(?, a.attname) FROM pg_attribute a"
-                + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
-            ps.setString(1, table);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(2) != null) {
-                        owned.add(new String[]{rs.getString(1), rs.getString(2)});
-                    }
-                }
+    private static int indexOf(List<QualifiedName> tables, QualifiedName t) {
+        for (int i = 0; i < tables.size(); i++) {
+            QualifiedName q = tables.get(i);
+            if (q.name().equalsIgnoreCase(t.name()) && (q.schema() == null || q.schema().equalsIgnoreCase(t.schema()))) {
+                return i;
             }
         }
-        for (String[] o : owned) {
-            Long max = max(c, table, Sql.quote(Engine.POSTGRESQL, o[0]));
-            long last;
-            boolean called;
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_value, is_called FROM " + o[1])) { // regclass text, quoted by the server
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    last = rs.getLong(1);
-                    called = rs.getBoolean(2);
-                }
-            }
-            long current = called ? last : last - 1; // the last value handed out
-            long next;
-            if (max != null && max > current) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
-                    ps.setString(1, o[1]);
-                    ps.setLong(2, max);
-                    ps.execute();
-                }
-                next = max + 1;
-            } else {
-                next = current + 1;
-            }
-            done.add(new SequenceAdvance(o[1], t.toString(), o[0], max, next));
-        }
-    }
-
-    private static void mysql(Connection c, QualifiedName t, List<SequenceAdvance> done) throws SQLException {
-        String column = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = ?"
-                + " AND table_name = ? AND extra LIKE '%auto_increment%'")) {
-            ps.setString(1, t.schema() == null ? c.getCatalog() : t.schema());
-            ps.setString(2, t.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    column = rs.getString(1);
-                }
-            }
-        }
-        if (column == null) {
-            return;
-        }
-        String table = Sql.quote(Engine.MYSQL, t);
-        Long max = max(c, table, Sql.quote(Engine.MYSQL, column));
-        long next = max == null ? 1 : max + 1;
-        try (Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE " + table + " AUTO_INCREMENT = " + next);
-        }
-        done.add(new SequenceAdvance(t + "." + column, t.toString(), column, max, next));
-    }
-
-    private static Long max(Connection c, String table, String column) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(" + column + ") FROM " + table)) {
-            rs.next();
-            long v = rs.getLong(1);
-            return rs.wasNull() ? null : v;
-        }
+        return tables.size();
     }
 
     @Override

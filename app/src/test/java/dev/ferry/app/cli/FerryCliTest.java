@@ -115,6 +115,14 @@ class FerryCliTest {
     }
 
     @Test
+    void cutoverTakesOnePostLoadSource() {
+        Path missing = dir.resolve("nothing.ferry.json"); // refused before the project is read: nothing is touched
+        assertThat(run("cutover", "--project", missing.toString(), "--yes", "--schema-from", dir.resolve("assessment").toString(),
+                "--post-load-sql", dir.resolve("post.sql").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("either --schema-from or --post-load-sql");
+    }
+
+    @Test
     void missingSubcommandIsAUsageError() {
         assertThat(run("project")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("ferry: Missing command", "Try 'ferry project --help'");

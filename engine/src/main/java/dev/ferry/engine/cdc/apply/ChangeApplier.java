@@ -87,6 +87,7 @@ public final class ChangeApplier implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<QualifiedName, TargetTable> tables = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private ChangeMapping mapping = ChangeMapping.NONE;
 
     private Connection connection;
     private String stored;                  // toText() of the stored position (skip everything <= it)
@@ -256,6 +257,15 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     /**
+     * Applies the table-mapping rules (column renames, removed and added columns, row filters) to every row change
+     * before it is applied; call before {@link #start()}. The table names still come from
+     * {@link ApplySettings#tableMapping()} (use {@link ChangeMapping#target} there). Closed with the applier.
+     */
+    public void mapChanges(ChangeMapping mapping) {
+        this.mapping = mapping == null ? ChangeMapping.NONE : mapping;
+    }
+
+    /**
      * Stops the applier BEFORE the first source transaction {@code condition} refuses (DMS {@code CdcStopPosition}):
      * everything before it is committed and acknowledged, the refused transaction is not applied (a restart delivers
      * it again). Call before {@link #run()}; callable from any thread.
@@ -333,6 +343,7 @@ public final class ChangeApplier implements AutoCloseable {
         stop();
         closeTarget();
         source.close();
+        mapping.close();
     }
 
     /** The latest metrics. */
@@ -438,6 +449,19 @@ public final class ChangeApplier implements AutoCloseable {
         }
         if (e instanceof ChangeEvent.LogicalMessage) {
             return;
+        }
+        if (e instanceof ChangeEvent.RowChange r && mapping != ChangeMapping.NONE) {
+            try {
+                e = mapping.map(r);
+            } catch (RowRejectedException ex) {
+                List<Object> row = r.before() != null ? r.before() : r.after();
+                rowFailed(settings.tableMapping().apply(r.table()).toString(),
+                        keyText(r.columns(), keyColumns(r.columns()), row), ex.getMessage(), null);
+                return;
+            }
+            if (e == null) {
+                return; // outside the row filter
+            }
         }
         if (group.isEmpty()) {
             groupStartNanos = System.nanoTime();
@@ -954,6 +978,16 @@ public final class ChangeApplier implements AutoCloseable {
             params.add(convert(row.get(i), t.kinds().get(c), c));
             kinds.add(t.kinds().get(c));
         }
+    }
+
+    private static List<Integer> keyColumns(List<ChangeColumn> cols) {
+        List<Integer> k = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).key()) {
+                k.add(i);
+            }
+        }
+        return k;
     }
 
     private static String keyText(List<ChangeColumn> cols, List<Integer> keyIdx, List<Object> row) {
