@@ -80,6 +80,8 @@ class TasksViewModelTest {
     void aLoadFillsTheGridToOneHundredPercent() {
         assertThat(vm.taskNames()).containsExactly("demo", "other");
         assertThat(vm.selectedTaskProperty().get()).isEqualTo("demo");
+        // ValidationEnabled defaults to true; this test is about the load itself
+        assertThat(vm.edit(TaskSettingDescriptors.byName("ValidationEnabled").orElseThrow(), "false")).isTrue();
         vm.start();
         assertThat(load.calls).containsExactly("demo");
         assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.DONE);
@@ -100,6 +102,7 @@ class TasksViewModelTest {
     @Test
     void validationResultsAndLogLevels() {
         TaskSettingDescriptor validation = TaskSettingDescriptors.byName("ValidationEnabled").orElseThrow();
+        assertThat(vm.edit(validation, "false")).isTrue();
         assertThat(vm.edit(validation, "true")).isTrue();
         vm.start();
         assertThat(load.calls).containsExactly("demo validate");
