@@ -85,6 +85,13 @@ public final class DriftCheck {
                 return exists(find(s.types(), r -> r.name(), o.name()).isPresent(), "type definition not compared");
             }
             case "INDEX" -> {
+                // MySQL/MariaDB index names are per table: the assessment names them <table>.<index>
+                int dot = o.name().indexOf('.');
+                Optional<Table> named = dot > 0 ? find(s.tables(), Table::name, o.name().substring(0, dot)) : Optional.empty();
+                if (named.isPresent()) {
+                    Optional<Index> i = find(named.get().indexes(), Index::name, o.name().substring(dot + 1));
+                    return i.isPresent() ? compareIndex(o, named.get(), i.get()) : Finding.of(State.ABSENT, null);
+                }
                 for (Table t : tablesFor(o, s)) {
                     Optional<Index> i = find(t.indexes(), Index::name, o.name());
                     if (i.isPresent()) {
