@@ -175,14 +175,19 @@ public final class AssessCommand implements Callable<Integer> {
             Engine src = declaredSource;
             try {
                 if (src == Engine.ORACLE) {
-                    if (target != Engine.POSTGRESQL) {
-                        throw new ConfigurationException(unsupported(src, target));
-                    }
                     OracleScriptAssessment.Input input = OracleScriptAssessment.collect(path);
-                    // the converter takes the Oracle spelling: a plain lower-case PostgreSQL name is the folded form of its upper case
-                    String schema = schemas.isEmpty() ? OracleScriptAssessment.defaultSchema(input.files())
-                            : schemas.get(0).matches("[a-z_][a-z0-9_$#]*") ? schemas.get(0).toUpperCase(Locale.ROOT) : schemas.get(0);
-                    converted = OracleScriptAssessment.convert(input, schema, rules);
+                    if (target != Engine.POSTGRESQL) {
+                        if (Directions.converter(src, target).isEmpty()) {
+                            throw new ConfigurationException(unsupported(src, target));
+                        }
+                        converted = OracleScriptAssessment.convertTo(target, input, OracleScriptAssessment.defaultSchema(input.files()),
+                                schemas.isEmpty() ? null : schemas.get(0), rules);
+                    } else {
+                        // the converter takes the Oracle spelling: a plain lower-case PostgreSQL name is the folded form of its upper case
+                        String schema = schemas.isEmpty() ? OracleScriptAssessment.defaultSchema(input.files())
+                                : schemas.get(0).matches("[a-z_][a-z0-9_$#]*") ? schemas.get(0).toUpperCase(Locale.ROOT) : schemas.get(0);
+                        converted = OracleScriptAssessment.convert(input, schema, rules);
+                    }
                 } else {
                     boolean mysqlScriptPath = src == Engine.MYSQL && target == Engine.POSTGRESQL;
                     if (!mysqlScriptPath && Directions.converter(src, target).isEmpty()) {

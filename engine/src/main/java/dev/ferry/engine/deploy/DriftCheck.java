@@ -86,7 +86,7 @@ public final class DriftCheck {
             }
             case "INDEX" -> {
                 for (Table t : tablesFor(o, s)) {
-                    Optional<Index> i = find(t.indexes(), Index::name, o.name());
+                    Optional<Index> i = find(t.indexes(), Index::name, local(o, s));
                     if (i.isPresent()) {
                         return compareIndex(o, t, i.get());
                     }
@@ -95,10 +95,10 @@ public final class DriftCheck {
             }
             case "CONSTRAINT" -> {
                 for (Table t : tablesFor(o, s)) {
-                    boolean found = t.primaryKey() != null && same(t.primaryKey().name(), o.name())
-                            || find(t.uniqueKeys(), KeyConstraint::name, o.name()).isPresent()
-                            || find(t.checks(), c -> c.name(), o.name()).isPresent()
-                            || find(t.indexes(), Index::name, o.name()).filter(Index::unique).isPresent();
+                    boolean found = t.primaryKey() != null && same(t.primaryKey().name(), local(o, s))
+                            || find(t.uniqueKeys(), KeyConstraint::name, local(o, s)).isPresent()
+                            || find(t.checks(), c -> c.name(), local(o, s)).isPresent()
+                            || find(t.indexes(), Index::name, local(o, s)).filter(Index::unique).isPresent();
                     if (found) {
                         return Finding.of(State.EXISTS_NOT_COMPARED, "constraint exists on " + t.name() + "; definition not compared");
                     }
@@ -107,7 +107,7 @@ public final class DriftCheck {
             }
             case "FOREIGN_KEY" -> {
                 for (Table t : tablesFor(o, s)) {
-                    if (find(t.foreignKeys(), f -> f.name(), o.name()).isPresent()) {
+                    if (find(t.foreignKeys(), f -> f.name(), local(o, s)).isPresent()) {
                         return Finding.of(State.EXISTS_NOT_COMPARED, "foreign key exists on " + t.name() + "; definition not compared");
                     }
                 }
@@ -123,8 +123,26 @@ public final class DriftCheck {
         return found ? Finding.of(State.EXISTS_NOT_COMPARED, note) : Finding.of(State.ABSENT, null);
     }
 
-    /** The object's own table first (from its dependencies), then every table of the schema. */
+    /**
+     * The table a {@code <table>.<name>} object name qualifies it with: MySQL/MariaDB index and constraint names are per
+     * table, so the assessment names them {@code Album.IFK_AlbumArtistId}.
+     */
+    private static Optional<Table> namedTable(DeployObject o, Schema s) {
+        int dot = o.name().indexOf('.');
+        return dot > 0 ? find(s.tables(), Table::name, o.name().substring(0, dot)) : Optional.empty();
+    }
+
+    /** The object's name without its table qualifier (see {@link #namedTable}). */
+    private static String local(DeployObject o, Schema s) {
+        return namedTable(o, s).isPresent() ? o.name().substring(o.name().indexOf('.') + 1) : o.name();
+    }
+
+    /** The table the name qualifies it with alone; else the object's own table first (from its dependencies), then every table. */
     private static List<Table> tablesFor(DeployObject o, Schema s) {
+        Optional<Table> named = namedTable(o, s);
+        if (named.isPresent()) {
+            return List.of(named.get());
+        }
         List<Table> out = new ArrayList<>();
         String own = o.expected() != null && o.expected().table() != null ? o.expected().table() : o.owningTable();
         if (own != null) {

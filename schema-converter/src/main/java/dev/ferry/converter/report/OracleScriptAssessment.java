@@ -188,6 +188,67 @@ public final class OracleScriptAssessment {
         return new Converted(merged, pgSchema, fileNames, loc, parseMs, convertMs, input.notes());
     }
 
+    /**
+     * Parses every file and converts the script model of {@code schema} (Oracle spelling) with the registered
+     * Oracle → {@code target} direction (MySQL/MariaDB, SQLite) into {@code targetSchema} ({@code null}: the direction's
+     * default). Statements that do not parse become MANUAL objects at their line:column, as for PostgreSQL.
+     *
+     * @throws IllegalArgumentException when no direction Oracle → {@code target} is registered
+     */
+    public static Converted convertTo(dev.ferry.model.schema.Engine target, Input input, String schema, String targetSchema,
+                                      List<TypeMappingRule> rules) throws IOException {
+        dev.ferry.converter.direction.SchemaConverter converter = dev.ferry.converter.direction.Directions
+                .converter(dev.ferry.model.schema.Engine.ORACLE, target)
+                .orElseThrow(() -> new IllegalArgumentException("Converting Oracle to " + target.displayName()
+                        + " is not supported; supported directions: "
+                        + String.join(", ", dev.ferry.converter.direction.Directions.supported())));
+        OracleParserFacade facade = new OracleParserFacade();
+        long t0 = System.nanoTime();
+        List<OracleParsedStatement> statements = new ArrayList<>();
+        List<OracleParsingException> errors = new ArrayList<>();
+        List<SqlPlusScript.SkippedCommand> skipped = new ArrayList<>();
+        List<SqlPlusScript.Statement> raw = new ArrayList<>();
+        int loc = 0;
+        List<String> fileNames = new ArrayList<>();
+        for (Path f : input.files()) {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            loc += AssessmentReport.linesOfCode(text);
+            SqlPlusScript script = SqlPlusScript.parse(text, f, java.util.Map.of());
+            raw.addAll(script.statements());
+            OracleParseResult r = facade.parse(script);
+            statements.addAll(r.statements());
+            errors.addAll(r.errors());
+            skipped.addAll(r.skippedCommands());
+            fileNames.add(display(input, f));
+        }
+        long parseMs = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
+        dev.ferry.model.schema.Schema model = new dev.ferry.converter.parse.oracle.OracleScriptSchemaBuilder()
+                .build(schema, new OracleParseResult(statements, errors, skipped));
+        ConversionResult conversion = converter.convert(new dev.ferry.converter.direction.ConversionRequest(model, targetSchema,
+                rules, null));
+        String outSchema = conversion.objects().stream().map(ConvertedObject::schema).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(targetSchema);
+        List<ConvertedObject> extra = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        conversion.objects().forEach(o -> keys.add(o.key()));
+        for (OracleParsingException e : errors) {
+            ConvertedObject o = syntaxError(outSchema, e, statementAt(raw, e), input);
+            String name = o.name();
+            for (int k = 2; keys.contains(o.key()); k++) {
+                o = rename(o, name + "@" + e.line() + (k > 2 ? "~" + k : ""));
+            }
+            keys.add(o.key());
+            extra.add(o);
+        }
+        List<ConvertedObject> objects = new ArrayList<>(conversion.objects());
+        objects.addAll(extra);
+        List<String> order = new ArrayList<>(conversion.deployOrder());
+        extra.forEach(o -> order.add(o.key()));
+        ConversionResult merged = new ConversionResult(conversion.sourceEngine(), conversion.targetEngine(), objects, order);
+        return new Converted(merged, outSchema, fileNames, loc, parseMs, (System.nanoTime() - t1) / 1_000_000, input.notes());
+    }
+
     /** A file name as reports show it: relative to the source folder, or the file name for a single file. */
     static String display(Input input, Path file) {
         Path src = input.source();
