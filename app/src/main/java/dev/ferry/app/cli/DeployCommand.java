@@ -3,7 +3,6 @@ package dev.ferry.app.cli;
 import dev.ferry.engine.deploy.AssessmentFolder;
 import dev.ferry.engine.deploy.DeployInput;
 import dev.ferry.engine.deploy.DeployInputException;
-import dev.ferry.engine.deploy.DeployListener;
 import dev.ferry.engine.deploy.DeployOptions;
 import dev.ferry.engine.deploy.DeployOutcome;
 import dev.ferry.engine.deploy.DeployPhase;
@@ -112,7 +111,7 @@ public final class DeployCommand implements Callable<Integer> {
             out.flush();
             char[] password = r.password();
             Deployer deployer = new Deployer(r.config().engine(), () -> ConnectionFactory.open(r.config(), password), described);
-            DeployResult result = deployer.run(input, options, new Printer(out));
+            DeployResult result = deployer.run(input, options, new DeployPrinter(out, ""));
             Path file = resultFile != null ? resultFile : from.resolve("deploy-result.json");
             DeployResultJson.write(result, from.toString(), file);
             var c = result.counts();
@@ -162,36 +161,4 @@ public final class DeployCommand implements Callable<Integer> {
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return line != null && line.strip().equalsIgnoreCase("yes");
     }
-
-    /** Prints each step as it finishes. */
-    private static final class Printer implements DeployListener {
-        private final PrintWriter out;
-
-        Printer(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void onPhaseStart(DeployPhase phase, int steps, boolean transactional) {
-            out.printf("%s phase: %d objects%s%n", phase.cliName(), steps, transactional ? " in one transaction" : "");
-            out.flush();
-        }
-
-        @Override
-        public void onOutcome(DeployOutcome o) {
-            out.printf("  %3d %-13s %-8s %-11s %s%s%n", o.seq(), o.status(), o.action(), o.type(), o.name(),
-                    o.message() == null ? "" : "  -- " + o.message().replace('\n', ' '));
-            for (String d : o.differences()) {
-                out.println("        drift: " + d);
-            }
-            out.flush();
-        }
-
-        @Override
-        public void onPhaseEnd(DeployResult.PhaseResult r) {
-            out.printf("%s phase %s%s%n", r.phase().cliName(), r.outcome(), r.message() == null ? "" : ": " + r.message());
-            out.flush();
-        }
-    }
-
 }

@@ -3,9 +3,7 @@ package dev.ferry.app.cli;
 import dev.ferry.engine.deploy.AssessmentFolder;
 import dev.ferry.engine.deploy.DeployInput;
 import dev.ferry.engine.deploy.DeployInputException;
-import dev.ferry.engine.deploy.DeployListener;
 import dev.ferry.engine.deploy.DeployOptions;
-import dev.ferry.engine.deploy.DeployOutcome;
 import dev.ferry.engine.deploy.DeployPhase;
 import dev.ferry.engine.deploy.DeployResult;
 import dev.ferry.engine.deploy.DeployResultJson;
@@ -165,7 +163,7 @@ final class MigrateSchemaStep {
             throws SQLException, IOException {
         String described = Redaction.redact(ctx.target.config().describe(), ctx.target.password());
         Deployer deployer = new Deployer(ctx.targetEndpoint.engine(), ctx.targetEndpoint.connections(), described);
-        DeployResult r = deployer.run(input, options, new Printer(out));
+        DeployResult r = deployer.run(input, options, new DeployPrinter(out, "Deploy "));
         Path file = resultFile(ctx, phase);
         Files.createDirectories(file.getParent());
         DeployResultJson.write(r, folder.toString(), file);
@@ -186,36 +184,5 @@ final class MigrateSchemaStep {
         err.flush();
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return line != null && line.strip().equalsIgnoreCase("yes");
-    }
-
-    /** Prints each deploy step as it finishes. */
-    private static final class Printer implements DeployListener {
-        private final PrintWriter out;
-
-        Printer(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void onPhaseStart(DeployPhase phase, int steps, boolean transactional) {
-            out.printf("Deploy %s phase: %d objects%s%n", phase.cliName(), steps, transactional ? " in one transaction" : "");
-            out.flush();
-        }
-
-        @Override
-        public void onOutcome(DeployOutcome o) {
-            out.printf("  %3d %-13s %-8s %-11s %s%s%n", o.seq(), o.status(), o.action(), o.type(), o.name(),
-                    o.message() == null ? "" : "  -- " + o.message().replace('\n', ' '));
-            for (String d : o.differences()) {
-                out.println("        drift: " + d);
-            }
-            out.flush();
-        }
-
-        @Override
-        public void onPhaseEnd(DeployResult.PhaseResult r) {
-            out.printf("Deploy %s phase %s%s%n", r.phase().cliName(), r.outcome(), r.message() == null ? "" : ": " + r.message());
-            out.flush();
-        }
     }
 }
