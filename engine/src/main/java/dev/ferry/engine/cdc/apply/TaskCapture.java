@@ -223,9 +223,14 @@ public abstract sealed class TaskCapture implements AutoCloseable {
             return PostgresPosition.commit(lsn - 1, lsn);
         }
 
+        /**
+         * The WAL insert position: every transaction that has committed is before it. (pg_current_wal_lsn() is the
+         * write position, which lags asynchronous commits by up to a page when synchronous_commit is off: a drain or a
+         * stop there would leave the last committed transactions behind.)
+         */
         private long currentLsn() throws SQLException {
             try (Connection c = admin.openRegular(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                 ResultSet rs = st.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
                 rs.next();
                 return PostgresPosition.parseLsn(rs.getString(1));
             }

@@ -150,7 +150,13 @@ public final class PostgresStreamingSource implements AutoCloseable {
                     .withStartPosition(LogSequenceNumber.valueOf(startLsn))
                     .withSlotOption("proto_version", Integer.toString(proto))
                     .withSlotOption("publication_names", PostgresReplicationConnection.quoteIdent(config.publicationName()))
-                    .withStatusInterval((int) Math.max(1, config.statusInterval().toMillis()), TimeUnit.MILLISECONDS);
+                    .withStatusInterval((int) Math.max(1, config.statusInterval().toMillis()), TimeUnit.MILLISECONDS)
+                    // pgjdbc's default "automatic flush" confirms the server's WAL end on a keepalive whenever the last
+                    // explicitly flushed LSN is at or past the start of the last message read. With interleaved
+                    // transactions (a later commit whose first change lies before an earlier commit's end) that
+                    // confirms changes the target never applied, and a restart skips them. Only acknowledge() may
+                    // move the slot.
+                    .withAutomaticFlush(false);
             if (streaming) {
                 b.withSlotOption("streaming", "on");
             }

@@ -365,9 +365,6 @@ class PostgresStreamingSourceIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("KNOWN BUG, issue 6 (docs/cdc.md, Known issue): in some runs the slot's"
-            + " confirmed_flush_lsn moves away from the consistent point although nothing was acknowledged; probably the"
-            + " same cause as the changes lost in CdcMigrateIT. Reproduce with -Dit.test=PostgresStreamingSourceIT.")
     void onlyAcknowledgedPositionsAreConfirmedAndRestartsResumeRightAfterThem() throws Exception {
         server.execute(db, "CREATE TABLE t (id int PRIMARY KEY, v text)");
         admin.createPublication(List.of(new QualifiedName("public", "t")));
