@@ -25,6 +25,45 @@ public record IntervalValue(int months, int days, long microseconds) {
         return Duration.ofNanos(Math.multiplyExact(microseconds, 1000L));
     }
 
+    /**
+     * PostgreSQL's own output in the default {@code postgres} IntervalStyle, e.g. {@code 1 year 2 mons -3 days
+     * +04:05:06.5} — what the full load reads from the source as text, so a text column on another engine gets the
+     * same characters from either path.
+     */
+    public String postgresText() {
+        StringBuilder sb = new StringBuilder();
+        boolean[] state = {true, false}; // is_zero, is_before (as PostgreSQL's EncodeInterval)
+        part(sb, months / 12, "year", state);
+        part(sb, months % 12, "mon", state);
+        part(sb, days, "day", state);
+        if (state[0] || microseconds != 0) {
+            long abs = Math.abs(microseconds);
+            long secs = abs / 1_000_000L;
+            long frac = abs % 1_000_000L;
+            sb.append(state[0] ? "" : " ").append(microseconds < 0 ? "-" : state[1] ? "+" : "");
+            sb.append(String.format("%02d:%02d:%02d", secs / 3600, (secs / 60) % 60, secs % 60));
+            if (frac != 0) {
+                String f = String.format("%06d", frac);
+                int end = f.length();
+                while (f.charAt(end - 1) == '0') {
+                    end--;
+                }
+                sb.append('.').append(f, 0, end);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void part(StringBuilder sb, long value, String unit, boolean[] state) {
+        if (value == 0) {
+            return;
+        }
+        sb.append(state[0] ? "" : " ").append(state[1] && value > 0 ? "+" : "").append(value).append(' ').append(unit)
+                .append(value != 1 ? "s" : "");
+        state[1] = value < 0;
+        state[0] = false;
+    }
+
     /** ISO 8601 text such as {@code P1Y2M3DT4H5M6.5S}. */
     @Override
     public String toString() {

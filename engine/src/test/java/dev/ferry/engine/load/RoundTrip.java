@@ -3,6 +3,14 @@ package dev.ferry.engine.load;
 import dev.ferry.engine.catalog.CatalogListener;
 import dev.ferry.engine.catalog.CatalogReaders;
 import dev.ferry.engine.catalog.CatalogRequest;
+import dev.ferry.engine.cdc.SourcePosition;
+import dev.ferry.engine.cdc.apply.ApplyListener;
+import dev.ferry.engine.cdc.apply.ApplySettings;
+import dev.ferry.engine.cdc.apply.ChangeApplier;
+import dev.ferry.engine.cdc.apply.TaskCapture;
+import dev.ferry.engine.cdc.mysql.MySqlCdcConfig;
+import dev.ferry.engine.cdc.postgres.PostgresCdcConfig;
+import dev.ferry.engine.cdc.sqlite.SqliteCdcConfig;
 import dev.ferry.engine.load.mysql.MySqlSourceSnapshot;
 import dev.ferry.engine.load.postgres.PostgresPlainSnapshot;
 import dev.ferry.engine.load.sqlite.SqliteSourceSnapshot;
@@ -10,6 +18,7 @@ import dev.ferry.engine.validate.TableValidation;
 import dev.ferry.engine.validate.Validator;
 import dev.ferry.model.schema.DatabaseModel;
 import dev.ferry.model.schema.Engine;
+import dev.ferry.model.schema.QualifiedName;
 import dev.ferry.model.schema.Table;
 import dev.ferry.testsupport.TestServer;
 
@@ -27,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Table-driven round trips of edge values through the real {@link FullLoad}: for each {@link Group} a source table
@@ -82,10 +92,17 @@ final class RoundTrip {
     }
 
     /** One database of a round trip. */
-    record Side(Engine engine, String schema, ConnectionSupplier connections) {
+    record Side(Engine engine, String schema, ConnectionSupplier connections, Capture capture) {
+
+        /** Opens the change capture of a source side for a task over the given tables. */
+        interface Capture {
+            TaskCapture open(String task, List<String> tables);
+        }
 
         static Side postgres(TestServer pg, String db) {
-            return new Side(Engine.POSTGRESQL, "public", () -> pg.connect(db));
+            return new Side(Engine.POSTGRESQL, "public", () -> pg.connect(db),
+                    (task, tables) -> TaskCapture.postgres(PostgresCdcConfig.forTask(pg.jdbcUrl(db), pg.user(),
+                            pg.password().toCharArray(), task).withStatusInterval(java.time.Duration.ofMillis(200))));
         }
 
         /**
@@ -99,11 +116,14 @@ final class RoundTrip {
                     st.execute("SET time_zone = '+05:00'");
                 }
                 return c;
-            });
+            }, (task, tables) -> TaskCapture.mysql(MySqlCdcConfig.forTables(my.jdbcUrl(db), my.user(),
+                    my.password().toCharArray(), tables.stream().map(t -> new QualifiedName(db, t)).toList())));
         }
 
         static Side sqlite(Path file) {
-            return new Side(Engine.SQLITE, "main", () -> DriverManager.getConnection("jdbc:sqlite:" + file));
+            return new Side(Engine.SQLITE, "main", () -> DriverManager.getConnection("jdbc:sqlite:" + file),
+                    (task, tables) -> TaskCapture.sqlite(SqliteCdcConfig.of("jdbc:sqlite:" + file)
+                            .withPollInterval(java.time.Duration.ofMillis(50)), tables));
         }
 
         LoadEndpoint endpoint() {
@@ -203,7 +223,7 @@ final class RoundTrip {
 
     /** What one round trip produced. */
     record Outcome(LoadResult result, Map<String, Map<Integer, String>> values, List<Exception> exceptions,
-                   Map<String, TableValidation> validation) {
+                   Map<String, TableValidation> validation, String targetSchema) {
     }
 
     private RoundTrip() {
@@ -213,6 +233,16 @@ final class RoundTrip {
      * Creates and fills the source tables, creates the target tables, runs one full load of all groups, reads back the
      * target and asserts every case and the validation.
      */
+    /** {@link #run} or {@link #runCdc} in either apply mode, per {@code mode}. */
+    static Outcome run(RoundTripIT.Mode mode, String task, Side source, Side target, Path stateDir, List<Group> groups)
+            throws java.lang.Exception {
+        return switch (mode) {
+            case LOAD -> run(task, source, target, stateDir, groups);
+            case CDC -> runCdc(task + "_c", source, target, groups, false);
+            case CDC_BATCH -> runCdc(task + "_b", source, target, groups, true);
+        };
+    }
+
     static Outcome run(String task, Side source, Side target, Path stateDir, List<Group> groups) throws java.lang.Exception {
         return run(task, source, target, stateDir, groups, LoadSettings.defaults(task).withMaxSubTasks(4));
     }
@@ -222,13 +252,146 @@ final class RoundTrip {
         for (Group g : groups) {
             source.execute(source.create(g, g.sourceType()));
             target.execute(target.create(g, g.targetType()));
-            List<String> inserts = new ArrayList<>();
-            for (int i = 0; i < g.cases().size(); i++) {
-                inserts.add("INSERT INTO " + Sql.quote(source.engine(), g.table()) + " (id, v) VALUES (" + (i + 1) + ", "
-                        + g.cases().get(i).literal() + ")");
-            }
-            source.execute(inserts.toArray(String[]::new));
+            source.execute(inserts(source, g).toArray(String[]::new));
         }
+        LoadPlan plan = plan(source, target, groups, settings);
+        LoadEndpoint from = source.endpoint();
+        LoadEndpoint to = target.endpoint();
+        LoadResult result;
+        try (LoadStateStore store = LoadStateStore.open(stateDir.resolve(task + ".load.db"));
+             SourceSnapshot snapshot = source.snapshot()) {
+            result = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
+        }
+        Outcome outcome = outcome(task, source, target, groups, plan, result);
+        verify(source, groups, outcome);
+        return outcome;
+    }
+
+    private static List<String> inserts(Side source, Group g) {
+        List<String> inserts = new ArrayList<>();
+        for (int i = 0; i < g.cases().size(); i++) {
+            inserts.add("INSERT INTO " + Sql.quote(source.engine(), g.table()) + " (id, v) VALUES (" + (i + 1) + ", "
+                    + g.cases().get(i).literal() + ")");
+        }
+        return inserts;
+    }
+
+    /**
+     * The same cases through change data capture instead of the full load: empty tables on both sides, capture started
+     * at {@code now}, then every case INSERTed on the source (one transaction per row) and streamed by a
+     * {@link ChangeApplier} with the skip-row error policy; the target must hold exactly what the full load would have
+     * written, and every refused row must be in {@code ferry_exceptions} with the same reason. Then every surviving
+     * row's key is changed on the source ({@code id = id + 1000}: an UPDATE whose after-image carries the value again)
+     * and the target must hold the same values under the new keys.
+     */
+    static Outcome runCdc(String task, Side source, Side target, List<Group> groups, boolean batch) throws java.lang.Exception {
+        List<String> tables = new ArrayList<>();
+        for (Group g : groups) {
+            source.execute(source.create(g, g.sourceType()));
+            target.execute(target.create(g, g.targetType()));
+            tables.add(g.table());
+        }
+        LoadPlan plan = plan(source, target, groups, LoadSettings.defaults(task));
+        ApplySettings settings = ApplySettings.defaults(task).intoSchema(target.schema())
+                .withErrorPolicy(ErrorPolicy.SKIP_ROW).withCommit(50, java.time.Duration.ofMillis(50)).withBatchApply(batch);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        TaskCapture capture = source.capture().open(task, tables);
+        ChangeApplier applier = new ChangeApplier(capture.changeSource(), target.endpoint(), settings, ApplyListener.NO_OP);
+        try {
+            capture.prepare();
+            SourcePosition start = capture.startAt("now");
+            applier.initializePosition(start);
+            applier.start();
+            java.util.concurrent.Future<?> running = pool.submit(() -> {
+                applier.run();
+                return null;
+            });
+            int cases = 0;
+            for (Group g : groups) {
+                for (String insert : inserts(source, g)) {
+                    source.execute(insert);
+                    cases++;
+                }
+            }
+            int expected = cases;
+            await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(200))
+                    .failFast("the applier ended", running::isDone)
+                    .until(() -> rowsOnTarget(target, groups) + exceptionCount(target, task) >= expected);
+            Outcome outcome = outcome(task, source, target, groups, plan, null);
+            verify(source, groups, outcome);
+
+            // key changes: every row that reached the target moves to id + 1000, carrying its value through an UPDATE
+            long exceptionsBefore = exceptionCount(target, task);
+            for (Group g : groups) {
+                source.execute("UPDATE " + Sql.quote(source.engine(), g.table()) + " SET id = id + 1000");
+            }
+            await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(200))
+                    .failFast("the applier ended", running::isDone)
+                    .until(() -> movedOnTarget(target, groups) + (exceptionCount(target, task) - exceptionsBefore) >= expected);
+            List<String> failures = new ArrayList<>();
+            for (Group g : groups) {
+                Map<Integer, String> before = outcome.values().get(g.name());
+                Map<Integer, String> after = target.read(g);
+                for (Map.Entry<Integer, String> e : before.entrySet()) {
+                    int moved = e.getKey() + 1000;
+                    if (!after.containsKey(moved)) {
+                        failures.add(g.name() + " #" + e.getKey() + ": the key change to " + moved + " did not reach the target");
+                    } else if (!Objects.equals(after.get(moved), e.getValue())) {
+                        failures.add(g.name() + " #" + e.getKey() + ": after the key change <" + after.get(moved)
+                                + "> instead of <" + e.getValue() + ">");
+                    }
+                }
+                for (Integer id : after.keySet()) {
+                    if (id < 1000) {
+                        failures.add(g.name() + " #" + id + ": still on the target under its old key");
+                    }
+                }
+            }
+            assertThat(failures).as("key-change failures (" + source.engine() + " -> " + target.engine() + ", batch " + batch + ")")
+                    .isEmpty();
+            applier.stop();
+            running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return outcome;
+        } finally {
+            applier.close();
+            pool.shutdownNow();
+            // a just-closed walsender may hold the slot for a moment
+            await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(() -> capture.cleanup() != null);
+            capture.close();
+        }
+    }
+
+    private static long rowsOnTarget(Side target, List<Group> groups) throws SQLException {
+        long n = 0;
+        for (Group g : groups) {
+            n += target.read(g).size();
+        }
+        return n;
+    }
+
+    private static long movedOnTarget(Side target, List<Group> groups) throws SQLException {
+        long n = 0;
+        for (Group g : groups) {
+            n += target.read(g).keySet().stream().filter(id -> id > 1000).count();
+        }
+        return n;
+    }
+
+    private static long exceptionCount(Side target, String task) throws SQLException {
+        try (Connection c = target.connections().open()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ferry_exceptions WHERE task = ?")) {
+                ps.setString(1, task);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                return 0; // not created yet
+            }
+        }
+    }
+
+    private static LoadPlan plan(Side source, Side target, List<Group> groups, LoadSettings settings) throws SQLException {
         DatabaseModel sourceModel = source.catalog();
         DatabaseModel targetModel = target.catalog();
         List<LoadPlanner.TablePair> pairs = new ArrayList<>();
@@ -237,14 +400,13 @@ final class RoundTrip {
             Table t = targetModel.schema(target.schema()).orElseThrow().table(g.table()).orElseThrow();
             pairs.add(new LoadPlanner.TablePair(s, t));
         }
+        return new LoadPlanner(source.endpoint(), settings).plan(pairs);
+    }
+
+    private static Outcome outcome(String task, Side source, Side target, List<Group> groups, LoadPlan plan, LoadResult result)
+            throws SQLException {
         LoadEndpoint from = source.endpoint();
         LoadEndpoint to = target.endpoint();
-        LoadPlan plan = new LoadPlanner(from, settings).plan(pairs);
-        LoadResult result;
-        try (LoadStateStore store = LoadStateStore.open(stateDir.resolve(task + ".load.db"));
-             SourceSnapshot snapshot = source.snapshot()) {
-            result = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
-        }
         Map<String, Map<Integer, String>> values = new LinkedHashMap<>();
         for (Group g : groups) {
             values.put(g.name(), target.read(g));
@@ -264,9 +426,7 @@ final class RoundTrip {
         for (int i = 0; i < groups.size(); i++) {
             validation.put(groups.get(i).name(), v.get(i));
         }
-        Outcome outcome = new Outcome(result, values, exceptions, validation);
-        verify(source, groups, outcome);
-        return outcome;
+        return new Outcome(result, values, exceptions, validation, target.schema());
     }
 
     private static void verify(Side source, List<Group> groups, Outcome o) {
@@ -274,6 +434,7 @@ final class RoundTrip {
         for (Group g : groups) {
             Map<Integer, String> got = o.values().get(g.name());
             String tableKey = source.schema() + "." + g.table();
+            String targetKey = o.targetSchema() + "." + g.table(); // the applier names the target table it writes
             List<String> rejectedKeys = new ArrayList<>();
             boolean lossy = false;
             for (int i = 0; i < g.cases().size(); i++) {
@@ -281,13 +442,14 @@ final class RoundTrip {
                 int id = i + 1;
                 String where = g.name() + " #" + id + " " + k.literal() + " (" + g.sourceType() + " -> " + g.targetType() + ")";
                 List<Exception> ex = o.exceptions().stream()
-                        .filter(e -> e.table().equals(tableKey) && ("id=" + id).equals(e.key())).toList();
+                        .filter(e -> (e.table().equals(tableKey) || e.table().equals(targetKey)) && ("id=" + id).equals(e.key()))
+                        .toList();
                 if (k.rejected()) {
                     rejectedKeys.add("id=" + id);
                     if (got.containsKey(id)) {
                         failures.add(where + ": expected a rejection (" + k.expect() + ") but the target holds " + got.get(id));
                     } else if (ex.size() != 1) {
-                        failures.add(where + ": expected one ferry_exceptions row, found " + ex);
+                        failures.add(where + ": expected one ferry_exceptions row, found " + ex + " among " + o.exceptions());
                     } else if (!"v".equals(ex.get(0).column()) && ex.get(0).column() != null) {
                         failures.add(where + ": exception names column " + ex.get(0).column());
                     } else if (!ex.get(0).reason().contains(k.expect())) {

@@ -620,12 +620,12 @@ public final class ChangeApplier implements AutoCloseable {
                 Object[] v = new Object[cols.size() + (pg ? 1 : 0)];
                 if (row != null) {
                     for (int i = 0; i < cols.size(); i++) {
-                        v[i] = convert(row.get(i), kinds.get(i), names.get(i));
+                        v[i] = convert(row.get(i), t, names.get(i));
                     }
                 } else {
                     List<Object> key = e.key();
                     for (int k = 0; k < keyIdx.length; k++) {
-                        v[keyIdx[k]] = convert(key.get(k), kinds.get(keyIdx[k]), names.get(keyIdx[k]));
+                        v[keyIdx[k]] = convert(key.get(k), t, names.get(keyIdx[k]));
                     }
                 }
                 if (pg) {
@@ -918,7 +918,7 @@ public final class ChangeApplier implements AutoCloseable {
             if (row.get(i) != ValueMarker.UNCHANGED_TOAST) {
                 String c = t.column(cols.get(i).name());
                 set.add(Sql.quote(engine, c) + " = ?");
-                params.add(convert(row.get(i), t.kinds().get(c), c));
+                params.add(convert(row.get(i), t, c));
                 kinds.add(t.kinds().get(c));
             }
         }
@@ -938,7 +938,7 @@ public final class ChangeApplier implements AutoCloseable {
             }
             String c = t.column(cols.get(i).name());
             names.add(c);
-            params.add(convert(row.get(i), t.kinds().get(c), c));
+            params.add(convert(row.get(i), t, c));
             kinds.add(t.kinds().get(c));
         }
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(Sql.quote(engine, t.name())).append(" (")
@@ -975,7 +975,7 @@ public final class ChangeApplier implements AutoCloseable {
             int i = keyIdx.get(n);
             String c = t.column(cols.get(i).name());
             sql.append(n > 0 ? " AND " : "").append(Sql.quote(engine, c)).append(" = ?");
-            params.add(convert(row.get(i), t.kinds().get(c), c));
+            params.add(convert(row.get(i), t, c));
             kinds.add(t.kinds().get(c));
         }
     }
@@ -1006,7 +1006,13 @@ public final class ChangeApplier implements AutoCloseable {
 
     // ---------------------------------------------------------------- values
 
-    private Object convert(Object v, ValueKind kind, String column) throws RowRejectedException {
+    private Object convert(Object v, TargetTable t, String column) throws RowRejectedException {
+        ValueKind kind = t.kinds().get(column);
+        return converter.convert(prepare(v, kind), kind, t.type(column), column, c -> { });
+    }
+
+    /** The applier's own value carriers (special numbers, typed text, intervals, instants...) as converter input. */
+    private Object prepare(Object v, ValueKind kind) {
         Object x = v;
         if (x instanceof SpecialNumber s) {
             x = switch (s) {
@@ -1018,7 +1024,7 @@ public final class ChangeApplier implements AutoCloseable {
             x = t.text();
         } else if (x instanceof IntervalValue iv) {
             x = engine == Engine.POSTGRESQL ? iv.months() + " mons " + iv.days() + " days " + iv.microseconds() + " microseconds"
-                    : iv.toString();
+                    : iv.postgresText();
         } else if (x instanceof Instant i) {
             x = i.atOffset(ZoneOffset.UTC);
         } else if (x instanceof Duration d) {
@@ -1028,7 +1034,7 @@ public final class ChangeApplier implements AutoCloseable {
         } else if (x instanceof Float f && kind == ValueKind.FLOAT) {
             x = Double.parseDouble(f.toString());
         }
-        return converter.convert(x, kind, column, c -> { });
+        return x;
     }
 
     private static String durationText(Duration d) {

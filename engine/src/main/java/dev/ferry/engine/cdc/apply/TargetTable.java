@@ -23,8 +23,22 @@ import java.util.TreeMap;
  * @param columns    lower-cased name → exact column name
  * @param kinds      exact column name → value kind (decides conversion)
  * @param primaryKey exact primary-key column names in key order (empty when the table has none)
+ * @param types      exact column name → declared fixed-point type with precision and scale (other columns absent)
  */
-record TargetTable(QualifiedName name, Map<String, String> columns, Map<String, ValueKind> kinds, List<String> primaryKey) {
+record TargetTable(QualifiedName name, Map<String, String> columns, Map<String, ValueKind> kinds, List<String> primaryKey,
+                   Map<String, DataType> types) {
+
+    TargetTable(QualifiedName name, Map<String, String> columns, Map<String, ValueKind> kinds, List<String> primaryKey) {
+        this(name, columns, kinds, primaryKey, Map.of());
+    }
+
+    /**
+     * The declared type of a target column for the converter's exactness checks: precision and scale of fixed-point
+     * columns (from information_schema, so an unconstrained PostgreSQL numeric has none), else just the type name.
+     */
+    DataType type(String column) {
+        return types.get(column); // null: nothing to check beyond the value kind
+    }
 
     static TargetTable read(Connection c, Engine engine, QualifiedName table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
@@ -62,7 +76,24 @@ record TargetTable(QualifiedName name, Map<String, String> columns, Map<String, 
                 pk.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
             }
         }
-        return new TargetTable(table, columns, kinds, new ArrayList<>(pk.values()));
+        Map<String, DataType> types = new LinkedHashMap<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, numeric_precision, numeric_scale"
+                + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                + " AND lower(data_type) IN ('numeric', 'decimal')")) {
+            ps.setString(1, engine == Engine.MYSQL ? catalog : schema);
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int precision = rs.getInt(3);
+                    boolean constrained = !rs.wasNull() && precision > 0;
+                    int scale = rs.getInt(4);
+                    types.put(rs.getString(1), constrained
+                            ? DataType.of(rs.getString(2).toLowerCase(Locale.ROOT), null, precision, scale, null)
+                            : DataType.of(rs.getString(2).toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        return new TargetTable(table, columns, kinds, new ArrayList<>(pk.values()), types);
     }
 
     /** The target column for a source column name (exact, else case-insensitive), or {@code null}. */

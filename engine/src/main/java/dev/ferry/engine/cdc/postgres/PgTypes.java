@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Maps PostgreSQL built-in type OIDs to names and turns pgoutput's text-format values into Java values.
  *
- * <p>Values PostgreSQL can hold but {@code java.time} cannot ({@code infinity}, BC dates, years beyond 9999,
- * {@code 24:00:00}) stay as their text ({@code String}); numeric {@code NaN}/{@code ±Infinity} become
+ * <p>Dates and timestamps become the values pgjdbc gives the full load ({@code infinity} as {@code MAX}, BC dates as
+ * proleptic years, years beyond 9999); values {@code java.time} cannot hold ({@code 24:00:00}, unexpected styles) stay
+ * as their text ({@code String}); numeric {@code NaN}/{@code ±Infinity} become
  * {@link SpecialNumber}; arrays, enums, domains and every other type become {@link TypedText}. Nothing is lost.
  *
  * <p>Stateless and thread-safe.
@@ -126,15 +127,13 @@ public final class PgTypes {
                 case UUID_OID:
                     return UUID.fromString(text);
                 case DATE:
-                    return isPlainDate(text) ? LocalDate.parse(text) : text;
+                case TIMESTAMP:
+                case TIMESTAMPTZ:
+                    return decodeDateTime(oid, text);
                 case TIME:
                     return LocalTime.parse(text);
                 case TIMETZ:
                     return decodeTimeTz(text);
-                case TIMESTAMP:
-                    return isPlainDate(text) ? LocalDateTime.parse(text.replace(' ', 'T')) : text;
-                case TIMESTAMPTZ:
-                    return isPlainDate(text) ? decodeTimestampTz(text) : text;
                 case INTERVAL:
                     return decodeInterval(text);
                 default:
@@ -146,9 +145,44 @@ public final class PgTypes {
         }
     }
 
-    private static boolean isPlainDate(String text) {
-        // infinity, -infinity, BC dates and years > 9999 stay text
-        return text.length() >= 10 && text.charAt(4) == '-' && Character.isDigit(text.charAt(0)) && !text.endsWith(" BC");
+    /**
+     * A date, timestamp or timestamptz in PostgreSQL's ISO output style, as the same Java value pgjdbc's
+     * {@code getObject} gives the full load: {@code infinity} / {@code -infinity} as the type's {@code MAX} / {@code MIN},
+     * a BC date as the proleptic year {@code 1 - year} ({@code 0044-03-15 BC} is year -43), and years beyond 9999.
+     */
+    static Object decodeDateTime(int oid, String text) {
+        if (text.equals("infinity") || text.equals("-infinity")) {
+            boolean max = text.charAt(0) == 'i';
+            return switch (oid) {
+                case DATE -> max ? LocalDate.MAX : LocalDate.MIN;
+                case TIMESTAMP -> max ? LocalDateTime.MAX : LocalDateTime.MIN;
+                default -> max ? OffsetDateTime.MAX : OffsetDateTime.MIN;
+            };
+        }
+        String t = text;
+        boolean bc = t.endsWith(" BC");
+        if (bc) {
+            t = t.substring(0, t.length() - 3);
+        }
+        int dash1 = t.indexOf('-', 1);
+        int dash2 = t.indexOf('-', dash1 + 1);
+        int year = Integer.parseInt(t, 0, dash1, 10);
+        int month = Integer.parseInt(t, dash1 + 1, dash2, 10);
+        int day = Integer.parseInt(t, dash2 + 1, dash2 + 3, 10);
+        LocalDate date = LocalDate.of(bc ? 1 - year : year, month, day);
+        if (oid == DATE) {
+            if (t.length() != dash2 + 3) {
+                throw new DateTimeParseException("unexpected date text", text, dash2 + 3);
+            }
+            return date;
+        }
+        String time = t.substring(dash2 + 4); // after "DD "
+        if (oid == TIMESTAMP) {
+            return LocalDateTime.of(date, LocalTime.parse(time));
+        }
+        int off = offsetStart(time, 1);
+        return OffsetDateTime.of(LocalDateTime.of(date, LocalTime.parse(time.substring(0, off))),
+                ZoneOffset.of(time.substring(off)));
     }
 
     static Object decodeNumeric(String text) {
@@ -198,12 +232,6 @@ public final class PgTypes {
             }
         }
         throw new DateTimeParseException("no UTC offset", text, 0);
-    }
-
-    static OffsetDateTime decodeTimestampTz(String text) {
-        int off = offsetStart(text, 10);
-        return OffsetDateTime.of(LocalDateTime.parse(text.substring(0, off).replace(' ', 'T')),
-                ZoneOffset.of(text.substring(off)));
     }
 
     static OffsetTime decodeTimeTz(String text) {

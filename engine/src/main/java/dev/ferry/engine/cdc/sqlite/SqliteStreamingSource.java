@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -198,7 +199,8 @@ public final class SqliteStreamingSource implements AutoCloseable {
                             first = seq;
                         }
                         lastAt = rs.getString(8);
-                        rows.add(row(seq, table, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        // the images as raw bytes: a TEXT value that is not valid UTF-8 must not be "repaired"
+                        rows.add(row(seq, table, rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getBytes(6),
                                 rs.getString(7)));
                     }
                 }
@@ -244,7 +246,7 @@ public final class SqliteStreamingSource implements AutoCloseable {
         }
     }
 
-    private static ChangeEvent row(long seq, String table, String op, String pk, String before, String after, String types) {
+    private static ChangeEvent row(long seq, String table, String op, String pk, byte[] before, byte[] after, String types) {
         try {
             JsonNode typeNode = JSON.readTree(types);
             JsonNode keyNode = JSON.readTree(pk);
@@ -254,8 +256,8 @@ public final class SqliteStreamingSource implements AutoCloseable {
                 Map.Entry<String, JsonNode> e = it.next();
                 columns.add(new ChangeColumn(e.getKey(), e.getValue().asText(), 0, -1, keyNode.has(e.getKey())));
             }
-            List<Object> b = before == null ? null : values(columns, JSON.readTree(before));
-            List<Object> a = after == null ? null : values(columns, JSON.readTree(after));
+            List<Object> b = before == null ? null : image(columns, before);
+            List<Object> a = after == null ? null : image(columns, after);
             Operation operation = Operation.valueOf(op);
             return new ChangeEvent.RowChange(operation, new QualifiedName(null, table), columns,
                     b == null ? BeforeImage.NONE : BeforeImage.FULL, b, a, new SqlitePosition(seq, SqlitePosition.ROW_ORDINAL));
@@ -265,10 +267,24 @@ public final class SqliteStreamingSource implements AutoCloseable {
         }
     }
 
-    private static List<Object> values(List<ChangeColumn> columns, JsonNode row) {
+    /**
+     * One row image. SQLite lets a TEXT value hold bytes that are not UTF-8, and its JSON functions copy them as they
+     * are: such an image is parsed byte for byte (ISO-8859-1), and each text value is decoded strictly on its own; a
+     * value that is not UTF-8 stays {@code byte[]}, so the applier refuses it with the row's key (as the full load does)
+     * instead of writing replacement characters.
+     */
+    static List<Object> image(List<ChangeColumn> columns, byte[] json) throws IOException {
+        String strict = dev.ferry.engine.load.ValueConverter.utf8(json);
+        JsonNode row = JSON.readTree(strict != null ? strict : new String(json, StandardCharsets.ISO_8859_1));
         List<Object> out = new ArrayList<>(columns.size());
         for (ChangeColumn c : columns) {
-            out.add(value(row.get(c.name())));
+            Object v = value(row.get(c.name()));
+            if (strict == null && v instanceof String latin1) {
+                byte[] raw = latin1.getBytes(StandardCharsets.ISO_8859_1);
+                String text = dev.ferry.engine.load.ValueConverter.utf8(raw);
+                v = text != null ? text : raw;
+            }
+            out.add(v);
         }
         return out;
     }

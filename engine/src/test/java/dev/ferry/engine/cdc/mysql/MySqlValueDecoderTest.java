@@ -35,6 +35,18 @@ class MySqlValueDecoderTest {
     }
 
     @Test
+    void mariaDbUuidRecordImagesAreUnswappedOnlyWhenTheyAreRfc4122() {
+        // version 1, variant 10x: MariaDB keeps node, clock_seq, time_hi, time_mid, time_low
+        assertThat(MySqlValueDecoder.mariaDbUuid(java.util.HexFormat.of().parseHex("426614174000a45612d3e89b123e4567")))
+                .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+        // not RFC 4122 (version nibble f): stored as is
+        assertThat(MySqlValueDecoder.mariaDbUuid(java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff")))
+                .isEqualTo("00112233-4455-6677-8899-aabbccddeeff");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MySqlValueDecoder.mariaDbUuid(new byte[4]))
+                .hasMessageContaining("16 bytes");
+    }
+
+    @Test
     void jsonEnumSetBitBinaryAndStrings() {
         // MySQL binary JSON: literal true (type 0x04, value 0x01) and string "ab" (type 0x0C, length 2)
         assertThat(MySqlValueDecoder.decode(new byte[]{0x04, 0x01}, col("json", "json", false, List.of(), null, 0), 245))

@@ -56,8 +56,19 @@ class PostgresPositionTest {
     @Test
     void textValuesKeepWhatJavaCannotRepresent() {
         assertThat(PgTypes.decodeText(PgTypes.NUMERIC, "numeric", "Infinity")).isEqualTo(SpecialNumber.POSITIVE_INFINITY);
-        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMPTZ, "timestamptz", "-infinity")).isEqualTo("-infinity");
-        assertThat(PgTypes.decodeText(PgTypes.DATE, "date", "0044-03-15 BC")).isEqualTo("0044-03-15 BC");
+        // dates and timestamps as pgjdbc's getObject gives them to the full load
+        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMPTZ, "timestamptz", "-infinity")).isEqualTo(java.time.OffsetDateTime.MIN);
+        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMP, "timestamp", "infinity")).isEqualTo(java.time.LocalDateTime.MAX);
+        assertThat(PgTypes.decodeText(PgTypes.DATE, "date", "0044-03-15 BC")).isEqualTo(java.time.LocalDate.of(-43, 3, 15));
+        assertThat(PgTypes.decodeText(PgTypes.DATE, "date", "5874897-12-31")).isEqualTo(java.time.LocalDate.of(5874897, 12, 31));
+        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMP, "timestamp", "4713-01-01 00:00:00 BC"))
+                .isEqualTo(java.time.LocalDateTime.of(-4712, 1, 1, 0, 0));
+        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMP, "timestamp", "294276-12-31 23:59:59.999999"))
+                .isEqualTo(java.time.LocalDateTime.of(294276, 12, 31, 23, 59, 59, 999_999_000));
+        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMPTZ, "timestamptz", "0044-03-15 10:00:00+00:53:28 BC"))
+                .isEqualTo(java.time.OffsetDateTime.of(-43, 3, 15, 10, 0, 0, 0, ZoneOffset.ofHoursMinutesSeconds(0, 53, 28)));
+        assertThat(PgTypes.decodeText(PgTypes.TIMESTAMPTZ, "timestamptz", "2024-02-29 13:14:15.5+05:30"))
+                .isEqualTo(java.time.OffsetDateTime.of(2024, 2, 29, 13, 14, 15, 500_000_000, ZoneOffset.ofHoursMinutes(5, 30)));
         assertThat(PgTypes.decodeText(PgTypes.TIME, "time", "24:00:00")).isEqualTo("24:00:00");
         assertThat(PgTypes.decodeText(PgTypes.TIMETZ, "timetz", "10:11:12-03"))
                 .isEqualTo(OffsetTime.of(LocalTime.of(10, 11, 12), ZoneOffset.ofHours(-3)));
@@ -65,6 +76,14 @@ class PostgresPositionTest {
         assertThat(PgTypes.decodeText(PgTypes.INTERVAL, "interval", "3 days")).isEqualTo(new IntervalValue(0, 3, 0));
         assertThat(PgTypes.decodeText(PgTypes.INTERVAL, "interval", "P1D")).isEqualTo("P1D");
         assertThat(new IntervalValue(14, 3, 3_600_000_000L).toString()).isEqualTo("P1Y2M3DT1H");
+        // PostgreSQL's own "postgres" IntervalStyle text, as the full load reads it
+        assertThat(new IntervalValue(14, 0, 0).postgresText()).isEqualTo("1 year 2 mons");
+        assertThat(new IntervalValue(14, -3, 14_706_500_000L).postgresText()).isEqualTo("1 year 2 mons -3 days +04:05:06.5");
+        assertThat(new IntervalValue(1, 1, 0).postgresText()).isEqualTo("1 mon 1 day");
+        assertThat(new IntervalValue(0, 0, -1_250_000).postgresText()).isEqualTo("-00:00:01.25");
+        assertThat(new IntervalValue(0, 0, 0).postgresText()).isEqualTo("00:00:00");
+        assertThat(new IntervalValue(-13, 0, 0).postgresText()).isEqualTo("-1 years -1 mons");
+        assertThat(new IntervalValue(0, 2, 90_000_000_000L).postgresText()).isEqualTo("2 days 25:00:00");
         assertThat(PgTypes.decodeText(PgTypes.BYTEA, "bytea", "a\\\\b\\001")).isEqualTo(new byte[] {'a', '\\', 'b', 1});
     }
 }
