@@ -367,17 +367,6 @@ public final class TasksViewModel {
                 r.state.set(m.state().name());
             }
         }
-        if (!m.at().equals(lastCdcAt)) { // a new engine sample (about one a second)
-            lastCdcAt = m.at();
-            if (lastCdcSampleAt < 0 || s.atMillis() - lastCdcSampleAt >= SAMPLE_MS / 2) {
-                lastCdcSampleAt = s.atMillis();
-                cdcSamples.add(new CdcSample(s.atMillis() / 1000.0, m.sourceLatencySeconds(), m.targetLatencySeconds(),
-                        m.incomingPerSecond(), m.appliedPerSecond()));
-                if (cdcSamples.size() > MAX_SAMPLES) {
-                    cdcSamples.remove(0, cdcSamples.size() - MAX_SAMPLES);
-                }
-            }
-        }
         appliedText.set("Applied " + fmt(m.appliedEvents()) + " of " + fmt(m.receivedEvents()) + " changes received");
         cdcText.set(m.state().name() + " · in " + fmt(Math.round(m.incomingPerSecond())) + "/s · applied "
                 + fmt(Math.round(m.appliedPerSecond())) + "/s · latency source " + tenths(m.sourceLatencySeconds())
@@ -391,6 +380,17 @@ public final class TasksViewModel {
         if (state.get() == RunState.RUNNING) {
             stateText.set("Streaming changes (" + m.state().name() + ")"
                     + (m.lastPosition() == null ? "" : " · last applied position " + m.lastPosition()));
+        }
+        if (!m.at().equals(lastCdcAt)) { // a new engine sample (about one a second)
+            lastCdcAt = m.at();
+            if (lastCdcSampleAt < 0 || s.atMillis() - lastCdcSampleAt >= SAMPLE_MS / 2) {
+                lastCdcSampleAt = s.atMillis();
+                cdcSamples.add(new CdcSample(s.atMillis() / 1000.0, m.sourceLatencySeconds(), m.targetLatencySeconds(),
+                        m.incomingPerSecond(), m.appliedPerSecond()));
+                if (cdcSamples.size() > MAX_SAMPLES) {
+                    cdcSamples.remove(0, cdcSamples.size() - MAX_SAMPLES);
+                }
+            }
         }
     }
 

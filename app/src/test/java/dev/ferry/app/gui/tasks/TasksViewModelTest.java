@@ -195,8 +195,9 @@ class TasksViewModelTest {
                 Runnable::run, () -> clock[0]);
         assertThat(vm.streamingProperty().get()).isFalse();
         // the user presses Stop while the third sample is shown
+        boolean[] pressStop = {true};
         vm.cdcSamples().addListener((javafx.collections.ListChangeListener<TasksViewModel.CdcSample>) c -> {
-            if (vm.cdcSamples().size() == 3) {
+            if (pressStop[0] && vm.cdcSamples().size() == 3) {
                 assertThat(vm.stateTextProperty().get()).isEqualTo("Streaming changes (STREAMING) · last applied position 0/3");
                 vm.stop();
             }
@@ -223,7 +224,8 @@ class TasksViewModelTest {
         assertThat(vm.queueTextProperty().get()).isEqualTo("Queue 50 of 10,000 events");
         assertThat(vm.queueProperty().get()).isEqualTo(0.005);
 
-        // Resume: the run starts again from an empty chart
+        // Resume: the run starts again from an empty chart and this time streams until its stop position
+        pressStop[0] = false;
         cdc.sent = 0;
         vm.start();
         assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.DONE);
