@@ -362,11 +362,6 @@ public final class TasksViewModel {
                 r.ddls.set(fmt(t.ddls()));
             }
         }
-        if (state.get() == RunState.RUNNING) {
-            for (TableLoadRow r : rows) {
-                r.state.set(m.state().name());
-            }
-        }
         appliedText.set("Applied " + fmt(m.appliedEvents()) + " of " + fmt(m.receivedEvents()) + " changes received");
         cdcText.set(m.state().name() + " · in " + fmt(Math.round(m.incomingPerSecond())) + "/s · applied "
                 + fmt(Math.round(m.appliedPerSecond())) + "/s · latency source " + tenths(m.sourceLatencySeconds())

@@ -135,8 +135,13 @@ class TasksMonitorIT {
             System.out.println("Longest UI stall sampled: " + r.stallStack());
         }
 
-        // validation follows the load (ValidationEnabled): on a loaded shared machine it takes more than a few seconds
-        await().atMost(Duration.ofSeconds(120)).until(() -> robot.lookup("#stateLabel").queryAs(Label.class).getText().equals("Done."));
+        // the demo task is full-load-and-cdc: after the load it streams the SQLite source's changes until stopped
+        Label stateLabel = robot.lookup("#stateLabel").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(120)).until(() -> stateLabel.getText().startsWith("Streaming changes"));
+        assertThat(grid.getItems()).as("the load's state stays in the grid while streaming")
+                .allMatch(x -> "DONE".equals(x.stateProperty().get()));
+        robot.clickOn("#stopButton");
+        await().atMost(Duration.ofSeconds(60)).until(() -> stateLabel.getText().startsWith("Stopped."));
         long orders = grid.getItems().stream().filter(x -> x.tableProperty().get().endsWith("orders")).findFirst().orElseThrow().rowsDone();
         try (Connection c = DriverManager.getConnection(demo.targetJdbcUrl(), "postgres", "");
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from orders")) {
