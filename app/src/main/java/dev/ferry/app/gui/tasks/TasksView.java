@@ -152,8 +152,18 @@ public final class TasksView {
         for (TableColumn<TableLoadRow, String> c : List.of(colInserts, colUpdates, colDeletes, colDdls)) {
             c.visibleProperty().bind(viewModel.streamingProperty());
         }
-        cdcPane.visibleProperty().bind(viewModel.streamingProperty());
-        cdcPane.managedProperty().bind(viewModel.streamingProperty());
+        // the CDC pane joins the scene graph only while a CDC task streams: every pulse walks the whole graph (bounds,
+        // CSS), so two hidden charts would cost a plain full load something on every update
+        VBox cdcParent = (VBox) cdcPane.getParent();
+        int cdcIndex = cdcParent.getChildren().indexOf(cdcPane);
+        cdcParent.getChildren().remove(cdcPane);
+        viewModel.streamingProperty().addListener((obs, o, on) -> {
+            if (on && cdcPane.getParent() == null) {
+                cdcParent.getChildren().add(cdcIndex, cdcPane);
+            } else if (!on) {
+                cdcParent.getChildren().remove(cdcPane);
+            }
+        });
         appliedLabel.textProperty().bind(viewModel.appliedTextProperty());
         cdcLabel.textProperty().bind(viewModel.cdcTextProperty());
         queueBar.progressProperty().bind(viewModel.queueProperty());
