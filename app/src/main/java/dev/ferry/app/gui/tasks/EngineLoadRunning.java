@@ -93,8 +93,10 @@ public final class EngineLoadRunning implements LoadRunning {
             LoadSettings settings = LoadSettings.from(task.name(), task.settings());
             TableMappingResolver resolver = new TableMappingResolver(project.tableMappings());
             LoadPlan plan = new LoadPlanner(source, settings).withTableSettings(resolver.tableSettings()).plan(pairs);
-            events.planned(plan.jobs().stream().map(j -> new PlannedTable(j.tableKey(), j.target().toString(),
-                    j.estimatedRows(), j.ranges().size())).toList());
+            if (task.type() != TaskType.CDC) { // a cdc task loads nothing: its grid rows appear with its changes
+                events.planned(plan.jobs().stream().map(j -> new PlannedTable(j.tableKey(), j.target().toString(),
+                        j.estimatedRows(), j.ranges().size())).toList());
+            }
             Path state = projectFile.toAbsolutePath().getParent().resolve(".ferry").resolve(task.name() + ".load.db");
             Files.createDirectories(state.getParent());
             if (task.type() != TaskType.FULL_LOAD) {

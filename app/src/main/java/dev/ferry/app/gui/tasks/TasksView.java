@@ -152,6 +152,10 @@ public final class TasksView {
         for (TableColumn<TableLoadRow, String> c : List.of(colInserts, colUpdates, colDeletes, colDdls)) {
             c.visibleProperty().bind(viewModel.streamingProperty());
         }
+        // while streaming the load is over (or there is none): its progress, rate, ETA and validation columns make room
+        for (TableColumn<TableLoadRow, ?> c : List.<TableColumn<TableLoadRow, ?>>of(colProgress, colRate, colEta, colValidation)) {
+            c.visibleProperty().bind(viewModel.streamingProperty().not());
+        }
         // the CDC pane joins the scene graph only while a CDC task streams: every pulse walks the whole graph (bounds,
         // CSS), so two hidden charts would cost a plain full load something on every update
         VBox cdcParent = (VBox) cdcPane.getParent();
@@ -339,7 +343,7 @@ public final class TasksView {
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
+            if (empty || item == null || Double.isNaN(item.doubleValue())) {
                 setGraphic(null);
                 return;
             }

@@ -362,6 +362,10 @@ public final class TasksViewModel {
                 r.ddls.set(fmt(t.ddls()));
             }
         }
+        if (s.planned().isEmpty()) {
+            overall.set(0);
+            overallText.set("Change data capture only: no full load · " + rows.size() + " table(s) with changes");
+        }
         appliedText.set("Applied " + fmt(m.appliedEvents()) + " of " + fmt(m.receivedEvents()) + " changes received");
         cdcText.set(m.state().name() + " · in " + fmt(Math.round(m.incomingPerSecond())) + "/s · applied "
                 + fmt(Math.round(m.appliedPerSecond())) + "/s · latency source " + tenths(m.sourceLatencySeconds())
@@ -398,6 +402,7 @@ public final class TasksViewModel {
         }
         TableLoadRow r = new TableLoadRow(target, target);
         r.state.set("STREAMING");
+        r.progress.set(Double.NaN); // nothing to load: no progress bar
         rowsByTable.put(target, r);
         rows.add(r);
         return r;

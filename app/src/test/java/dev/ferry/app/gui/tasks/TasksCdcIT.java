@@ -153,6 +153,9 @@ class TasksCdcIT {
                 .anyMatch(r -> r.tableProperty().get().equals("public.accounts") && "1".equals(r.insertsProperty().get())));
         TableLoadRow row = grid.getItems().stream().filter(r -> r.tableProperty().get().equals("public.accounts")).findFirst().orElseThrow();
         assertThat(row.updatesProperty().get()).isEqualTo("0");
+        assertThat(row.stateProperty().get()).isEqualTo("STREAMING");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#overallLabel").queryAs(Label.class).getText()
+                .equals("Change data capture only: no full load · 1 table(s) with changes"));
         assertThat(row.deletesProperty().get()).isEqualTo("0");
         assertThat(grid.getColumns().stream().filter(c -> c.getText().equals("Inserts")).findFirst().orElseThrow().isVisible()).isTrue();
         try (Connection c = pg.connect(dst); Statement st = c.createStatement();
@@ -165,9 +168,30 @@ class TasksCdcIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> rates.getData().get(1).getData().stream()
                 .anyMatch(d -> d.getYValue().doubleValue() > 0));
         assertThat(robot.lookup("#queueLabel").queryAs(Label.class).getText()).endsWith(" of 10,000 events");
+        robot.interact(() -> screenshot(grid.getScene(), Path.of("target", "screenshots", "tasks-cdc.png")));
 
         robot.clickOn("#stopButton");
         await().atMost(Duration.ofSeconds(30)).until(() -> state.getText().startsWith("Stopped."));
         assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isFalse();
+    }
+
+    /** Writes the scene as PNG (for docs/screenshots; copy by hand after looking at it). */
+    static void screenshot(javafx.scene.Scene scene, Path file) {
+        javafx.scene.image.WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader px = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, px.getArgb(x, y));
+            }
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

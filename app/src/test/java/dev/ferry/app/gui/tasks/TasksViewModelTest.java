@@ -219,6 +219,9 @@ class TasksViewModelTest {
         assertThat(orders.ddlsProperty().get()).isEqualTo("0");
         assertThat(vm.rows()).extracting(r -> r.tableProperty().get()).as("a table with changes but no load gets a row")
                 .containsExactly("public.orders", "public.audit");
+        assertThat(orders.stateProperty().get()).as("the load's state stays").isEqualTo("DONE");
+        assertThat(vm.rows().get(1).stateProperty().get()).isEqualTo("STREAMING");
+        assertThat(vm.rows().get(1).progressProperty().get()).isNaN();
         assertThat(vm.appliedTextProperty().get()).isEqualTo("Applied 21 of 24 changes received");
         assertThat(vm.cdcTextProperty().get()).isEqualTo("STREAMING · in 30/s · applied 27/s · latency source 1.5 s, target 0.0 s · lag 4,096 bytes");
         assertThat(vm.queueTextProperty().get()).isEqualTo("Queue 50 of 10,000 events");
