@@ -6,6 +6,20 @@ import dev.ferry.converter.report.AssessmentReport;
 import dev.ferry.converter.report.OracleScriptAssessment;
 import dev.ferry.converter.verify.ReparseVerifier;
 import dev.ferry.converter.verify.ScratchDeployVerifier;
+import dev.ferry.converter.naming.PostgresIdentifiers;
+import dev.ferry.converter.parse.oracle.OracleParseResult;
+import dev.ferry.converter.parse.oracle.OracleParsedStatement;
+import dev.ferry.converter.parse.oracle.OracleParserFacade;
+import dev.ferry.converter.parse.oracle.OracleParsingException;
+import dev.ferry.converter.parse.oracle.OracleScriptSchemaBuilder;
+import dev.ferry.converter.parse.oracle.SqlPlusScript;
+import dev.ferry.converter.types.Reconversion;
+import dev.ferry.model.schema.Schema;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
 import dev.ferry.model.project.TypeMappingRule;
 import dev.ferry.model.schema.Engine;
 
@@ -127,6 +141,72 @@ public final class ScriptAssessments {
                 converted.targetSchema(), converted.files(), converted.linesOfCode(),
                 new AssessmentReport.Timings(converted.parseMillis(), converted.convertMillis(), verifyMs), verification,
                 converted.notes());
+    }
+
+    /**
+     * A re-conversion after the type-mapping rules changed.
+     *
+     * @param report      the previous report with the affected objects re-converted (and the whole result re-verified)
+     * @param tables      the source tables whose type mapping changed
+     * @param reconverted keys of the objects taken from the new conversion (those tables and what depends on them)
+     */
+    public record Reconverted(AssessmentReport report, Set<String> tables, Set<String> reconverted) {
+        public Reconverted {
+            tables = Set.copyOf(tables);
+            reconverted = Set.copyOf(reconverted);
+        }
+    }
+
+    /**
+     * Re-converts what a change of the type-mapping rules from {@code before} to {@code request.rules()} touches
+     * ({@link Reconversion}): the scripts are read again, the tables whose columns map differently are found in the
+     * source model, and those tables and every object depending on them are taken from the new conversion while every
+     * other object of {@code previous} is kept as it was. The merged result is verified like {@link #run}.
+     */
+    public static Reconverted reconvert(Request request, AssessmentReport previous, List<TypeMappingRule> before,
+                                        ScratchDatabase scratch, Consumer<String> progress) throws IOException, SQLException {
+        progress.accept("Reading scripts in " + request.source() + "…");
+        OracleScriptAssessment.Input input = OracleScriptAssessment.collect(request.source());
+        String schema = request.schema() == null || request.schema().isBlank() ? OracleScriptAssessment.defaultSchema(input.files())
+                : request.schema().matches("[a-z_][a-z0-9_$#]*") ? request.schema().toUpperCase(Locale.ROOT) : request.schema();
+        OracleParserFacade facade = new OracleParserFacade();
+        List<OracleParsedStatement> statements = new ArrayList<>();
+        List<OracleParsingException> errors = new ArrayList<>();
+        List<SqlPlusScript.SkippedCommand> skipped = new ArrayList<>();
+        for (Path f : input.files()) {
+            OracleParseResult r = facade.parse(SqlPlusScript.parse(Files.readString(f, StandardCharsets.UTF_8), f, Map.of()));
+            statements.addAll(r.statements());
+            errors.addAll(r.errors());
+            skipped.addAll(r.skippedCommands());
+        }
+        Schema model = new OracleScriptSchemaBuilder().build(schema, new OracleParseResult(statements, errors, skipped));
+        Set<String> tables = Reconversion.affectedTables(model, before, request.rules());
+        if (tables.isEmpty()) {
+            progress.accept("No table's type mapping changed.");
+            return new Reconverted(previous, Set.of(), Set.of());
+        }
+        progress.accept("Re-converting " + tables.size() + " table(s) and what depends on them…");
+        OracleScriptAssessment.Converted converted = OracleScriptAssessment.convert(input, schema, request.rules());
+        String pgSchema = converted.targetSchema();
+        Reconversion.Outcome merged = Reconversion.merge(previous.conversion(), converted.conversion(), tables,
+                t -> "TABLE:" + pgSchema + "." + PostgresIdentifiers.fold(t));
+        ConversionResult result;
+        AssessmentReport.Verification verification;
+        if (request.verify() == VerifyMode.SCRATCH) {
+            Objects.requireNonNull(scratch, "scratch");
+            progress.accept("Verifying in a scratch database…");
+            try (Connection c = scratch.open()) {
+                result = new ScratchDeployVerifier(c).verify(merged.result()).result();
+                verification = new AssessmentReport.Verification("embedded", scratch.describe(c), count(result, true), count(result, false));
+            }
+        } else {
+            progress.accept("Re-parsing the converted SQL…");
+            result = ReparseVerifier.verify(merged.result());
+            verification = new AssessmentReport.Verification("reparse", null, count(result, true), count(result, false));
+        }
+        AssessmentReport report = new AssessmentReport(result, Instant.now(), Version.get(), previous.sourceDescription(),
+                previous.targetSchema(), previous.files(), previous.linesOfCode(), previous.timings(), verification, previous.notes());
+        return new Reconverted(report, tables, merged.reconverted());
     }
 
     static int count(ConversionResult r, boolean verified) {

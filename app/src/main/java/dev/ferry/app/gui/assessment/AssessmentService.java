@@ -5,6 +5,7 @@ import dev.ferry.converter.assess.ConvertedObject;
 import dev.ferry.converter.report.AssessmentReport;
 
 import java.nio.file.Path;
+import dev.ferry.model.project.TypeMappingRule;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -39,6 +40,13 @@ public interface AssessmentService {
 
     /** Writes {@code format} of {@code report} into {@code folder}; returns the files written. */
     List<Path> export(AssessmentReport report, Path folder, Format format) throws Exception;
+
+    /**
+     * Re-converts what changing the type-mapping rules from {@code before} to {@code request.rules()} touches in
+     * {@code previous} ({@code Reconversion}); the other objects are kept as they were.
+     */
+    ScriptAssessments.Reconverted reconvert(ScriptAssessments.Request request, AssessmentReport previous,
+                                            List<TypeMappingRule> before, Consumer<String> progress) throws Exception;
 
     /** Stores the hand edits of the assessment in {@code folder}. */
     void saveEdits(Path folder, Map<String, String> edits) throws Exception;

@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.assessment;
 
+import dev.ferry.model.project.TypeMappingRule;
 import dev.ferry.app.gui.Icons;
 import dev.ferry.converter.assess.ActionItem;
 import dev.ferry.converter.assess.ObjectStatus;
@@ -126,6 +127,27 @@ public final class AssessmentView {
     @FXML private TableColumn<ActionItem, String> colLine;
     @FXML private TableColumn<ActionItem, String> colMessage;
     @FXML private TableColumn<ActionItem, String> colEffort;
+    @FXML private Tab rulesTab;
+    @FXML private TableView<TypeMappingRule> rulesTable;
+    @FXML private TableColumn<TypeMappingRule, String> colRuleScope;
+    @FXML private TableColumn<TypeMappingRule, String> colRuleSource;
+    @FXML private TableColumn<TypeMappingRule, String> colRuleTarget;
+    @FXML private TableColumn<TypeMappingRule, String> colRuleTransform;
+    @FXML private ComboBox<TypeMappingRule.Scope> ruleScopeBox;
+    @FXML private TextField ruleSchemaField;
+    @FXML private TextField ruleTableField;
+    @FXML private TextField ruleColumnField;
+    @FXML private TextField ruleSourceTypeField;
+    @FXML private TextField ruleLengthField;
+    @FXML private TextField rulePrecisionField;
+    @FXML private TextField ruleScaleField;
+    @FXML private TextField ruleTargetTypeField;
+    @FXML private TextField ruleTransformField;
+    @FXML private Button ruleAddButton;
+    @FXML private Button ruleUpdateButton;
+    @FXML private Button ruleRemoveButton;
+    @FXML private Button ruleApplyButton;
+    @FXML private Label ruleErrorLabel;
 
     private AssessmentView(AssessmentViewModel viewModel) {
         this.viewModel = viewModel;
@@ -171,8 +193,74 @@ public final class AssessmentView {
         return convertedArea;
     }
 
+    /** The type-mapping rules tab: table, form and buttons over {@link TypeRulesEditor}. */
+    private void initRules() {
+        TypeRulesEditor ed = viewModel.typeRules();
+        rulesTable.setItems(ed.rules());
+        rulesTable.setPlaceholder(new Label("No type-mapping rules: the converter's default mapping applies. Fill the form and press Add."));
+        rulesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        colRuleScope.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(TypeRulesEditor.describeScope(c.getValue())));
+        colRuleSource.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(TypeRulesEditor.describeSource(c.getValue())));
+        colRuleTarget.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(TypeRulesEditor.describeTarget(c.getValue())));
+        colRuleTransform.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(TypeRulesEditor.describeTransformations(c.getValue())));
+        rulesTable.getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> {
+            if (n.intValue() != ed.selectedProperty().get()) {
+                ed.select(n.intValue());
+            }
+        });
+        ed.selectedProperty().addListener((obs, o, n) -> {
+            if (rulesTable.getSelectionModel().getSelectedIndex() != n.intValue()) {
+                if (n.intValue() < 0) {
+                    rulesTable.getSelectionModel().clearSelection();
+                } else {
+                    rulesTable.getSelectionModel().select(n.intValue());
+                }
+            }
+        });
+        ruleScopeBox.getItems().setAll(TypeMappingRule.Scope.values());
+        ruleScopeBox.valueProperty().bindBidirectional(ed.scopeProperty());
+        ruleSchemaField.textProperty().bindBidirectional(ed.schemaProperty());
+        ruleTableField.textProperty().bindBidirectional(ed.tableProperty());
+        ruleColumnField.textProperty().bindBidirectional(ed.columnProperty());
+        ruleSourceTypeField.textProperty().bindBidirectional(ed.sourceTypeProperty());
+        ruleLengthField.textProperty().bindBidirectional(ed.lengthProperty());
+        rulePrecisionField.textProperty().bindBidirectional(ed.precisionProperty());
+        ruleScaleField.textProperty().bindBidirectional(ed.scaleProperty());
+        ruleTargetTypeField.textProperty().bindBidirectional(ed.targetTypeProperty());
+        ruleTransformField.textProperty().bindBidirectional(ed.transformationsProperty());
+        ruleSchemaField.disableProperty().bind(ed.scopeProperty().isEqualTo(TypeMappingRule.Scope.PROJECT));
+        ruleTableField.disableProperty().bind(ed.scopeProperty().isEqualTo(TypeMappingRule.Scope.PROJECT)
+                .or(ed.scopeProperty().isEqualTo(TypeMappingRule.Scope.SCHEMA)));
+        ruleColumnField.disableProperty().bind(ed.scopeProperty().isNotEqualTo(TypeMappingRule.Scope.COLUMN));
+        ruleUpdateButton.disableProperty().bind(ed.selectedProperty().lessThan(0));
+        ruleRemoveButton.disableProperty().bind(ed.selectedProperty().lessThan(0));
+        ruleApplyButton.disableProperty().bind(viewModel.reconvertingProperty().or(viewModel.runningProperty()));
+        ruleErrorLabel.textProperty().bind(ed.errorProperty());
+    }
+
+    @FXML
+    private void addRule() {
+        viewModel.typeRules().add();
+    }
+
+    @FXML
+    private void updateRule() {
+        viewModel.typeRules().update();
+    }
+
+    @FXML
+    private void removeRule() {
+        viewModel.typeRules().remove();
+    }
+
+    @FXML
+    private void applyRules() {
+        viewModel.applyTypeRules();
+    }
+
     @FXML
     private void initialize() {
+        initRules();
         sourceField.textProperty().bindBidirectional(viewModel.sourcePathProperty());
         outputField.textProperty().bindBidirectional(viewModel.outputFolderProperty());
         sourceEngineBox.getItems().setAll(viewModel.sourceEngines());
@@ -192,7 +280,7 @@ public final class AssessmentView {
         for (Button b : List.of(saveReportsButton, htmlButton, pdfButton, csvButton)) {
             b.disableProperty().bind(viewModel.reportProperty().isNull().or(viewModel.runningProperty()));
         }
-        runProgress.visibleProperty().bind(viewModel.runningProperty().or(viewModel.verifyingProperty()));
+        runProgress.visibleProperty().bind(viewModel.runningProperty().or(viewModel.verifyingProperty()).or(viewModel.reconvertingProperty()));
         runProgress.managedProperty().bind(runProgress.visibleProperty());
         progressLabel.textProperty().bind(viewModel.progressProperty());
 

@@ -58,6 +58,10 @@ public final class AssessmentViewModel {
     private final DialogService dialogs;
     private final Consumer<String> browser;
     private final Supplier<List<TypeMappingRule>> typeMappings;
+    private final Consumer<List<TypeMappingRule>> saveTypeMappings;
+    private final TypeRulesEditor typeRules = new TypeRulesEditor();
+    private final SimpleBooleanProperty reconverting = new SimpleBooleanProperty();
+    private ScriptAssessments.VerifyMode lastVerify = ScriptAssessments.VerifyMode.REPARSE;
 
     private final StringProperty sourcePath = new SimpleStringProperty("");
     private final StringProperty outputFolder = new SimpleStringProperty("");
@@ -103,11 +107,22 @@ public final class AssessmentViewModel {
      */
     public AssessmentViewModel(TaskExecutor executor, AssessmentService service, DialogService dialogs, Consumer<String> browser,
                                Supplier<List<TypeMappingRule>> typeMappings) {
+        this(executor, service, dialogs, browser, typeMappings, rules -> { });
+    }
+
+    /**
+     * @param typeMappings     the project's type-mapping rules, read when an assessment starts and shown in the rules table
+     * @param saveTypeMappings stores edited rules into the project ({@link #applyTypeRules()})
+     */
+    public AssessmentViewModel(TaskExecutor executor, AssessmentService service, DialogService dialogs, Consumer<String> browser,
+                               Supplier<List<TypeMappingRule>> typeMappings, Consumer<List<TypeMappingRule>> saveTypeMappings) {
         this.executor = executor;
         this.service = service;
         this.dialogs = dialogs;
         this.browser = browser;
         this.typeMappings = typeMappings;
+        this.saveTypeMappings = saveTypeMappings;
+        typeRules.reset(typeMappings.get());
         statusFilter.addListener(o -> rebuildTree());
         severityFilter.addListener(o -> rebuildTree());
         textFilter.addListener(o -> rebuildTree());
@@ -128,6 +143,7 @@ public final class AssessmentViewModel {
         Path out = outputFolderOrDefault(Path.of(src));
         ScriptAssessments.Request request = new ScriptAssessments.Request(Path.of(src), sourceEngine.get(), targetEngine.get(),
                 null, typeMappings.get(), deployVerify.get() ? ScriptAssessments.VerifyMode.SCRATCH : ScriptAssessments.VerifyMode.REPARSE);
+        lastVerify = request.verify();
         running.set(true);
         progress.set("Assessing " + src + "…");
         executor.submit((BackgroundTask<AssessmentReport>) (p, cancel) -> {
@@ -445,6 +461,69 @@ public final class AssessmentViewModel {
                     : "Line " + problems.get(0).getLine() + ":" + problems.get(0).getColumn() + ": " + problems.get(0).getErrorMessage()
                     + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : ""));
         }, err -> parseStatus.set("Could not check the edit: " + message(err))));
+    }
+
+    // ---------------------------------------------------------------- type-mapping rules
+
+    /** The rules table and its form. */
+    public TypeRulesEditor typeRules() {
+        return typeRules;
+    }
+
+    /** Whether an Apply is re-converting in the background. */
+    public ReadOnlyBooleanProperty reconvertingProperty() {
+        return reconverting;
+    }
+
+    /**
+     * Stores the edited rules in the project (Ctrl+S saves the file, atomically) and, when an assessment is shown,
+     * re-converts the objects the change touches in the background ({@code Reconversion}: the tables whose columns now
+     * map differently and everything depending on them; every other object, and every hand edit, is kept); then the
+     * tree, the dashboard and the selected object's panes show the new conversion.
+     */
+    public void applyTypeRules() {
+        if (reconverting.get() || running.get()) {
+            return;
+        }
+        List<TypeMappingRule> before = typeRules.applied();
+        List<TypeMappingRule> after = typeRules.current();
+        saveTypeMappings.accept(after);
+        typeRules.markApplied(after);
+        AssessmentReport previous = base;
+        if (previous == null) {
+            progress.set("Type mappings stored in the project (" + after.size() + " rules); they apply to the next assessment.");
+            return;
+        }
+        ScriptAssessments.Request request = new ScriptAssessments.Request(Path.of(previous.sourceDescription()),
+                previous.conversion().sourceEngine(), previous.conversion().targetEngine(), previous.targetSchema(), after, lastVerify);
+        reconverting.set(true);
+        progress.set("Re-converting with the new type mappings…");
+        executor.submit((BackgroundTask<ScriptAssessments.Reconverted>) (p, cancel) ->
+                service.reconvert(request, previous, before, m -> p.progress(-1, m)), new TaskCallbacks<>(r -> {
+            reconverting.set(false);
+            if (base != previous) {
+                return; // another assessment was opened meanwhile
+            }
+            base = r.report();
+            String key = selectedKey.get();
+            refreshReport();
+            if (key != null && r.reconverted().contains(key)) {
+                select(key); // new converted text and items
+            } else if (key != null) {
+                refreshReportKeepingSelection();
+            }
+            progress.set(r.tables().isEmpty() ? "No table's type mapping changed: nothing to re-convert."
+                    : "Re-converted " + r.reconverted().size() + " object(s) of " + r.tables().size() + " table(s) ("
+                    + String.join(", ", r.tables()) + "). Save reports rewrites the folder.");
+        }, err -> {
+            reconverting.set(false);
+            progress.set("");
+            dialogs.showError("The re-conversion failed", message(err));
+        }, (f, m) -> {
+            if (m != null) {
+                progress.set(m);
+            }
+        }));
     }
 
     private void refreshReportKeepingSelection() {

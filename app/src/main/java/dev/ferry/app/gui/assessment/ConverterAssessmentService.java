@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import dev.ferry.model.project.TypeMappingRule;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -76,6 +77,12 @@ public final class ConverterAssessmentService implements AssessmentService {
             case PDF -> List.of(PdfReportWriter.write(report, folder.resolve(AssessmentWriters.PDF), pageSize));
             case CSV -> CsvReportWriter.write(report, folder);
         };
+    }
+
+    @Override
+    public ScriptAssessments.Reconverted reconvert(ScriptAssessments.Request request, AssessmentReport previous,
+                                                   List<TypeMappingRule> before, Consumer<String> progress) throws Exception {
+        return ScriptAssessments.reconvert(request, previous, before, scratch, progress);
     }
 
     @Override

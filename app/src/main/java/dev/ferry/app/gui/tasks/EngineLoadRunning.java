@@ -53,8 +53,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The real {@link LoadRunning}: the same steps as {@code ferry migrate} (resolve the table mappings against both
  * catalogs, check the target tables exist, plan, {@link FullLoad} with the resume state in
- * {@code <project dir>/.ferry/<task>.load.db}, then {@link Validator}). A PostgreSQL source is read through a plain
- * exported snapshot (no replication slot: CDC tasks start their slot from the command line for now). Stop works through
+ * {@code <project dir>/.ferry/<task>.load.db}, then {@link Validator}). A PostgreSQL source of a full-load task is
+ * read through a plain exported snapshot; {@code full-load-and-cdc} and {@code cdc} tasks run as {@code ferry migrate}
+ * runs them ({@link CdcStreaming}: slot / binlog position / triggers, load from the stream's snapshot, then streaming). Stop works through
  * the listener: once asked, the next progress call throws, FullLoad stops like a STOP error and keeps the committed
  * ranges. Stateless apart from the password source; thread-safe.
  */
@@ -77,9 +78,6 @@ public final class EngineLoadRunning implements LoadRunning {
     public Outcome run(Path projectFile, Project project, String taskName, boolean validate, Events events,
                        BooleanSupplier stopRequested) throws Exception {
         TaskConfig task = project.task(taskName).orElseThrow(() -> new IllegalArgumentException("the project has no task '" + taskName + "'"));
-        if (task.type() == TaskType.CDC) {
-            throw new IllegalArgumentException("task " + task.name() + " is CDC only: the monitor runs full loads");
-        }
         EndpointConfig sc = endpoint(project, projectFile, task.source(), "source");
         EndpointConfig tc = endpoint(project, projectFile, task.target(), "target");
         if (sc.engine() == Engine.ORACLE || tc.engine() == Engine.ORACLE) {
@@ -95,10 +93,15 @@ public final class EngineLoadRunning implements LoadRunning {
             LoadSettings settings = LoadSettings.from(task.name(), task.settings());
             TableMappingResolver resolver = new TableMappingResolver(project.tableMappings());
             LoadPlan plan = new LoadPlanner(source, settings).withTableSettings(resolver.tableSettings()).plan(pairs);
-            events.planned(plan.jobs().stream().map(j -> new PlannedTable(j.tableKey(), j.target().toString(),
-                    j.estimatedRows(), j.ranges().size())).toList());
+            if (task.type() != TaskType.CDC) { // a cdc task loads nothing: its grid rows appear with its changes
+                events.planned(plan.jobs().stream().map(j -> new PlannedTable(j.tableKey(), j.target().toString(),
+                        j.estimatedRows(), j.ranges().size())).toList());
+            }
             Path state = projectFile.toAbsolutePath().getParent().resolve(".ferry").resolve(task.name() + ".load.db");
             Files.createDirectories(state.getParent());
+            if (task.type() != TaskType.FULL_LOAD) {
+                return new CdcStreaming(task, sc, sp, source, target, settings, plan, state, events, stopRequested).run();
+            }
             events.log(Level.INFO, "Loading " + plan.jobs().size() + " tables (" + plan.rangeCount() + " ranges); state in " + state);
             LoadResult result;
             String error = null;
@@ -146,7 +149,7 @@ public final class EngineLoadRunning implements LoadRunning {
         }
     }
 
-    private static boolean isStop(Throwable e) {
+    static boolean isStop(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StopRequested) {
                 return true;
@@ -256,7 +259,7 @@ public final class EngineLoadRunning implements LoadRunning {
         };
     }
 
-    private static SourceSnapshot snapshot(LoadEndpoint source) throws SQLException {
+    static SourceSnapshot snapshot(LoadEndpoint source) throws SQLException {
         return switch (source.engine()) {
             case POSTGRESQL -> PostgresPlainSnapshot.export(source.connections());
             case MYSQL -> new MySqlSourceSnapshot();
@@ -265,7 +268,7 @@ public final class EngineLoadRunning implements LoadRunning {
         };
     }
 
-    private static String redact(String message, char[] a, char[] b) {
+    static String redact(String message, char[] a, char[] b) {
         return Redaction.redact(Redaction.redact(message, a), b);
     }
 }

@@ -27,13 +27,16 @@ public final class FxHeartbeat implements AutoCloseable {
      * @param controlWorstGapMillis longest gap of the control thread's own 10 ms loop
      */
     public record Result(long beats, double worstGapMillis, double worstDelayMillis, double controlWorstGapMillis,
-                         double worstGapUiCpuMillis, long stallSamples, long blockingSamples, String stallStack) {
+                         double worstGapUiCpuMillis, long stallSamples, long blockingSamples, String stallStack,
+                         double uiCpuMillis, double elapsedMillis, long gapsOver100, double p99GapMillis) {
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "%d beats, worst UI-thread gap %.1f ms (UI thread on CPU %.1f ms of it), "
                     + "worst beat delay %.1f ms, control thread worst gap %.1f ms; %d stall samples, %d of them blocked in I/O or in"
-                    + " Ferry code waiting", beats, worstGapMillis, worstGapUiCpuMillis, worstDelayMillis, controlWorstGapMillis,
-                    stallSamples, blockingSamples);
+                    + " Ferry code waiting; UI thread on CPU %.0f ms of %.0f ms (%.1f%%), %d gaps over 100 ms, 99th percentile gap"
+                    + " %.0f ms", beats, worstGapMillis, worstGapUiCpuMillis, worstDelayMillis, controlWorstGapMillis,
+                    stallSamples, blockingSamples, uiCpuMillis, elapsedMillis,
+                    elapsedMillis <= 0 ? 0 : 100 * uiCpuMillis / elapsedMillis, gapsOver100, p99GapMillis);
         }
     }
 
@@ -49,6 +52,10 @@ public final class FxHeartbeat implements AutoCloseable {
     private final AtomicLong controlWorst = new AtomicLong();
     private final AtomicLong lastCpu = new AtomicLong(-1);
     private final AtomicLong worstGapCpu = new AtomicLong();
+    private final AtomicLong firstCpu = new AtomicLong(-1);
+    private final AtomicLong firstBeat = new AtomicLong();
+    /** Gaps per whole millisecond (the last bucket: 2 s or more); written on the UI thread only. */
+    private final java.util.concurrent.atomic.AtomicLongArray gapHistogram = new java.util.concurrent.atomic.AtomicLongArray(2001);
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private volatile Thread uiThread;
     private volatile String stallStack = "";
@@ -106,6 +113,11 @@ public final class FxHeartbeat implements AutoCloseable {
         worstDelay.accumulateAndGet(now - posted, Math::max);
         long previous = lastBeat.getAndSet(now);
         long previousCpu = lastCpu.getAndSet(cpu);
+        firstCpu.compareAndSet(-1, cpu);
+        firstBeat.compareAndSet(0, now);
+        if (previous != 0) {
+            gapHistogram.incrementAndGet((int) Math.min(2000, (now - previous) / 1_000_000));
+        }
         if (previous != 0 && now - previous > worstGap.get()) {
             worstGap.set(now - previous);
             worstGapCpu.set(cpu >= 0 && previousCpu >= 0 ? cpu - previousCpu : -1);
@@ -154,8 +166,27 @@ public final class FxHeartbeat implements AutoCloseable {
 
     /** The figures so far. */
     public Result result() {
+        long gaps = 0;
+        long over100 = 0;
+        for (int i = 0; i < gapHistogram.length(); i++) {
+            gaps += gapHistogram.get(i);
+            over100 += i > STALL_MS ? gapHistogram.get(i) : 0;
+        }
+        long seen = 0;
+        int p99 = 0;
+        for (int i = 0; i < gapHistogram.length() && gaps > 0; i++) {
+            seen += gapHistogram.get(i);
+            if (seen * 100 >= gaps * 99) {
+                p99 = i;
+                break;
+            }
+        }
+        long cpu0 = firstCpu.get();
+        long cpu1 = lastCpu.get();
         return new Result(beats.get(), worstGap.get() / 1e6, worstDelay.get() / 1e6, controlWorst.get() / 1e6,
-                worstGapCpu.get() / 1e6, stallSamples.get(), blockingSamples.get(), stallStack);
+                worstGapCpu.get() / 1e6, stallSamples.get(), blockingSamples.get(), stallStack,
+                cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1e6 : -1, firstBeat.get() == 0 ? 0 : (lastBeat.get() - firstBeat.get()) / 1e6,
+                over100, p99);
     }
 
     /** Stops both threads and returns the figures. */

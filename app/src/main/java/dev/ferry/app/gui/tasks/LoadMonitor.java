@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.tasks;
 
+import dev.ferry.engine.cdc.apply.CdcMetrics;
 import dev.ferry.engine.load.KeyRange;
 import dev.ferry.engine.load.RejectedRow;
 import dev.ferry.engine.load.TableProgress;
@@ -51,6 +52,8 @@ public final class LoadMonitor implements LoadRunning.Events {
     private final Map<String, TableProgress.TableState> lastState = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<MonitorSnapshot.LogLine> logs = new ConcurrentLinkedQueue<>();
     private final AtomicLong rangesDone = new AtomicLong();
+    private final AtomicReference<CdcMetrics> cdc = new AtomicReference<>();
+    private volatile int queueCapacity;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong lastSnapshot = new AtomicLong(Long.MIN_VALUE / 2);
     private final AtomicLong snapshots = new AtomicLong();
@@ -112,6 +115,13 @@ public final class LoadMonitor implements LoadRunning.Events {
         changed();
     }
 
+    @Override
+    public void cdc(CdcMetrics metrics, int capacity) {
+        queueCapacity = capacity;
+        cdc.set(metrics);
+        changed();
+    }
+
     /** Schedules a snapshot unless one is already scheduled; never more often than every {@link #INTERVAL_MS}. */
     private void changed() {
         if (pending.compareAndSet(false, true)) {
@@ -139,7 +149,7 @@ public final class LoadMonitor implements LoadRunning.Events {
         }
         Runtime rt = Runtime.getRuntime();
         MonitorSnapshot s = new MonitorSnapshot(now(), planned.get(), progress, validations, rejected, lines, rangesDone.get(),
-                rt.totalMemory() - rt.freeMemory(), rt.maxMemory());
+                rt.totalMemory() - rt.freeMemory(), rt.maxMemory(), cdc.get(), queueCapacity);
         snapshots.incrementAndGet();
         ui.execute(() -> sink.accept(s));
     }

@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.tasks;
 
+import dev.ferry.engine.cdc.apply.CdcMetrics;
 import dev.ferry.engine.load.LoadListener;
 import dev.ferry.engine.load.LoadResult;
 import dev.ferry.engine.validate.TableValidation;
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a project's full-load task for the Tasks monitor. Blocking: the view model calls it from a background task.
+ * Runs a project's task for the Tasks monitor: the full load, and for {@code full-load-and-cdc} / {@code cdc} tasks the
+ * streaming of changes until stopped. Blocking: the view model calls it from a background task.
  * The application uses {@link EngineLoadRunning}; view-model tests use a fake.
  */
 public interface LoadRunning {
@@ -32,6 +34,14 @@ public interface LoadRunning {
 
         default void log(Level level, String message) {
         }
+
+        /**
+         * A sample of the streaming phase of a {@code full-load-and-cdc} or {@code cdc} task (about once a second).
+         *
+         * @param queueCapacity events the source's queue holds at most (0 when unknown)
+         */
+        default void cdc(CdcMetrics metrics, int queueCapacity) {
+        }
     }
 
     /** Log levels of the monitor's log pane. */
@@ -49,7 +59,8 @@ public interface LoadRunning {
 
     /**
      * Loads task {@code task} of {@code project} (stored in {@code projectFile}; its {@code .ferry/} folder keeps the resume
-     * state), validating afterwards when {@code validate}. Stops at the next batch once {@code stopRequested} is true;
+     * state), validating afterwards when {@code validate} (full-load tasks); a CDC task then streams changes until
+     * {@code stopRequested} or its stop position (running it again resumes after the last applied position). Stops at the next batch once {@code stopRequested} is true;
      * running it again resumes after the committed ranges.
      */
     Outcome run(Path projectFile, Project project, String task, boolean validate, Events events, BooleanSupplier stopRequested)

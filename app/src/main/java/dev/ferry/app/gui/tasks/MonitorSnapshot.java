@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.tasks;
 
+import dev.ferry.engine.cdc.apply.CdcMetrics;
 import dev.ferry.engine.load.TableProgress;
 import dev.ferry.engine.validate.TableValidation;
 
@@ -18,10 +19,12 @@ import java.util.Map;
  * @param rangesDone   committed ranges, all tables
  * @param heapUsed     JVM heap in use, bytes
  * @param heapMax      JVM heap limit, bytes
+ * @param cdc          the latest streaming sample of a CDC task, or {@code null} (not streaming yet)
+ * @param queueCapacity the CDC source queue's capacity (0 unknown)
  */
 public record MonitorSnapshot(long atMillis, List<LoadRunning.PlannedTable> planned, Map<String, TableProgress> progress,
                               Map<String, TableValidation> validations, Map<String, Long> rejected, List<LogLine> logs,
-                              long rangesDone, long heapUsed, long heapMax) {
+                              long rangesDone, long heapUsed, long heapMax, CdcMetrics cdc, int queueCapacity) {
 
     /** One line of the log pane. */
     public record LogLine(long atMillis, LoadRunning.Level level, String message) {

@@ -15,6 +15,10 @@ public final class TableLoadRow {
     final SimpleStringProperty eta = new SimpleStringProperty("");
     final SimpleStringProperty validation = new SimpleStringProperty("");
     final SimpleStringProperty errors = new SimpleStringProperty("");
+    final SimpleStringProperty inserts = new SimpleStringProperty("");
+    final SimpleStringProperty updates = new SimpleStringProperty("");
+    final SimpleStringProperty deletes = new SimpleStringProperty("");
+    final SimpleStringProperty ddls = new SimpleStringProperty("");
     long rowsDone;
     long rowsEstimated = -1;
 
@@ -59,6 +63,24 @@ public final class TableLoadRow {
 
     public SimpleStringProperty errorsProperty() {
         return errors;
+    }
+
+    /** Inserts applied by CDC. */
+    public SimpleStringProperty insertsProperty() {
+        return inserts;
+    }
+
+    public SimpleStringProperty updatesProperty() {
+        return updates;
+    }
+
+    public SimpleStringProperty deletesProperty() {
+        return deletes;
+    }
+
+    /** DDLs seen on the source table. */
+    public SimpleStringProperty ddlsProperty() {
+        return ddls;
     }
 
     public long rowsDone() {

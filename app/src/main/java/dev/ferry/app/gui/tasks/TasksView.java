@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -62,7 +63,18 @@ public final class TasksView {
     @FXML private TableColumn<TableLoadRow, String> colEta;
     @FXML private TableColumn<TableLoadRow, String> colValidation;
     @FXML private TableColumn<TableLoadRow, String> colErrors;
+    @FXML private TableColumn<TableLoadRow, String> colInserts;
+    @FXML private TableColumn<TableLoadRow, String> colUpdates;
+    @FXML private TableColumn<TableLoadRow, String> colDeletes;
+    @FXML private TableColumn<TableLoadRow, String> colDdls;
     @FXML private LineChart<Number, Number> throughputChart;
+    @FXML private VBox cdcPane;
+    @FXML private Label appliedLabel;
+    @FXML private Label cdcLabel;
+    @FXML private ProgressBar queueBar;
+    @FXML private Label queueLabel;
+    @FXML private LineChart<Number, Number> latencyChart;
+    @FXML private LineChart<Number, Number> ratesChart;
     @FXML private ProgressBar heapBar;
     @FXML private Label heapLabel;
     @FXML private Label rangesLabel;
@@ -131,19 +143,46 @@ public final class TasksView {
         colProgress.setCellFactory(c -> new ProgressCell());
 
         throughputChart.getData().add(series);
-        viewModel.throughput().addListener((ListChangeListener<TasksViewModel.Sample>) c -> {
-            while (c.next()) {
-                if (c.wasRemoved() && c.getRemovedSize() > 0 && viewModel.throughput().isEmpty()) {
-                    series.getData().clear();
-                }
-                if (c.wasRemoved() && !viewModel.throughput().isEmpty()) {
-                    series.getData().remove(0, Math.min(c.getRemovedSize(), series.getData().size()));
-                }
-                for (TasksViewModel.Sample s : c.getAddedSubList()) {
-                    series.getData().add(new XYChart.Data<>(s.seconds(), s.rowsPerSecond()));
-                }
+        follow(viewModel.throughput(), List.of(series), List.of(s -> new XYChart.Data<>(s.seconds(), s.rowsPerSecond())));
+
+        text(colInserts, TableLoadRow::insertsProperty);
+        text(colUpdates, TableLoadRow::updatesProperty);
+        text(colDeletes, TableLoadRow::deletesProperty);
+        text(colDdls, TableLoadRow::ddlsProperty);
+        for (TableColumn<TableLoadRow, String> c : List.of(colInserts, colUpdates, colDeletes, colDdls)) {
+            c.visibleProperty().bind(viewModel.streamingProperty());
+        }
+        // while streaming the load is over (or there is none): its progress, rate, ETA and validation columns make room
+        for (TableColumn<TableLoadRow, ?> c : List.<TableColumn<TableLoadRow, ?>>of(colProgress, colRate, colEta, colValidation)) {
+            c.visibleProperty().bind(viewModel.streamingProperty().not());
+        }
+        // the CDC pane joins the scene graph only while a CDC task streams: every pulse walks the whole graph (bounds,
+        // CSS), so two hidden charts would cost a plain full load something on every update
+        VBox cdcParent = (VBox) cdcPane.getParent();
+        int cdcIndex = cdcParent.getChildren().indexOf(cdcPane);
+        cdcParent.getChildren().remove(cdcPane);
+        viewModel.streamingProperty().addListener((obs, o, on) -> {
+            if (on && cdcPane.getParent() == null) {
+                cdcParent.getChildren().add(cdcIndex, cdcPane);
+            } else if (!on) {
+                cdcParent.getChildren().remove(cdcPane);
             }
         });
+        appliedLabel.textProperty().bind(viewModel.appliedTextProperty());
+        cdcLabel.textProperty().bind(viewModel.cdcTextProperty());
+        queueBar.progressProperty().bind(viewModel.queueProperty());
+        queueLabel.textProperty().bind(viewModel.queueTextProperty());
+        XYChart.Series<Number, Number> sourceLatency = named("source");
+        XYChart.Series<Number, Number> targetLatency = named("target");
+        XYChart.Series<Number, Number> incoming = named("incoming");
+        XYChart.Series<Number, Number> applied = named("applied");
+        latencyChart.getData().setAll(List.of(sourceLatency, targetLatency));
+        ratesChart.getData().setAll(List.of(incoming, applied));
+        follow(viewModel.cdcSamples(), List.of(sourceLatency, targetLatency, incoming, applied), List.of(
+                s -> new XYChart.Data<>(s.seconds(), s.sourceLatency()),
+                s -> new XYChart.Data<>(s.seconds(), s.targetLatency()),
+                s -> new XYChart.Data<>(s.seconds(), s.incomingPerSecond()),
+                s -> new XYChart.Data<>(s.seconds(), s.appliedPerSecond())));
         heapBar.progressProperty().bind(viewModel.heapProperty());
         heapLabel.textProperty().bind(viewModel.heapTextProperty());
         rangesLabel.textProperty().bind(viewModel.rangesTextProperty());
@@ -153,8 +192,48 @@ public final class TasksView {
         logList.setPlaceholder(new Label("No log lines at this level yet."));
         logList.setCellFactory(l -> new LogCell());
         viewModel.log().addListener((ListChangeListener<MonitorSnapshot.LogLine>) c -> {
-            if (!viewModel.log().isEmpty()) {
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded();
+            }
+            if (added && !viewModel.log().isEmpty()) {
                 logList.scrollTo(viewModel.log().size() - 1);
+            }
+        });
+    }
+
+    private static XYChart.Series<Number, Number> named(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    /**
+     * Keeps chart series in step with a sample list: points are appended and dropped from the front as the list changes,
+     * all of one change at once ({@code addAll} / one {@code remove(from, to)}), so the chart lays out once per
+     * change instead of once per point; the view model caps the list, so the series never grows past its cap.
+     */
+    private static <T> void follow(javafx.collections.ObservableList<T> samples, List<XYChart.Series<Number, Number>> series,
+                                   List<Function<T, XYChart.Data<Number, Number>>> points) {
+        samples.addListener((ListChangeListener<T>) c -> {
+            while (c.next()) {
+                for (int i = 0; i < series.size(); i++) {
+                    var data = series.get(i).getData();
+                    if (c.wasRemoved()) {
+                        if (samples.isEmpty()) {
+                            data.clear();
+                        } else {
+                            data.remove(0, Math.min(c.getRemovedSize(), data.size()));
+                        }
+                    }
+                    if (c.wasAdded()) {
+                        List<XYChart.Data<Number, Number>> added = new java.util.ArrayList<>(c.getAddedSize());
+                        for (T s : c.getAddedSubList()) {
+                            added.add(points.get(i).apply(s));
+                        }
+                        data.addAll(added);
+                    }
+                }
             }
         });
     }
@@ -264,7 +343,7 @@ public final class TasksView {
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
+            if (empty || item == null || Double.isNaN(item.doubleValue())) {
                 setGraphic(null);
                 return;
             }

@@ -5,6 +5,7 @@ import dev.ferry.app.gui.task.BackgroundTask;
 import dev.ferry.app.gui.task.TaskCallbacks;
 import dev.ferry.app.gui.task.TaskExecutor;
 import dev.ferry.app.gui.workbench.ProjectSession;
+import dev.ferry.engine.cdc.apply.CdcMetrics;
 import dev.ferry.engine.load.TableProgress;
 import dev.ferry.engine.validate.TableValidation;
 import dev.ferry.model.project.TaskConfig;
@@ -39,7 +40,9 @@ import java.util.function.LongSupplier;
 /**
  * State and actions of the Tasks section: the project's tasks, a settings form generated from
  * {@link TaskSettingDescriptors} (edits go into the project), and the monitor of a full load run in the background:
- * per-table grid, overall progress, throughput samples, heap gauge and a log with a level filter. Engine events reach
+ * per-table grid, overall progress, throughput samples, heap gauge and a log with a level filter; for
+ * {@code full-load-and-cdc} and {@code cdc} tasks also the streaming phase (latency and rate samples, per-table
+ * inserts / updates / deletes / DDLs, queue gauge). Engine events reach
  * this view model only as {@link MonitorSnapshot}s from a {@link LoadMonitor} (≤ 10 per second). Start, Stop (at the
  * next batch; committed ranges are kept) and Resume. Holds no JavaFX nodes; use on the UI thread.
  */
@@ -52,8 +55,19 @@ public final class TasksViewModel {
     public record Sample(double seconds, double rowsPerSecond) {
     }
 
+    /**
+     * A CDC sample: seconds since the start; source and target latency, seconds; incoming and applied changes per second.
+     */
+    public record CdcSample(double seconds, double sourceLatency, double targetLatency, double incomingPerSecond,
+                            double appliedPerSecond) {
+    }
+
     private static final int MAX_LOG_LINES = 5000;
-    private static final int MAX_SAMPLES = 600;
+    /**
+     * Chart points kept (one a second: the last five minutes). Every point is a node the chart lays out on the UI thread
+     * on every pulse, so the series is capped instead of growing with the run.
+     */
+    static final int MAX_SAMPLES = 300;
     /** Milliseconds between two throughput samples (one chart point per second keeps the chart cheap to lay out). */
     private static final long SAMPLE_MS = 1000;
 
@@ -84,6 +98,14 @@ public final class TasksViewModel {
     private final FilteredList<MonitorSnapshot.LogLine> filteredLog = new FilteredList<>(log, l -> true);
     private final ObjectProperty<LoadRunning.Level> logLevel = new SimpleObjectProperty<>(LoadRunning.Level.INFO);
     private final SimpleBooleanProperty canResume = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty streaming = new SimpleBooleanProperty();
+    private final ObservableList<CdcSample> cdcSamples = FXCollections.observableArrayList();
+    private final SimpleStringProperty cdcText = new SimpleStringProperty("");
+    private final SimpleStringProperty appliedText = new SimpleStringProperty("");
+    private final SimpleDoubleProperty queue = new SimpleDoubleProperty(0);
+    private final SimpleStringProperty queueText = new SimpleStringProperty("");
+    private java.time.Instant lastCdcAt;
+    private long lastCdcSampleAt = -1;
     private long snapshotsApplied;
     private long lastSampleAt = -1;
     private long lastSampleRows;
@@ -188,6 +210,14 @@ public final class TasksViewModel {
         rows.clear();
         rowsByTable.clear();
         throughput.clear();
+        cdcSamples.clear();
+        streaming.set(false);
+        lastCdcAt = null;
+        lastCdcSampleAt = -1;
+        cdcText.set("");
+        appliedText.set("");
+        queue.set(0);
+        queueText.set("");
         lastSampleAt = -1;
         lastSampleRows = 0;
         overall.set(0);
@@ -211,11 +241,15 @@ public final class TasksViewModel {
             if (outcome.stopped()) {
                 state.set(RunState.STOPPED);
                 canResume.set(true);
-                stateText.set("Stopped. Committed ranges are kept; Resume continues after them.");
+                stateText.set(lastCdcAt != null ? "Stopped. Resume streams again after the last applied position."
+                        : "Stopped. Committed ranges are kept; Resume continues after them.");
             } else if (outcome.error() != null) {
                 state.set(RunState.FAILED);
                 canResume.set(true);
                 stateText.set("Failed: " + outcome.error());
+            } else if (lastCdcAt != null) {
+                state.set(RunState.DONE);
+                stateText.set("Done: streaming reached the task's stop position.");
             } else {
                 state.set(RunState.DONE);
                 long notDone = rows.stream().filter(r -> !"DONE".equals(r.state.get())).count();
@@ -303,12 +337,81 @@ public final class TasksViewModel {
         int totalRanges = s.planned().stream().mapToInt(LoadRunning.PlannedTable::ranges).sum();
         long running = s.progress().values().stream().filter(p -> p.state() == TableProgress.TableState.RUNNING).count();
         rangesText.set("Queue: " + s.rangesDone() + " of " + totalRanges + " ranges committed, " + running + " table(s) loading");
-        for (MonitorSnapshot.LogLine l : s.logs()) {
-            log.add(l);
+        if (s.cdc() != null) {
+            applyCdc(s);
         }
-        if (log.size() > MAX_LOG_LINES) {
-            log.remove(0, log.size() - MAX_LOG_LINES);
+        if (!s.logs().isEmpty()) {
+            log.addAll(s.logs()); // one list change (one filter pass, one scroll) per snapshot, not one per line
+            if (log.size() > MAX_LOG_LINES) {
+                log.remove(0, log.size() - MAX_LOG_LINES);
+            }
         }
+    }
+
+    /** The streaming part of a snapshot: counters, latency and rate samples, per-table operations, queue gauge. */
+    private void applyCdc(MonitorSnapshot s) {
+        CdcMetrics m = s.cdc();
+        streaming.set(true);
+        if (m.tables().size() > 0) {
+            for (Map.Entry<String, CdcMetrics.TableMetrics> e : m.tables().entrySet()) {
+                TableLoadRow r = rowForTarget(e.getKey());
+                CdcMetrics.TableMetrics t = e.getValue();
+                r.inserts.set(fmt(t.inserts()));
+                r.updates.set(fmt(t.updates()));
+                r.deletes.set(fmt(t.deletes()));
+                r.ddls.set(fmt(t.ddls()));
+            }
+        }
+        if (s.planned().isEmpty()) {
+            overall.set(0);
+            overallText.set("Change data capture only: no full load · " + rows.size() + " table(s) with changes");
+        }
+        appliedText.set("Applied " + fmt(m.appliedEvents()) + " of " + fmt(m.receivedEvents()) + " changes received");
+        cdcText.set(m.state().name() + " · in " + fmt(Math.round(m.incomingPerSecond())) + "/s · applied "
+                + fmt(Math.round(m.appliedPerSecond())) + "/s · latency source " + tenths(m.sourceLatencySeconds())
+                + " s, target " + tenths(m.targetLatencySeconds()) + " s"
+                + (m.sourceLag() >= 0 ? " · lag " + fmt(m.sourceLag()) + " " + m.sourceLagUnit() : "")
+                + (m.rejectedRows() > 0 ? " · " + fmt(m.rejectedRows()) + " rejected" : ""));
+        int cap = s.queueCapacity();
+        queue.set(cap <= 0 ? 0 : Math.min(1.0, m.queueDepth() / (double) cap));
+        queueText.set("Queue " + fmt(m.queueDepth()) + (cap > 0 ? " of " + fmt(cap) : "") + " events");
+        heap.set(m.heapMaxBytes() <= 0 ? heap.get() : m.heapUsedBytes() / (double) m.heapMaxBytes());
+        if (state.get() == RunState.RUNNING) {
+            stateText.set("Streaming changes (" + m.state().name() + ")"
+                    + (m.lastPosition() == null ? "" : " · last applied position " + m.lastPosition()));
+        }
+        if (!m.at().equals(lastCdcAt)) { // a new engine sample (about one a second)
+            lastCdcAt = m.at();
+            if (lastCdcSampleAt < 0 || s.atMillis() - lastCdcSampleAt >= SAMPLE_MS / 2) {
+                lastCdcSampleAt = s.atMillis();
+                cdcSamples.add(new CdcSample(s.atMillis() / 1000.0, m.sourceLatencySeconds(), m.targetLatencySeconds(),
+                        m.incomingPerSecond(), m.appliedPerSecond()));
+                if (cdcSamples.size() > MAX_SAMPLES) {
+                    cdcSamples.remove(0, cdcSamples.size() - MAX_SAMPLES);
+                }
+            }
+        }
+    }
+
+    /** The grid row of target table {@code target} (a CDC-only task has no planned tables: rows appear as changes do). */
+    private TableLoadRow rowForTarget(String target) {
+        for (TableLoadRow r : rows) {
+            if (target.equals(r.target.get())) {
+                return r;
+            }
+        }
+        TableLoadRow r = new TableLoadRow(target, target);
+        r.state.set("STREAMING");
+        r.progress.set(Double.NaN); // nothing to load: no progress bar
+        rowsByTable.put(target, r);
+        rows.add(r);
+        return r;
+    }
+
+    /** {@code v} with one decimal, by hand (see {@link #fmt}). */
+    static String tenths(double v) {
+        long t = Math.round(Math.max(0, v) * 10);
+        return t / 10 + "." + t % 10;
     }
 
     private void addLog(LoadRunning.Level level, String message) {
@@ -397,6 +500,35 @@ public final class TasksViewModel {
 
     public ObjectProperty<LoadRunning.Level> logLevelProperty() {
         return logLevel;
+    }
+
+    /** Whether the task is (or was, in this run) streaming changes: the CDC pane is shown. */
+    public ReadOnlyBooleanProperty streamingProperty() {
+        return streaming;
+    }
+
+    /** Latency and rate samples of the streaming phase, one a second, the last {@value #MAX_SAMPLES}. */
+    public ObservableList<CdcSample> cdcSamples() {
+        return cdcSamples;
+    }
+
+    /** "Applied n of m changes received". */
+    public ReadOnlyStringProperty appliedTextProperty() {
+        return appliedText;
+    }
+
+    /** State, rates, latencies and lag in one line. */
+    public ReadOnlyStringProperty cdcTextProperty() {
+        return cdcText;
+    }
+
+    /** The source queue's fill, 0..1. */
+    public ReadOnlyDoubleProperty queueProperty() {
+        return queue;
+    }
+
+    public ReadOnlyStringProperty queueTextProperty() {
+        return queueText;
     }
 
     public ReadOnlyBooleanProperty canResumeProperty() {

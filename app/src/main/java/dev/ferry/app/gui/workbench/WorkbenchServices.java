@@ -70,7 +70,7 @@ public record WorkbenchServices(TaskExecutor executor, DialogService dialogs, Su
         EndpointsViewModel endpoints = new EndpointsViewModel(session, executor, testing, secrets, passwords, dialogs);
         CatalogViewModel catalog = new CatalogViewModel(session, executor, catalogs, passwords);
         AssessmentViewModel assessment = new AssessmentViewModel(executor, assessments, dialogs, browser,
-                () -> session.project().typeMappings());
+                () -> session.project().typeMappings(), rules -> session.update(p -> p.withTypeMappings(rules)));
         if (file != null && file.toAbsolutePath().getParent() != null) {
             assessment.outputFolderProperty().set(file.toAbsolutePath().getParent().resolve("assessment").toString());
         }

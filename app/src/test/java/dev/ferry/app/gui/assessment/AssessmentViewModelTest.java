@@ -11,6 +11,7 @@ import dev.ferry.converter.assess.DeployPhase;
 import dev.ferry.converter.assess.ObjectStatus;
 import dev.ferry.converter.assess.Severity;
 import dev.ferry.converter.report.AssessmentReport;
+import dev.ferry.model.project.TypeMappingRule;
 import dev.ferry.model.schema.Engine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,5 +213,102 @@ class AssessmentViewModelTest {
         vm.sourcePathProperty().set("  ");
         vm.assess();
         assertThat(dialogs.shown).hasSize(2).last().asString().startsWith("error|No scripts chosen");
+    }
+
+    @Test
+    void typeRulesAreEditedInTheFormAndRefusedWithTheFieldWhenInvalid() {
+        TypeMappingRule existing = new TypeMappingRule(TypeMappingRule.Scope.PROJECT, null, null, null, "date", null, null, null,
+                "timestamp(0)", List.of());
+        vm = new AssessmentViewModel(new CurrentThreadTaskExecutor(), service, dialogs, browsed::add, () -> List.of(existing));
+        TypeRulesEditor ed = vm.typeRules();
+        assertThat(ed.rules()).containsExactly(existing);
+        ed.scopeProperty().set(TypeMappingRule.Scope.COLUMN);
+        ed.schemaProperty().set("HR");
+        ed.tableProperty().set("REGIONS");
+        ed.sourceTypeProperty().set("number");
+        ed.targetTypeProperty().set("integer");
+        assertThat(ed.add()).isFalse();
+        assertThat(ed.errorProperty().get()).isEqualTo("A column rule needs a column.");
+        ed.columnProperty().set("REGION_ID");
+        ed.precisionProperty().set("9..1");
+        assertThat(ed.add()).isFalse();
+        assertThat(ed.errorProperty().get()).isEqualTo("Precision: 9 is more than 1.");
+        ed.precisionProperty().set("1..9");
+        ed.scaleProperty().set("0");
+        ed.transformationsProperty().set("trim, shout");
+        assertThat(ed.add()).isFalse();
+        assertThat(ed.errorProperty().get()).startsWith("Transformations: 'shout' is not one of trim, rtrim, empty-to-null");
+        ed.transformationsProperty().set("trim");
+        assertThat(ed.add()).isTrue();
+        assertThat(ed.rules()).hasSize(2);
+        TypeMappingRule added = ed.rules().get(1);
+        assertThat(added.where()).isEqualTo("column HR.REGIONS.REGION_ID");
+        assertThat(TypeRulesEditor.describeSource(added)).isEqualTo("number precision 1..9 scale 0");
+        assertThat(TypeRulesEditor.describeTransformations(added)).isEqualTo("trim");
+        assertThat(added.matches("NUMBER", null, 5, 0)).isTrue();
+        assertThat(added.matches("NUMBER", null, 12, 0)).isFalse();
+        assertThat(ed.changedProperty().get()).isTrue();
+
+        ed.select(0);
+        assertThat(ed.targetTypeProperty().get()).isEqualTo("timestamp(0)");
+        ed.targetTypeProperty().set("timestamp(3)");
+        assertThat(ed.update()).isTrue();
+        assertThat(ed.rules().get(0).targetType()).isEqualTo("timestamp(3)");
+        assertThat(ed.remove()).isTrue();
+        assertThat(ed.rules()).containsExactly(added);
+        assertThat(ed.selectedProperty().get()).isEqualTo(-1);
+        assertThat(ed.remove()).isFalse();
+        assertThat(ed.errorProperty().get()).isEqualTo("Select the rule to remove.");
+    }
+
+    @Test
+    void applyingRulesStoresThemAndReconvertsTheAffectedObjectsInTheBackground() {
+        List<List<TypeMappingRule>> saved = new ArrayList<>();
+        vm = new AssessmentViewModel(new CurrentThreadTaskExecutor(), service, dialogs, browsed::add, List::of, saved::add);
+        TypeRulesEditor ed = vm.typeRules();
+        // without an assessment, Apply only stores the rules
+        ed.scopeProperty().set(TypeMappingRule.Scope.TABLE);
+        ed.schemaProperty().set("HR");
+        ed.tableProperty().set("REGIONS");
+        ed.sourceTypeProperty().set("number");
+        ed.targetTypeProperty().set("bigint");
+        assertThat(ed.add()).isTrue();
+        vm.applyTypeRules();
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0)).hasSize(1);
+        assertThat(service.reconversions).isEmpty();
+        assertThat(vm.progressProperty().get()).startsWith("Type mappings stored in the project (1 rules)");
+
+        assessed();
+        String tableKey = "TABLE:hr.regions";
+        vm.select(tableKey);
+        assertThat(vm.convertedTextProperty().get()).isEqualTo(TABLE_PG);
+        // the converter (faked) re-converts the table with the new rule
+        AssessmentReport before = service.report;
+        String newSql = TABLE_PG.replace("region_id numeric", "region_id integer");
+        List<ConvertedObject> objects = before.conversion().objects().stream().map(o -> !o.key().equals(tableKey) ? o
+                : new ConvertedObject(o.schema(), o.name(), o.type(), ObjectStatus.AUTO, true, o.sourceFile(), o.sourceLine(),
+                o.sourceText(), newSql, o.deployPhase(), o.dependsOn(), List.of())).toList();
+        AssessmentReport after = new AssessmentReport(new ConversionResult(Engine.ORACLE, Engine.POSTGRESQL, objects,
+                before.conversion().deployOrder()), before.generatedAt(), "test", before.sourceDescription(), before.targetSchema(),
+                before.files(), before.linesOfCode(), null, before.verification(), List.of());
+        service.reconverted = new dev.ferry.app.assess.ScriptAssessments.Reconverted(after, java.util.Set.of("REGIONS"),
+                java.util.Set.of(tableKey, "INDEX:hr.regions_ix"));
+        ed.select(0);
+        ed.targetTypeProperty().set("integer");
+        assertThat(ed.update()).isTrue();
+        vm.applyTypeRules();
+        assertThat(service.reconversions).hasSize(2);
+        assertThat(service.reconversions.get(0)).extracting(TypeMappingRule::targetType).containsExactly("bigint");
+        assertThat(service.reconversions.get(1)).extracting(TypeMappingRule::targetType).containsExactly("integer");
+        assertThat(saved).hasSize(2);
+        assertThat(saved.get(1)).extracting(TypeMappingRule::targetType).containsExactly("integer");
+        assertThat(vm.reconvertingProperty().get()).isFalse();
+        assertThat(vm.convertedTextProperty().get()).as("the selected object's pane shows the new conversion").isEqualTo(newSql);
+        assertThat(vm.detailStatusProperty().get()).startsWith("AUTO, verified");
+        assertThat(vm.actionItems()).isEmpty();
+        assertThat(vm.reportProperty().get().conversion().object(tableKey).orElseThrow().convertedSql()).isEqualTo(newSql);
+        assertThat(vm.progressProperty().get()).isEqualTo("Re-converted 2 object(s) of 1 table(s) (REGIONS). Save reports rewrites the folder.");
+        assertThat(ed.changedProperty().get()).isFalse();
     }
 }

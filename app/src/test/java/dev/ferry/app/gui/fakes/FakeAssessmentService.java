@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import dev.ferry.model.project.TypeMappingRule;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,6 +64,19 @@ public final class FakeAssessmentService implements AssessmentService {
     public List<Path> export(AssessmentReport r, Path folder, Format format) {
         exports.add(format + "|" + folder);
         return List.of(folder.resolve(format == Format.HTML ? "assessment.html" : format.name().toLowerCase()));
+    }
+
+    /** What {@link #reconvert} returns next (the test sets it), and the rule lists it was called with. */
+    public ScriptAssessments.Reconverted reconverted;
+    public final List<List<TypeMappingRule>> reconversions = new ArrayList<>();
+
+    @Override
+    public ScriptAssessments.Reconverted reconvert(ScriptAssessments.Request request, AssessmentReport previous,
+                                                   List<TypeMappingRule> before, Consumer<String> progress) {
+        reconversions.add(before);
+        reconversions.add(request.rules());
+        progress.accept("Re-converting…");
+        return reconverted;
     }
 
     @Override

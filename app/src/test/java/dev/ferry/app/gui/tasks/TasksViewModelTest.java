@@ -3,6 +3,8 @@ package dev.ferry.app.gui.tasks;
 import dev.ferry.app.gui.fakes.RecordingDialogs;
 import dev.ferry.app.gui.task.CurrentThreadTaskExecutor;
 import dev.ferry.app.gui.workbench.ProjectSession;
+import dev.ferry.engine.cdc.apply.ApplyStats;
+import dev.ferry.engine.cdc.apply.CdcMetrics;
 import dev.ferry.engine.load.LoadResult;
 import dev.ferry.engine.load.TableProgress;
 import dev.ferry.engine.validate.TableValidation;
@@ -152,6 +154,101 @@ class TasksViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.FAILED);
         assertThat(dialogs.shown).containsExactly("error|The load could not run|The target is not ready: target table public.orders does not exist");
         assertThat(vm.canResumeProperty().get()).isTrue();
+    }
+
+    /** A hand-written full-load-and-cdc run: one table loaded, then streaming samples until stopped. */
+    static final class FakeCdc implements LoadRunning {
+        final long[] clock;
+        final int samples;
+        int sent;
+
+        FakeCdc(long[] clock, int samples) {
+            this.clock = clock;
+            this.samples = samples;
+        }
+
+        @Override
+        public Outcome run(Path projectFile, Project project, String task, boolean validate, Events events, BooleanSupplier stop) {
+            events.planned(List.of(new PlannedTable("public.orders", "public.orders", 10, 1)));
+            events.tableProgress(new TableProgress("public.orders", TableProgress.TableState.DONE, 10, 10, 0, 100, null, 0, 0, 1, 1));
+            for (int i = 1; i <= samples; i++) {
+                clock[0] += 1000;
+                sent = i;
+                Map<String, CdcMetrics.TableMetrics> tables = Map.of(
+                        "public.orders", new CdcMetrics.TableMetrics(5L * i, 2L * i, i, 0, i == samples ? 1 : 0),
+                        "public.audit", new CdcMetrics.TableMetrics(i, 0, 0, 0, 0));
+                events.cdc(new CdcMetrics(java.time.Instant.ofEpochSecond(i), ApplyStats.ConnectionState.STREAMING,
+                        0.5 * i, 0.01, 10.0 * i, 9.0 * i, 8L * i, 7L * i, 50, 100L << 20, 1000L << 20, 4096, "bytes",
+                        "0/" + i, null, 0, tables), 10_000);
+                if (stop.getAsBoolean()) {
+                    return new Outcome(null, true, null);
+                }
+            }
+            return new Outcome(null, false, null);
+        }
+    }
+
+    @Test
+    void aCdcTaskShowsLatencyRatesPerTableOperationsAndTheQueueUntilStopped() {
+        FakeCdc cdc = new FakeCdc(clock, 10);
+        vm = new TasksViewModel(session, new CurrentThreadTaskExecutor(), cdc, dialogs, (task, delay) -> task.run(),
+                Runnable::run, () -> clock[0]);
+        assertThat(vm.streamingProperty().get()).isFalse();
+        // the user presses Stop while the third sample is shown
+        boolean[] pressStop = {true};
+        vm.cdcSamples().addListener((javafx.collections.ListChangeListener<TasksViewModel.CdcSample>) c -> {
+            if (pressStop[0] && vm.cdcSamples().size() == 3) {
+                assertThat(vm.stateTextProperty().get()).isEqualTo("Streaming changes (STREAMING) · last applied position 0/3");
+                vm.stop();
+            }
+        });
+        vm.start();
+        assertThat(cdc.sent).isEqualTo(3);
+        assertThat(vm.streamingProperty().get()).isTrue();
+        assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.STOPPED);
+        assertThat(vm.stateTextProperty().get()).isEqualTo("Stopped. Resume streams again after the last applied position.");
+        assertThat(vm.canResumeProperty().get()).isTrue();
+        assertThat(vm.cdcSamples()).extracting(TasksViewModel.CdcSample::sourceLatency).containsExactly(0.5, 1.0, 1.5);
+        assertThat(vm.cdcSamples()).extracting(TasksViewModel.CdcSample::appliedPerSecond).containsExactly(9.0, 18.0, 27.0);
+        assertThat(vm.cdcSamples()).extracting(TasksViewModel.CdcSample::incomingPerSecond).containsExactly(10.0, 20.0, 30.0);
+        TableLoadRow orders = vm.rows().get(0);
+        assertThat(orders.tableProperty().get()).isEqualTo("public.orders");
+        assertThat(orders.insertsProperty().get()).isEqualTo("15");
+        assertThat(orders.updatesProperty().get()).isEqualTo("6");
+        assertThat(orders.deletesProperty().get()).isEqualTo("3");
+        assertThat(orders.ddlsProperty().get()).isEqualTo("0");
+        assertThat(vm.rows()).extracting(r -> r.tableProperty().get()).as("a table with changes but no load gets a row")
+                .containsExactly("public.orders", "public.audit");
+        assertThat(orders.stateProperty().get()).as("the load's state stays").isEqualTo("DONE");
+        assertThat(vm.rows().get(1).stateProperty().get()).isEqualTo("STREAMING");
+        assertThat(vm.rows().get(1).progressProperty().get()).isNaN();
+        assertThat(vm.appliedTextProperty().get()).isEqualTo("Applied 21 of 24 changes received");
+        assertThat(vm.cdcTextProperty().get()).isEqualTo("STREAMING · in 30/s · applied 27/s · latency source 1.5 s, target 0.0 s · lag 4,096 bytes");
+        assertThat(vm.queueTextProperty().get()).isEqualTo("Queue 50 of 10,000 events");
+        assertThat(vm.queueProperty().get()).isEqualTo(0.005);
+
+        // Resume: the run starts again from an empty chart and this time streams until its stop position
+        pressStop[0] = false;
+        cdc.sent = 0;
+        vm.start();
+        assertThat(vm.stateProperty().get()).isEqualTo(TasksViewModel.RunState.DONE);
+        assertThat(vm.stateTextProperty().get()).isEqualTo("Done: streaming reached the task's stop position.");
+        assertThat(vm.cdcSamples()).hasSize(10);
+        assertThat(vm.rows().get(0).ddlsProperty().get()).isEqualTo("1");
+    }
+
+    @Test
+    void chartSamplesAreCappedSoTheChartsStayCheapToLayOut() {
+        FakeCdc cdc = new FakeCdc(clock, TasksViewModel.MAX_SAMPLES + 50);
+        vm = new TasksViewModel(session, new CurrentThreadTaskExecutor(), cdc, dialogs, (task, delay) -> task.run(),
+                Runnable::run, () -> clock[0]);
+        List<Integer> changes = new ArrayList<>();
+        vm.log().addListener((javafx.collections.ListChangeListener<MonitorSnapshot.LogLine>) c -> changes.add(1));
+        vm.start();
+        assertThat(vm.cdcSamples()).hasSize(TasksViewModel.MAX_SAMPLES);
+        assertThat(vm.cdcSamples().get(0).seconds()).isEqualTo(51.0);
+        assertThat(vm.throughput().size()).isLessThanOrEqualTo(TasksViewModel.MAX_SAMPLES);
+        assertThat(changes).as("log lines arrive as one list change per snapshot").hasSizeLessThanOrEqualTo((int) vm.snapshotsApplied() + 1);
     }
 
     @Test
