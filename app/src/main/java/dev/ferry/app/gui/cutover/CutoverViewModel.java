@@ -95,6 +95,11 @@ public final class CutoverViewModel {
 
     /** Reads the task's recorded cutover state in the background. */
     public void loadRecorded() {
+        loadRecorded(true);
+    }
+
+    /** @param describe whether to say in the status what the recorded state means (not after a run: its outcome says) */
+    private void loadRecorded(boolean describe) {
         String task = selectedTask.get();
         if (task == null) {
             steps.clear();
@@ -103,8 +108,11 @@ public final class CutoverViewModel {
         Path file = session.file();
         executor.submit((BackgroundTask<List<CutoverSequence.StepState>>) (p, c) -> running.recorded(file, task),
                 TaskCallbacks.of(states -> {
-                    if (task.equals(selectedTask.get()) && !cuttingOver.get()) {
+                    if (task.equals(selectedTask.get()) && !cuttingOver.get() && !states.isEmpty()) {
                         steps.setAll(states.stream().map(s -> new CutoverStepRow(s.number(), s.title(), s.status(), s.details())).toList());
+                        if (!describe) {
+                            return;
+                        }
                         boolean complete = states.stream().allMatch(s -> "DONE".equals(s.status()));
                         cutoverStatus.set(complete ? "The cutover of task " + task + " is complete."
                                 : states.stream().anyMatch(s -> !"PENDING".equals(s.status()))
@@ -240,14 +248,14 @@ public final class CutoverViewModel {
                         + ": fix the cause and press Start again to continue from it.";
                 case NOT_CONFIRMED, NOT_READY -> "Not started: " + String.join("; ", r.problems());
             });
-            loadRecorded();
+            loadRecorded(false);
         }, err -> {
             cuttingOver.set(false);
             cutoverCancel = null;
             String m = Redaction.redact(String.valueOf(err.getMessage()));
             cutoverStatus.set("The cutover failed: " + m);
             dialogs.showError("Cutover failed", m);
-            loadRecorded();
+            loadRecorded(false);
         }));
     }
 

@@ -290,7 +290,8 @@ public final class DeployViewModel {
         Map<DeployOutcome.Status, Integer> c = result.counts();
         int drift = c.get(DeployOutcome.Status.DRIFT);
         driftSummary.set(drift == 0 ? "Drift check: no drift (" + c.get(DeployOutcome.Status.SKIPPED) + " existing objects match)"
-                : "Drift check: " + drift + " object" + (drift == 1 ? "" : "s") + " differ from the plan and were left alone");
+                : "Drift check: " + drift + (drift == 1 ? " object differs from the plan and was left alone"
+                : " objects differ from the plan and were left alone"));
         status.set((dry ? "DRY RUN: " + c.get(DeployOutcome.Status.PLANNED) + " planned, "
                 : result.ok() ? "SUCCEEDED: " : "FAILED: ")
                 + c.get(DeployOutcome.Status.OK) + " ok, " + c.get(DeployOutcome.Status.SKIPPED) + " skipped, "
