@@ -1,10 +1,10 @@
 package dev.ferry.app.gui.cutover;
 
 import dev.ferry.app.gui.WorkbenchApp;
-import dev.ferry.app.gui.deploy.DeployViewIT;
 import dev.ferry.app.gui.endpoints.PasswordSource;
 import dev.ferry.app.gui.fakes.FakeSecretStore;
 import dev.ferry.app.gui.fakes.RecordingDialogs;
+import dev.ferry.app.gui.fakes.Screenshots;
 import dev.ferry.app.gui.task.ThreadPoolTaskExecutor;
 import dev.ferry.app.gui.workbench.ProjectSession;
 import dev.ferry.model.project.EndpointConfig;
@@ -124,6 +124,6 @@ class CutoverViewIT {
             assertThat(k.kind()).isEqualTo("DIFFERENT");
             assertThat(k.key()).contains("217");
         });
-        DeployViewIT.screenshot(tables.getScene(), Path.of("target", "screenshots", "cutover.png"));
+        Screenshots.write(tables.getScene(), Path.of("target", "screenshots", "cutover.png"));
     }
 }

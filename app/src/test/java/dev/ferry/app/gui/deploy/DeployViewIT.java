@@ -5,6 +5,7 @@ import dev.ferry.app.gui.WorkbenchApp;
 import dev.ferry.app.gui.endpoints.PasswordSource;
 import dev.ferry.app.gui.fakes.FakeSecretStore;
 import dev.ferry.app.gui.fakes.RecordingDialogs;
+import dev.ferry.app.gui.fakes.Screenshots;
 import dev.ferry.app.gui.task.ThreadPoolTaskExecutor;
 import dev.ferry.app.gui.workbench.ProjectSession;
 import dev.ferry.engine.deploy.DeployOutcome;
@@ -21,8 +22,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +34,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -145,7 +141,7 @@ class DeployViewIT {
         assertThat(count("SELECT count(*) FROM information_schema.views WHERE table_name = 'album_titles'")).isEqualTo(1);
         ListView<String> log = robot.lookup("#logList").queryAs(ListView.class);
         assertThat(log.getItems()).anySatisfy(l -> assertThat(l).contains("OK").contains("CREATE TABLE"));
-        screenshot(objects.getScene(), Path.of("target", "screenshots", "deploy.png"));
+        Screenshots.write(objects.getScene(), Path.of("target", "screenshots", "deploy.png"));
 
         // someone changes a table on the target: the next dry run reports the drift and a click selects the table
         String artistTable = objects.getItems().stream().filter(r -> r.type().equals("TABLE") && r.name().endsWith("artist"))
@@ -177,27 +173,6 @@ class DeployViewIT {
         try (Connection c = pg.connect(target); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** Writes a PNG of the scene (for docs/screenshots); a failure only skips the picture. */
-    static void screenshot(Scene scene, Path file) {
-        try {
-            WritableImage[] image = new WritableImage[1];
-            WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get();
-            PixelReader px = image[0].getPixelReader();
-            int w = (int) image[0].getWidth();
-            int h = (int) image[0].getHeight();
-            BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    out.setRGB(x, y, px.getArgb(x, y));
-                }
-            }
-            Files.createDirectories(file.getParent());
-            ImageIO.write(out, "png", file.toFile());
-        } catch (Exception e) {
-            System.out.println("no screenshot: " + e);
         }
     }
 }
