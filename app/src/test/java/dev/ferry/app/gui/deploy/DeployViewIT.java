@@ -158,7 +158,9 @@ class DeployViewIT {
             assertThat(r.differences()).anySatisfy(d -> assertThat(d).contains("born"));
         });
         robot.interact(() -> objects.getSelectionModel().select(index));
-        robot.clickOn(robot.from(problems).lookup(".list-cell").<Node>query());
+        // the first visible cell with an item (the VirtualFlow also holds a hidden measuring cell)
+        robot.clickOn(robot.from(problems).lookup((Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
+                && cell.getItem() != null && cell.isVisible()).<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(objects.getSelectionModel().getSelectedItem().name()).isEqualTo(artistTable);
         assertThat(sql.getText()).contains("CREATE TABLE");
