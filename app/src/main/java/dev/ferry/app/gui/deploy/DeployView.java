@@ -37,6 +37,7 @@ public final class DeployView {
     private boolean selecting;
 
     @FXML private TextField folderField;
+    @FXML private Button browseButton;
     @FXML private Button openButton;
     @FXML private Button lastButton;
     @FXML private ComboBox<String> endpointBox;
@@ -113,6 +114,7 @@ public final class DeployView {
         onErrorBox.valueProperty().bindBidirectional(viewModel.onErrorProperty());
         var busy = viewModel.busyProperty();
         openButton.disableProperty().bind(busy);
+        browseButton.disableProperty().bind(busy);
         lastButton.disableProperty().bind(busy);
         var noPlan = javafx.beans.binding.Bindings.isEmpty(viewModel.rows());
         dryRunButton.disableProperty().bind(busy.or(noPlan).or(endpointBox.valueProperty().isNull()));
@@ -190,6 +192,17 @@ public final class DeployView {
         }
         sqlArea.moveTo(0);
         sqlArea.requestFollowCaret();
+    }
+
+    @FXML
+    private void browse() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Assessment folder (with assessment.json)");
+        java.io.File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            viewModel.folderProperty().set(dir.toString());
+            viewModel.open();
+        }
     }
 
     @FXML
