@@ -27,7 +27,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +86,9 @@ public final class DeployViewModel {
         session.projectProperty().addListener((obs, o, p) -> refreshEndpoints());
         refreshEndpoints();
         selectedKey.addListener((obs, o, k) -> selectedSql.set(row(k).map(DeployRow::sql).orElse("")));
-        Path last = lastAssessmentFolder();
+        Path last = lastAssessment == null ? null : lastAssessment.get();
         if (last != null) {
-            folder.set(last.toString());
+            folder.set(last.toString()); // a suggestion: Open reads it (in the background)
         }
     }
 
@@ -105,16 +104,19 @@ public final class DeployViewModel {
         }
     }
 
-    /** The Assessment section's folder, else {@code <project dir>/assessment}, when it holds an assessment. */
+    /** The Assessment section's folder, else {@code <project dir>/assessment}; {@code null} when neither is known. */
     private Path lastAssessmentFolder() {
         Path p = lastAssessment == null ? null : lastAssessment.get();
         if (p == null && session.file() != null && session.file().toAbsolutePath().getParent() != null) {
             p = session.file().toAbsolutePath().getParent().resolve("assessment");
         }
-        return p != null && Files.isRegularFile(p.resolve("assessment.json")) ? p : null;
+        return p;
     }
 
-    /** Opens the project's last assessment (see {@link #lastAssessmentFolder}). */
+    /**
+     * Opens the project's last assessment: the folder the Assessment section last ran or opened, else
+     * {@code <project dir>/assessment} (read in the background; a folder without {@code assessment.json} is reported).
+     */
     public void openLastAssessment() {
         Path p = lastAssessmentFolder();
         if (p == null) {

@@ -186,4 +186,21 @@ class DeployViewModelTest {
         assertThat(other.rows()).isEmpty();
         assertThat(dialogs.shown).contains("error|Cannot open the assessment folder|/nowhere/assessment.json: not found");
     }
+
+    @Test
+    void lastAssessmentIsTheAssessmentSectionsFolderAndWithoutOneTheUserIsTold() {
+        DeployViewModel withLast = new DeployViewModel(new ProjectSession(Project.empty("x").withEndpoint(PG), null),
+                new CurrentThreadTaskExecutor(), fake, dialogs, Runnable::run, () -> Path.of("/work/last-assessment"));
+        assertThat(withLast.folderProperty().get()).isEqualTo("/work/last-assessment");
+        withLast.folderProperty().set("");
+        withLast.openLastAssessment();
+        assertThat(fake.opened).isEqualTo(Path.of("/work/last-assessment"));
+        assertThat(withLast.rows()).hasSize(4);
+
+        DeployViewModel none = new DeployViewModel(new ProjectSession(Project.empty("x"), null), new CurrentThreadTaskExecutor(),
+                fake, dialogs, Runnable::run, () -> null);
+        none.openLastAssessment();
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("error|No assessment yet|"));
+        assertThat(none.rows()).isEmpty();
+    }
 }
