@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,14 +53,14 @@ class CutoverViewIT {
     @TempDir
     static Path dir;
 
-    private TestServer pg;
-    private String src;
-    private String dst;
+    private static TestServer pg;
+    private static String src;
+    private static String dst;
     private ThreadPoolTaskExecutor executor;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        WorkbenchApp.applyTheme();
+    /** The databases and the project (outside @Start, whose set-up time TestFX limits). */
+    @BeforeAll
+    static void createDatabases() throws Exception {
         pg = TestDatabases.postgres();
         src = pg.createDatabase("guideploy_src");
         dst = pg.createDatabase("guideploy_dst");
@@ -67,11 +68,16 @@ class CutoverViewIT {
             pg.execute(db, "CREATE TABLE orders (id integer PRIMARY KEY, note text NOT NULL, total numeric(10,2))",
                     "INSERT INTO orders SELECT g, 'order ' || g, g * 1.5 FROM generate_series(1, 500) g");
         }
-        Project project = Project.empty("shop").withEndpoint(endpoint("src", src)).withEndpoint(endpoint("dst", dst))
+        project = Project.empty("shop").withEndpoint(endpoint("src", src)).withEndpoint(endpoint("dst", dst))
                 .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "public", "%"))))
                 .withTask(new TaskConfig("sync", TaskType.FULL_LOAD_AND_CDC, "src", "dst", TaskSettings.DEFAULTS));
-        Path file = dir.resolve("shop.ferry.json");
+        file = dir.resolve("shop.ferry.json");
         ProjectFiles.save(project, file);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        WorkbenchApp.applyTheme();
         executor = new ThreadPoolTaskExecutor(2, Platform::runLater);
         PasswordSource passwords = new PasswordSource(FakeSecretStore::new, k -> PW.equals(k) ? pg.password() : null);
         CutoverViewModel vm = new CutoverViewModel(new ProjectSession(project, file), executor,
@@ -80,7 +86,7 @@ class CutoverViewIT {
         stage.show();
     }
 
-    private EndpointConfig endpoint(String name, String db) {
+    private static EndpointConfig endpoint(String name, String db) {
         return new EndpointConfig(name, Engine.POSTGRESQL, pg.host(), pg.port(), db, pg.user(), null,
                 pg.password().isEmpty() ? null : PW, TlsMode.DISABLE, null, null, null);
     }

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,16 +68,17 @@ class CutoverWizardIT {
     @TempDir
     static Path dir;
 
-    private TestServer pg;
-    private String src;
-    private String dst;
-    private Path file;
+    private static TestServer pg;
+    private static String src;
+    private static String dst;
+    private static Path file;
+    private static Project project;
     private ThreadPoolTaskExecutor executor;
     private final RecordingDialogs dialogs = new RecordingDialogs();
 
-    @Start
-    void start(Stage stage) throws Exception {
-        WorkbenchApp.applyTheme();
+    /** The databases and the project (outside @Start, whose set-up time TestFX limits). */
+    @BeforeAll
+    static void createDatabases() throws Exception {
         pg = TestDatabases.postgres();
         src = pg.createDatabase("guideploy_co_src");
         dst = pg.createDatabase("guideploy_co_dst");
@@ -85,11 +87,16 @@ class CutoverWizardIT {
         pg.execute(dst, ddl);
         TaskSettings settings = new TaskSettings(2, 2000, TaskSettings.PrepMode.DO_NOTHING, TaskSettings.LobMode.LIMITED, 32, 64,
                 TaskSettings.ErrorPolicy.DEFAULTS, false, null, null, false);
-        Project project = Project.empty("co").withEndpoint(endpoint("src", src)).withEndpoint(endpoint("dst", dst))
+        project = Project.empty("co").withEndpoint(endpoint("src", src)).withEndpoint(endpoint("dst", dst))
                 .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "public", "%"))))
                 .withTask(new TaskConfig("co", TaskType.FULL_LOAD_AND_CDC, "src", "dst", settings));
         file = dir.resolve("co.ferry.json");
         ProjectFiles.save(project, file);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        WorkbenchApp.applyTheme();
         executor = new ThreadPoolTaskExecutor(2, Platform::runLater);
         PasswordSource passwords = new PasswordSource(FakeSecretStore::new, k -> PW.equals(k) ? pg.password() : null);
         CutoverViewModel vm = new CutoverViewModel(new ProjectSession(project, file), executor, new EngineCutoverRunning(passwords),
@@ -98,7 +105,7 @@ class CutoverWizardIT {
         stage.show();
     }
 
-    private EndpointConfig endpoint(String name, String db) {
+    private static EndpointConfig endpoint(String name, String db) {
         return new EndpointConfig(name, Engine.POSTGRESQL, pg.host(), pg.port(), db, pg.user(), null,
                 pg.password().isEmpty() ? null : PW, TlsMode.DISABLE, null, null, null);
     }
