@@ -56,6 +56,8 @@ class CutoverViewIT {
     private static TestServer pg;
     private static String src;
     private static String dst;
+    private static Path file;
+    private static Project project;
     private ThreadPoolTaskExecutor executor;
 
     /** The databases and the project (outside @Start, whose set-up time TestFX limits). */
