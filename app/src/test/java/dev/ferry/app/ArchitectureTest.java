@@ -85,6 +85,20 @@ class ArchitectureTest {
         CORE_IS_UI_FREE.check(production);
     }
 
+    /** The cutover and validation steps that {@code ferry cutover} and the workbench share, with what they use. */
+    static final ArchRule SHARED_CUTOVER_IS_UI_FREE = noClasses()
+            .that().haveNameMatching("dev\\.ferry\\.app\\.cli\\.(CutoverSequence|TaskValidations|MigrationContext|CdcRunner"
+                    + "|CutoverState|CutoverActions|SqlCutoverActions|MigrateSchemaStep|MigrationReport|CdcStatusFile"
+                    + "|EndpointArgument)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..")
+            .because("the cutover sequence runs under both the command line and the workbench")
+            .allowEmptyShould(false);
+
+    @Test
+    void theCutoverSequenceSharedByCliAndWorkbenchUsesNeitherJavaFxNorPicocli() {
+        SHARED_CUTOVER_IS_UI_FREE.check(production);
+    }
+
     @Test
     void onlyAppUsesJavaFxOrPicocli() {
         ONLY_APP_USES_UI.check(production);

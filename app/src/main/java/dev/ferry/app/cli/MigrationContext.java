@@ -103,10 +103,19 @@ final class MigrationContext implements AutoCloseable {
 
     /** Resolves the task's endpoints and passwords. */
     static MigrationContext open(Path projectFile, Project project, TaskConfig task, Function<String, String> env) {
-        EndpointArgument.Resolved s = resolve(projectFile, project, task.source(), "source", env);
+        return open(projectFile, project, task, env, null);
+    }
+
+    /**
+     * Resolves the task's endpoints; {@code passwords} (when not {@code null}) gives each endpoint's password instead of
+     * the CLI's resolution (the workbench passes its secret store, which never prompts).
+     */
+    static MigrationContext open(Path projectFile, Project project, TaskConfig task, Function<String, String> env,
+                                 Function<EndpointConfig, char[]> passwords) {
+        EndpointArgument.Resolved s = resolve(projectFile, project, task.source(), "source", env, passwords);
         EndpointArgument.Resolved t;
         try {
-            t = resolve(projectFile, project, task.target(), "target", env);
+            t = resolve(projectFile, project, task.target(), "target", env, passwords);
         } catch (RuntimeException e) {
             s.clear();
             throw e;
@@ -120,12 +129,13 @@ final class MigrationContext implements AutoCloseable {
     }
 
     private static EndpointArgument.Resolved resolve(Path projectFile, Project project, String name, String role,
-                                                     Function<String, String> env) {
+                                                     Function<String, String> env, Function<EndpointConfig, char[]> passwords) {
         EndpointConfig config = project.endpoint(name).orElseThrow(() -> new ConfigurationException(projectFile
                 + ": the task's " + role + " endpoint '" + name + "' is not defined"));
         // an endpoint without passwordEnv and passwordRef has no secret (trust / peer authentication, the demo):
         // connect with an empty password instead of prompting; a server that wants one answers AUTH_FAILED
-        EndpointArgument.Resolved r = config.passwordEnv() == null && config.passwordRef() == null
+        EndpointArgument.Resolved r = passwords != null ? new EndpointArgument.Resolved(config, passwords.apply(config))
+                : config.passwordEnv() == null && config.passwordRef() == null
                 ? new EndpointArgument.Resolved(config, config.engine() == Engine.SQLITE ? null : new char[0])
                 : EndpointArgument.resolve(name, projectFile, null, env);
         if (config.engine() == Engine.SQLITE && config.path() != null && !Path.of(config.path()).isAbsolute()) {

@@ -5,6 +5,10 @@ import dev.ferry.app.gui.assessment.AssessmentService;
 import dev.ferry.app.gui.assessment.AssessmentViewModel;
 import dev.ferry.app.gui.assessment.ConverterAssessmentService;
 import dev.ferry.app.gui.catalog.CatalogLoading;
+import dev.ferry.app.gui.cutover.CutoverViewModel;
+import dev.ferry.app.gui.cutover.EngineCutoverRunning;
+import dev.ferry.app.gui.deploy.DeployViewModel;
+import dev.ferry.app.gui.deploy.EngineDeployRunning;
 import dev.ferry.app.gui.tasks.EngineLoadRunning;
 import dev.ferry.app.gui.tasks.LoadRunning;
 import dev.ferry.app.gui.tasks.MonitorScheduler;
@@ -77,6 +81,10 @@ public record WorkbenchServices(TaskExecutor executor, DialogService dialogs, Su
         TasksViewModel tasks = new TasksViewModel(session, executor, loads != null ? loads : new EngineLoadRunning(passwords),
                 dialogs, MonitorScheduler.shared(), ui, () -> System.nanoTime() / 1_000_000);
         MappingsViewModel mappings = new MappingsViewModel(session, executor, catalogs, passwords, dialogs);
-        return new WorkbenchViewModel(session, executor, dialogs, windowStore, endpoints, catalog, assessment, tasks, mappings);
+        DeployViewModel deploy = new DeployViewModel(session, executor, new EngineDeployRunning(passwords), dialogs, ui,
+                assessment::folder);
+        CutoverViewModel cutover = new CutoverViewModel(session, executor, new EngineCutoverRunning(passwords), dialogs, ui);
+        return new WorkbenchViewModel(session, executor, dialogs, windowStore, endpoints, catalog, assessment, tasks, mappings,
+                deploy, cutover);
     }
 }

@@ -3,6 +3,8 @@ package dev.ferry.app.gui.workbench;
 import dev.ferry.app.gui.Icons;
 import dev.ferry.app.gui.assessment.AssessmentView;
 import dev.ferry.app.gui.catalog.CatalogView;
+import dev.ferry.app.gui.cutover.CutoverView;
+import dev.ferry.app.gui.deploy.DeployView;
 import dev.ferry.app.gui.tasks.TasksView;
 import dev.ferry.app.gui.mappings.MappingsView;
 import dev.ferry.app.gui.endpoints.EndpointsView;
@@ -33,8 +35,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog, Assessment, Tasks, Table mappings), the section's content and a
- * status bar. Keyboard: Ctrl+1 … Ctrl+5 switch sections, Ctrl+S saves the project. Remembers the window geometry and
+ * The workbench window ({@code Workbench.fxml}): left navigation (Endpoints, Catalog, Assessment, Tasks, Table mappings, Deploy, Validation & cutover),
+ * the section's content and a status bar. Keyboard: Ctrl+1 … Ctrl+7 switch sections, Ctrl+S saves the project. Remembers the window geometry and
  * split positions through its view model. Create and use on the JavaFX application thread.
  */
 public final class WorkbenchView {
@@ -47,6 +49,8 @@ public final class WorkbenchView {
     private AssessmentView assessmentView;
     private TasksView tasksView;
     private MappingsView mappingsView;
+    private DeployView deployView;
+    private CutoverView cutoverView;
     private boolean stateApplied;
     private final PauseTransition layoutSave = new PauseTransition(Duration.millis(800));
     private Stage stage;
@@ -58,6 +62,8 @@ public final class WorkbenchView {
     @FXML private ToggleButton assessmentNav;
     @FXML private ToggleButton tasksNav;
     @FXML private ToggleButton mappingsNav;
+    @FXML private ToggleButton deployNav;
+    @FXML private ToggleButton cutoverNav;
     @FXML private Button saveProjectButton;
     @FXML private StackPane content;
     @FXML private Label statusLabel;
@@ -103,6 +109,12 @@ public final class WorkbenchView {
         catalogNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
         mappingsNav.setToggleGroup(group);
         mappingsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.MAPPINGS));
+        deployNav.setToggleGroup(group);
+        deployNav.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DATABASE_ARROW_UP_OUTLINE, 18));
+        deployNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.DEPLOY));
+        cutoverNav.setToggleGroup(group);
+        cutoverNav.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SWAP_HORIZONTAL_BOLD, 18));
+        cutoverNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CUTOVER));
         viewModel.sectionProperty().addListener((obs, o, s) -> showSection(s));
         showSection(viewModel.sectionProperty().get());
         saveProjectButton.disableProperty().bind(viewModel.dirtyProperty().not().or(viewModel.savingProperty()));
@@ -135,6 +147,14 @@ public final class WorkbenchView {
                 mappingsNav.setSelected(true);
                 content.getChildren().setAll(mappingsView().root());
             }
+            case DEPLOY -> {
+                deployNav.setSelected(true);
+                content.getChildren().setAll(deployView().root());
+            }
+            case CUTOVER -> {
+                cutoverNav.setSelected(true);
+                content.getChildren().setAll(cutoverView().root());
+            }
             default -> {
                 endpointsNav.setSelected(true);
                 content.getChildren().setAll(endpointsView.root());
@@ -153,6 +173,10 @@ public final class WorkbenchView {
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.TASKS));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
                 () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.MAPPINGS));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.DEPLOY));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN),
+                () -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CUTOVER));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), viewModel::save);
     }
 
@@ -207,6 +231,22 @@ public final class WorkbenchView {
         return mappingsView;
     }
 
+    private DeployView deployView() {
+        if (deployView == null) {
+            deployView = DeployView.create(viewModel.deploy());
+            lateSplits(Map.of("deploy", deployView.split(), "deployDetail", deployView.detailSplit()));
+        }
+        return deployView;
+    }
+
+    private CutoverView cutoverView() {
+        if (cutoverView == null) {
+            cutoverView = CutoverView.create(viewModel.cutover());
+            lateSplits(Map.of("cutover", cutoverView.split()));
+        }
+        return cutoverView;
+    }
+
     /** A section created after the window state was applied: give its splits the remembered positions and listeners. */
     private void lateSplits(Map<String, SplitPane> late) {
         if (!stateApplied) {
@@ -235,6 +275,12 @@ public final class WorkbenchView {
         }
         if (mappingsView != null) {
             m.put("mappings", mappingsView.split());
+        }
+        if (deployView != null) {
+            m.putAll(Map.of("deploy", deployView.split(), "deployDetail", deployView.detailSplit()));
+        }
+        if (cutoverView != null) {
+            m.put("cutover", cutoverView.split());
         }
         return m;
     }

@@ -2,6 +2,8 @@ package dev.ferry.app.gui.workbench;
 
 import dev.ferry.app.gui.assessment.AssessmentViewModel;
 import dev.ferry.app.gui.catalog.CatalogViewModel;
+import dev.ferry.app.gui.cutover.CutoverViewModel;
+import dev.ferry.app.gui.deploy.DeployViewModel;
 import dev.ferry.app.gui.tasks.TasksViewModel;
 import dev.ferry.app.gui.mappings.MappingsViewModel;
 import dev.ferry.app.gui.dialog.DialogService;
@@ -33,7 +35,8 @@ public final class WorkbenchViewModel {
 
     /** The sections of the left navigation; only sections that work are listed. */
     public enum Section {
-        ENDPOINTS("Endpoints"), CATALOG("Catalog"), ASSESSMENT("Assessment"), TASKS("Tasks"), MAPPINGS("Table mappings");
+        ENDPOINTS("Endpoints"), CATALOG("Catalog"), ASSESSMENT("Assessment"), TASKS("Tasks"), MAPPINGS("Table mappings"),
+        DEPLOY("Deploy"), CUTOVER("Validation & cutover");
 
         private final String title;
 
@@ -55,6 +58,8 @@ public final class WorkbenchViewModel {
     private final AssessmentViewModel assessment;
     private final TasksViewModel tasks;
     private final MappingsViewModel mappings;
+    private final DeployViewModel deploy;
+    private final CutoverViewModel cutover;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ENDPOINTS);
     private final StringProperty status = new SimpleStringProperty("");
@@ -64,7 +69,8 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(ProjectSession session, TaskExecutor executor, DialogService dialogs, WindowStateStore windowStore,
                               EndpointsViewModel endpoints, CatalogViewModel catalog, AssessmentViewModel assessment,
-                              TasksViewModel tasks, MappingsViewModel mappings) {
+                              TasksViewModel tasks, MappingsViewModel mappings, DeployViewModel deploy,
+                              CutoverViewModel cutover) {
         this.session = session;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -74,6 +80,8 @@ public final class WorkbenchViewModel {
         this.assessment = assessment;
         this.tasks = tasks;
         this.mappings = mappings;
+        this.deploy = deploy;
+        this.cutover = cutover;
         this.title = Bindings.createStringBinding(() -> "Ferry - " + session.project().name() + (session.isDirty() ? " *" : "")
                 + (session.file() == null ? "" : "  [" + session.file() + "]"), session.projectProperty(), session.dirtyProperty(),
                 session.fileProperty());
@@ -160,6 +168,14 @@ public final class WorkbenchViewModel {
 
     public MappingsViewModel mappings() {
         return mappings;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
+    public CutoverViewModel cutover() {
+        return cutover;
     }
 
     public ObjectProperty<Section> sectionProperty() {

@@ -1,0 +1,380 @@
+package dev.ferry.app.gui.deploy;
+
+import dev.ferry.app.gui.dialog.DialogService;
+import dev.ferry.app.gui.task.BackgroundTask;
+import dev.ferry.app.gui.task.TaskCallbacks;
+import dev.ferry.app.gui.task.TaskExecutor;
+import dev.ferry.app.gui.workbench.ProjectSession;
+import dev.ferry.engine.deploy.DeployListener;
+import dev.ferry.engine.deploy.DeployObject;
+import dev.ferry.engine.deploy.DeployOptions;
+import dev.ferry.engine.deploy.DeployOutcome;
+import dev.ferry.engine.deploy.DeployPhase;
+import dev.ferry.engine.deploy.DeployResult;
+import dev.ferry.model.project.EndpointConfig;
+import dev.ferry.model.util.Redaction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * State and actions of the Deploy section: an assessment folder read into the phased plan (pre-load, then post-load,
+ * each in deploy order) shown as a checklist with each object's assessment status (AUTO, EDITED, MANUAL never run) and
+ * result; the SQL of the selected object; a dry run (plan and drift check, nothing changed) and Apply (the engine's
+ * {@code Deployer} in a background task with progress and cancel) that report every step, the drift check and the
+ * errors, each linked to its object ({@link #select}).
+ *
+ * <p>Holds no JavaFX nodes. Use on the UI thread; the deploy's listener events reach it through {@code ui}.
+ */
+public final class DeployViewModel {
+
+    private final ProjectSession session;
+    private final TaskExecutor executor;
+    private final DeployRunning running;
+    private final DialogService dialogs;
+    private final Executor ui;
+    private final Supplier<Path> lastAssessment;
+
+    private final StringProperty folder = new SimpleStringProperty("");
+    private final ObservableList<String> endpointNames = FXCollections.observableArrayList();
+    private final StringProperty selectedEndpoint = new SimpleStringProperty();
+    private final ObjectProperty<DeployOptions.OnError> onError = new SimpleObjectProperty<>(DeployOptions.OnError.STOP);
+    private final ObservableList<DeployRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<DeployRow> problems = FXCollections.observableArrayList();
+    private final StringProperty selectedKey = new SimpleStringProperty();
+    private final StringProperty selectedSql = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Open an assessment folder to see its deploy plan.");
+    private final StringProperty driftSummary = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty deploying = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private DeployRunning.Plan plan;
+    private AtomicBoolean cancel;
+    private int stepsDone;
+    private int stepsTotal;
+
+    /**
+     * @param lastAssessment the folder of the project's last assessment (the Assessment section's), or {@code null}
+     */
+    public DeployViewModel(ProjectSession session, TaskExecutor executor, DeployRunning running, DialogService dialogs,
+                           Executor ui, Supplier<Path> lastAssessment) {
+        this.session = session;
+        this.executor = executor;
+        this.running = running;
+        this.dialogs = dialogs;
+        this.ui = ui;
+        this.lastAssessment = lastAssessment;
+        session.projectProperty().addListener((obs, o, p) -> refreshEndpoints());
+        refreshEndpoints();
+        selectedKey.addListener((obs, o, k) -> selectedSql.set(row(k).map(DeployRow::sql).orElse("")));
+        Path last = lastAssessment == null ? null : lastAssessment.get();
+        if (last != null) {
+            folder.set(last.toString()); // a suggestion: Open reads it (in the background)
+        }
+    }
+
+    private void refreshEndpoints() {
+        List<String> names = session.project().endpoints().stream().map(EndpointConfig::name).toList();
+        if (!endpointNames.equals(names)) {
+            endpointNames.setAll(names);
+        }
+        if (selectedEndpoint.get() == null || !names.contains(selectedEndpoint.get())) {
+            // the target of the project's first task, else the first endpoint
+            String target = session.project().tasks().isEmpty() ? null : session.project().tasks().get(0).target();
+            selectedEndpoint.set(target != null && names.contains(target) ? target : names.isEmpty() ? null : names.get(0));
+        }
+    }
+
+    /** The Assessment section's folder, else {@code <project dir>/assessment}; {@code null} when neither is known. */
+    private Path lastAssessmentFolder() {
+        Path p = lastAssessment == null ? null : lastAssessment.get();
+        if (p == null && session.file() != null && session.file().toAbsolutePath().getParent() != null) {
+            p = session.file().toAbsolutePath().getParent().resolve("assessment");
+        }
+        return p;
+    }
+
+    /**
+     * Opens the project's last assessment: the folder the Assessment section last ran or opened, else
+     * {@code <project dir>/assessment} (read in the background; a folder without {@code assessment.json} is reported).
+     */
+    public void openLastAssessment() {
+        Path p = lastAssessmentFolder();
+        if (p == null) {
+            dialogs.showError("No assessment yet", "The project has no assessment folder yet: run one in the Assessment"
+                    + " section, or choose a folder written by 'ferry assess'.");
+            return;
+        }
+        folder.set(p.toString());
+        open();
+    }
+
+    /** Reads the folder in {@link #folderProperty()} in the background and lists its plan. */
+    public void open() {
+        String text = folder.get() == null ? "" : folder.get().strip();
+        if (text.isEmpty() || busy.get()) {
+            return;
+        }
+        Path dir = Path.of(text);
+        busy.set(true);
+        status.set("Reading " + dir + "…");
+        executor.submit((BackgroundTask<DeployRunning.Plan>) (p, c) -> running.open(dir), TaskCallbacks.of(opened -> {
+            busy.set(false);
+            plan = opened;
+            List<DeployRow> list = new ArrayList<>();
+            int i = 1;
+            for (DeployObject o : opened.input().objects()) {
+                list.add(DeployRow.of(i++, o, opened.edited().contains(o.key())));
+            }
+            rows.setAll(list);
+            log.clear();
+            problems.clear();
+            driftSummary.set("");
+            progress.set(0);
+            long manual = list.stream().filter(r -> !r.runnable()).count();
+            long edited = list.stream().filter(r -> r.plan().startsWith("EDITED")).count();
+            long pre = list.stream().filter(r -> r.phase() == DeployPhase.PRE_LOAD).count();
+            status.set(list.size() + " objects for " + opened.input().targetEngine().displayName() + " (" + pre + " pre-load, "
+                    + (list.size() - pre) + " post-load); " + manual + " MANUAL never run, " + edited + " edited.");
+            selectedKey.set(list.isEmpty() ? null : list.get(0).key());
+            selectedSql.set(row(selectedKey.get()).map(DeployRow::sql).orElse(""));
+        }, err -> {
+            busy.set(false);
+            plan = null;
+            rows.clear();
+            status.set("Cannot read " + dir);
+            dialogs.showError("Cannot open the assessment folder", Redaction.redact(String.valueOf(err.getMessage())));
+        }));
+    }
+
+    /** Plans the deploy against the selected endpoint (drift check, nothing changed). */
+    public void dryRun() {
+        run(true);
+    }
+
+    /** Asks for confirmation, then deploys into the selected endpoint in the background. */
+    public void apply() {
+        if (plan == null || busy.get() || endpoint() == null) {
+            return;
+        }
+        long runnable = rows.stream().filter(DeployRow::runnable).count();
+        if (!dialogs.confirm("Deploy", "Deploy " + runnable + " objects of " + plan.input().folder() + " into "
+                + endpoint().describe() + "? Existing objects that match are skipped; drift is reported, never changed.")) {
+            return;
+        }
+        run(false);
+    }
+
+    /** Stops the running deploy before its next object (a PostgreSQL phase in progress is rolled back). */
+    public void cancel() {
+        AtomicBoolean c = cancel;
+        if (c != null) {
+            c.set(true);
+            status.set("Cancelling before the next object…");
+        }
+    }
+
+    private EndpointConfig endpoint() {
+        String name = selectedEndpoint.get();
+        return name == null ? null : session.project().endpoint(name).orElse(null);
+    }
+
+    private void run(boolean dry) {
+        EndpointConfig target = endpoint();
+        if (plan == null || busy.get()) {
+            return;
+        }
+        if (target == null) {
+            dialogs.showError("No target", "Choose the target endpoint first.");
+            return;
+        }
+        DeployOptions options = DeployOptions.defaults().withDryRun(dry).withOnError(onError.get());
+        rows.replaceAll(DeployRow::cleared);
+        log.clear();
+        problems.clear();
+        driftSummary.set("");
+        selectedSql.set(row(selectedKey.get()).map(DeployRow::sql).orElse(""));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        deploying.set(true);
+        busy.set(true);
+        stepsDone = 0;
+        stepsTotal = Math.max(1, rows.size());
+        progress.set(0);
+        status.set((dry ? "Planning " : "Deploying ") + rows.size() + " objects into " + target.describe() + "…");
+        DeployListener listener = new DeployListener() {
+            @Override
+            public void onPhaseStart(DeployPhase phase, int steps, boolean transactional) {
+                ui.execute(() -> log.add("— " + phase.cliName() + " phase: " + steps + " objects"
+                        + (transactional ? " in one transaction" : "")));
+            }
+
+            @Override
+            public void onOutcome(DeployOutcome outcome) {
+                ui.execute(() -> outcome(outcome));
+            }
+
+            @Override
+            public void onPhaseEnd(DeployResult.PhaseResult r) {
+                ui.execute(() -> log.add("— " + r.phase().cliName() + " phase " + r.outcome()
+                        + (r.message() == null ? "" : ": " + r.message())));
+            }
+        };
+        Path projectDir = session.file() == null ? null : session.file().toAbsolutePath().getParent();
+        DeployRunning.Plan p = plan;
+        executor.submit((BackgroundTask<DeployResult>) (pr, c) -> running.deploy(target, projectDir, p.input(), options,
+                listener, () -> cancelled.get() || c.isCancelled()), TaskCallbacks.of(result -> {
+            busy.set(false);
+            deploying.set(false);
+            cancel = null;
+            progress.set(1);
+            finished(result, dry);
+        }, err -> {
+            busy.set(false);
+            deploying.set(false);
+            cancel = null;
+            if (err instanceof DeployRunning.Cancelled) {
+                status.set("Cancelled: the phase in progress was rolled back on a transactional target (PostgreSQL, SQLite);"
+                        + " phases committed before stay. Objects not reached are unchanged.");
+                log.add("— cancelled");
+            } else {
+                String m = Redaction.redact(String.valueOf(err.getMessage()));
+                status.set((dry ? "The dry run failed: " : "The deploy failed: ") + m);
+                dialogs.showError(dry ? "Dry run failed" : "Deploy failed", m);
+            }
+        }));
+    }
+
+    private void outcome(DeployOutcome o) {
+        stepsDone++;
+        progress.set(Math.min(1.0, stepsDone / (double) stepsTotal));
+        log.add(o.seq() + "  " + o.status() + "  " + o.action() + " " + o.type() + " " + o.name()
+                + (o.message() == null ? "" : " — " + o.message()) + (o.millis() > 0 ? " (" + o.millis() + " ms)" : ""));
+        for (String d : o.differences()) {
+            log.add("        " + d);
+        }
+        if (o.action() == DeployOutcome.Action.DROP || o.action() == DeployOutcome.Action.TRUNCATE) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            DeployRow r = rows.get(i);
+            if (r.key().equals(o.objectKey()) && r.phase() == o.phase()) {
+                DeployRow updated = r.withResult(o);
+                rows.set(i, updated);
+                if (o.status() == DeployOutcome.Status.ERROR || o.status() == DeployOutcome.Status.DRIFT) {
+                    problems.add(updated);
+                }
+                break;
+            }
+        }
+    }
+
+    private void finished(DeployResult result, boolean dry) {
+        Map<DeployOutcome.Status, Integer> c = result.counts();
+        int drift = c.get(DeployOutcome.Status.DRIFT);
+        driftSummary.set(drift == 0 ? "Drift check: no drift (" + c.get(DeployOutcome.Status.SKIPPED) + " existing objects match)"
+                : "Drift check: " + drift + (drift == 1 ? " object differs from the plan and was left alone"
+                : " objects differ from the plan and were left alone"));
+        status.set((dry ? "DRY RUN: " + c.get(DeployOutcome.Status.PLANNED) + " planned, "
+                : result.ok() ? "SUCCEEDED: " : "FAILED: ")
+                + c.get(DeployOutcome.Status.OK) + " ok, " + c.get(DeployOutcome.Status.SKIPPED) + " skipped, "
+                + c.get(DeployOutcome.Status.SKIPPED_MANUAL) + " MANUAL never run, " + drift + " drift, "
+                + c.get(DeployOutcome.Status.ERROR) + " error(s), " + c.get(DeployOutcome.Status.ROLLED_BACK) + " rolled back, "
+                + c.get(DeployOutcome.Status.NOT_RUN) + " not run (" + result.elapsed().toMillis() + " ms)");
+        if (!problems.isEmpty()) {
+            selectedKey.set(problems.get(0).key());
+        }
+    }
+
+    /** Selects the object {@code key} (an error in the problems list links back to its object this way). */
+    public void select(String key) {
+        selectedKey.set(key);
+    }
+
+    private java.util.Optional<DeployRow> row(String key) {
+        return key == null ? java.util.Optional.empty() : rows.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    public StringProperty folderProperty() {
+        return folder;
+    }
+
+    public ObservableList<String> endpointNames() {
+        return endpointNames;
+    }
+
+    public StringProperty selectedEndpointProperty() {
+        return selectedEndpoint;
+    }
+
+    public ObjectProperty<DeployOptions.OnError> onErrorProperty() {
+        return onError;
+    }
+
+    public ObservableList<DeployRow> rows() {
+        return rows;
+    }
+
+    /** Every step's result line, in order (phases, objects, drift differences). */
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    /** Objects that failed or drifted in the latest run. */
+    public ObservableList<DeployRow> problems() {
+        return problems;
+    }
+
+    public StringProperty selectedKeyProperty() {
+        return selectedKey;
+    }
+
+    public ReadOnlyStringProperty selectedSqlProperty() {
+        return selectedSql;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty driftSummaryProperty() {
+        return driftSummary;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Whether a dry run or deploy is running (it can be cancelled). */
+    public ReadOnlyBooleanProperty deployingProperty() {
+        return deploying;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Whether a plan is open. */
+    public boolean hasPlan() {
+        return plan != null;
+    }
+}
