@@ -31,8 +31,10 @@ for tool in sysbench pgcopydb psql mariadb mariadbd mariadb-install-db /usr/bin/
 done
 
 # ---- build the driver (engine test classes) and its classpath ----
-(cd "$repo" && mvn -B -q -o -pl engine -am test-compile -Dferry.corpus=/work/shared/corpora >/dev/null)
-(cd "$repo" && mvn -B -q -o -pl engine dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null)
+# one reactor run: the sibling modules resolve to their target/classes (no snapshot jars in ~/.m2 needed; the engine
+# module is built last, so its classpath is the one left in cp.txt)
+(cd "$repo" && mvn -B -q -o -pl engine -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+  -Dmdep.includeScope=test -Dferry.corpus=/work/shared/corpora >/dev/null)
 CP="$repo/engine/target/test-classes:$repo/engine/target/classes:$repo/model/target/classes:$(cat "$work/cp.txt")"
 
 # ---- own server instances ----

@@ -83,7 +83,7 @@ public final class CdcTask {
     public ChangeApplier startPostgres(PostgresCdcConfig config, LoadPlan plan, LoadListener loadListener,
                                        ApplyListener applyListener) throws SQLException, LoadException {
         PostgresStreamingSource stream = new PostgresStreamingSource(config);
-        ChangeApplier applier = new ChangeApplier(ChangeSource.of(stream), target, applySettings, applyListener);
+        ChangeApplier applier = applier(ChangeSource.of(stream), plan, applyListener);
         if (applier.storedPosition().isEmpty()) {
             PostgresReplicationConnection replication = stream.admin();
             replication.createPublication(plan.jobs().stream().map(j -> j.source().qualifiedName()).toList());
@@ -106,7 +106,7 @@ public final class CdcTask {
     public ChangeApplier startMySql(MySqlCdcConfig config, LoadPlan plan, LoadListener loadListener,
                                     ApplyListener applyListener) throws SQLException, LoadException {
         MySqlStreamingSource stream = new MySqlStreamingSource(config);
-        ChangeApplier applier = new ChangeApplier(ChangeSource.of(stream), target, applySettings, applyListener);
+        ChangeApplier applier = applier(ChangeSource.of(stream), plan, applyListener);
         if (applier.storedPosition().isEmpty()) {
             MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot();
             try (snapshot) {
@@ -129,7 +129,7 @@ public final class CdcTask {
     public ChangeApplier startSqlite(SqliteCdcConfig config, LoadPlan plan, LoadListener loadListener,
                                      ApplyListener applyListener) throws SQLException, LoadException {
         SqliteStreamingSource stream = new SqliteStreamingSource(config);
-        ChangeApplier applier = new ChangeApplier(ChangeSource.of(stream), target, applySettings, applyListener);
+        ChangeApplier applier = applier(ChangeSource.of(stream), plan, applyListener);
         if (applier.storedPosition().isEmpty()) {
             try (Connection c = source.connections().open()) {
                 SqliteTriggerCapture.install(c, plan.jobs().stream().map(j -> j.source().name()).toList());
@@ -141,6 +141,18 @@ public final class CdcTask {
             LOG.info("task {}: full load done, streaming the SQLite capture table from its first row", applySettings.task());
         }
         applier.start();
+        return applier;
+    }
+
+    /**
+     * The applier with the plan's table-mapping rules, as the full load applied them: each job's target table (renamed
+     * tables, schemas), its column renames, removed and added columns and row filter ({@link ChangeMapping}). Tables
+     * no job covers keep {@link ApplySettings#tableMapping()} of the task's settings.
+     */
+    private ChangeApplier applier(ChangeSource changes, LoadPlan plan, ApplyListener applyListener) {
+        ChangeMapping mapping = ChangeMapping.of(plan.jobs());
+        ChangeApplier applier = new ChangeApplier(changes, target, mapping.applyTo(applySettings), applyListener);
+        applier.mapChanges(mapping);
         return applier;
     }
 

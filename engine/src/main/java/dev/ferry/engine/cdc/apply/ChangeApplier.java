@@ -235,6 +235,9 @@ public final class ChangeApplier implements AutoCloseable {
     private void openTarget() throws SQLException {
         closeTarget();
         Connection c = target.connections().open();
+        // MySQL/MariaDB: TIMESTAMP values are bound as UTC text, so the session must read them in UTC whatever the
+        // server's default zone (as the full load's writers do)
+        Sql.utcSession(engine, c);
         ensureControlTables(c);
         c.setAutoCommit(false);
         connection = c;

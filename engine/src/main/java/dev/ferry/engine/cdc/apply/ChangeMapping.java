@@ -78,6 +78,26 @@ public final class ChangeMapping implements AutoCloseable {
         return r == null ? source : r.job.target();
     }
 
+    /** Whether a job of the plan covers this source table (its rules and target name apply). */
+    public boolean covers(QualifiedName source) {
+        return rules(source) != null;
+    }
+
+    /**
+     * {@code settings} with its table mapping sending every covered source table to its job's target; tables no job
+     * covers keep the mapping {@code settings} had.
+     */
+    public ApplySettings applyTo(ApplySettings settings) {
+        if (exact.isEmpty()) {
+            return settings;
+        }
+        java.util.function.UnaryOperator<QualifiedName> fallback = settings.tableMapping();
+        return settings.withTableMapping(q -> {
+            TableRules r = rules(q);
+            return r != null ? r.job.target() : fallback.apply(q);
+        });
+    }
+
     private TableRules rules(QualifiedName table) {
         TableRules r = exact.get(table);
         return r != null ? r : byName.get(table.name());

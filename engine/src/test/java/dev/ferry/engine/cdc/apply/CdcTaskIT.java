@@ -209,6 +209,87 @@ class CdcTaskIT {
         running.get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * The task's table-mapping rules reach the changes, not only the full load: the source table is renamed on the
+     * target and one column is removed, and changes made after the load (inserts, updates of the removed and of a
+     * kept column, a key change, deletes) land in the renamed table without the removed column.
+     */
+    @Test
+    void postgresStreamingAppliesTheTableMappingRules() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String src = pg.createDatabase("ctmap_src");
+        String dst = pg.createDatabase("ctmap_dst");
+        pg.execute(src, "CREATE TABLE orders (id bigint PRIMARY KEY, status varchar(20), secret text)",
+                "INSERT INTO orders SELECT g, 'open', 'secret ' || g FROM generate_series(1, 500) g");
+        pg.execute(dst, "CREATE TABLE orders_copy (id bigint PRIMARY KEY, status varchar(20))");
+        LoadEndpoint source = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(src));
+        LoadEndpoint target = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+        PostgresCdcConfig config = PostgresCdcConfig.forTask(pg.jdbcUrl(src), pg.user(), pg.password().toCharArray(), src)
+                .withStatusInterval(Duration.ofMillis(200));
+        PostgresReplicationConnection admin = new PostgresReplicationConnection(config);
+        closeables.add(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !admin.slotActive());
+            admin.dropSlot();
+            admin.dropPublication();
+        });
+        String rules = """
+                {"rules": [
+                  {"rule-type": "selection", "rule-id": "1", "rule-name": "all", "rule-action": "include",
+                   "object-locator": {"schema-name": "public", "table-name": "orders"}},
+                  {"rule-type": "transformation", "rule-id": "2", "rule-name": "t-rename", "rule-target": "table",
+                   "object-locator": {"schema-name": "public", "table-name": "orders"}, "rule-action": "rename",
+                   "value": "orders_copy"},
+                  {"rule-type": "transformation", "rule-id": "3", "rule-name": "c-remove", "rule-target": "column",
+                   "object-locator": {"schema-name": "public", "table-name": "orders", "column-name": "secret"},
+                   "rule-action": "remove-column"}
+                ]}
+                """;
+        dev.ferry.engine.mapping.TableMappingResolver resolver = new dev.ferry.engine.mapping.TableMappingResolver(
+                dev.ferry.model.project.DmsTableMappings.parse("mappings.json", rules));
+        List<LoadPlanner.TablePair> pairs = new ArrayList<>();
+        for (dev.ferry.engine.mapping.ResolvedTable r : resolver.resolve(catalog(source, "public"))) {
+            assertThat(r.target().name()).isEqualTo("orders_copy");
+            pairs.add(new LoadPlanner.TablePair(r.source(), table(target, "public", r.target().name()), r.loadedColumns(),
+                    r.filter()));
+        }
+        LoadSettings ls = LoadSettings.defaults("ctmap").withMaxSubTasks(2).withBatch(500, 2);
+        LoadPlan plan = new LoadPlanner(source, ls).plan(pairs);
+        LoadStateStore store = LoadStateStore.open(dir.resolve("map.db"));
+        closeables.add(store);
+        // the task's own settings name no table mapping: the plan's rules must come through CdcTask
+        CdcTask task = new CdcTask(source, target, ls, ApplySettings.defaults("ctmap").withCommit(200, Duration.ofMillis(50)), store);
+        ChangeApplier a = task.startPostgres(config, plan, LoadListener.NO_OP, ApplyListener.NO_OP);
+        closeables.add(0, a);
+        assertThat(task.loadResult().orElseThrow().totalRows()).isEqualTo(500);
+        Future<?> running = pool.submit(() -> {
+            a.run();
+            return null;
+        });
+        pg.execute(src, "INSERT INTO orders SELECT g, 'new', 'new secret' FROM generate_series(501, 600) g",
+                "UPDATE orders SET status = 'paid' WHERE id <= 50",
+                "UPDATE orders SET secret = 'changed' WHERE id BETWEEN 51 AND 60",
+                "UPDATE orders SET id = 1000 WHERE id = 70",
+                "DELETE FROM orders WHERE id BETWEEN 100 AND 119");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).failFast("applier ended", running::isDone)
+                .untilAsserted(() -> assertThat(dev.ferry.engine.validate.Validator.compare(source, target, plan.jobs()))
+                        .singleElement().satisfies(v -> assertThat(v.status()).as(v.toString())
+                                .isEqualTo(dev.ferry.engine.validate.TableValidation.Status.VALIDATED)));
+        assertThat(ApplyTestSupport.count(target, "SELECT count(*) FROM orders_copy")).isEqualTo(580);
+        assertThat(ApplyTestSupport.count(target, "SELECT count(*) FROM orders_copy WHERE status = 'paid'")).isEqualTo(50);
+        assertThat(ApplyTestSupport.count(target, "SELECT count(*) FROM orders_copy WHERE id = 1000")).isEqualTo(1);
+        assertThat(ApplyTestSupport.count(target, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'"))
+                .isZero();
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
+    private static dev.ferry.model.schema.DatabaseModel catalog(LoadEndpoint e, String... schemas) throws Exception {
+        try (java.sql.Connection c = e.connections().open()) {
+            return dev.ferry.engine.catalog.CatalogReaders.forEngine(e.engine()).read(c,
+                    dev.ferry.engine.catalog.CatalogRequest.schemas(schemas), dev.ferry.engine.catalog.CatalogListener.NO_OP);
+        }
+    }
+
     private static void sqlite(String url, String... sql) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
             st.execute("PRAGMA busy_timeout = 10000");

@@ -77,4 +77,63 @@ class PostgresToMariaDbApplyIT {
             admin.dropPublication();
         }
     }
+
+    /**
+     * A MariaDB target whose sessions start in another zone (here +05:00, as a server with a non-UTC default would):
+     * the applier binds TIMESTAMP values as UTC text, so its session must be UTC or every instant shifts by 5 hours.
+     */
+    @ParameterizedTest(name = "batch apply: {0}")
+    @ValueSource(booleans = {false, true})
+    void timestampValuesAreNotShiftedByTheTargetSessionZone(boolean batch) throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        TestServer maria = TestDatabases.mysql();
+        String src = pg.createDatabase("aptz_src" + (batch ? "b" : "t"));
+        String dst = maria.createDatabase("aptz_dst" + (batch ? "b" : "t"));
+        pg.execute(src, "CREATE TABLE events (id int PRIMARY KEY, at timestamptz, note varchar(20))");
+        maria.execute(dst, "CREATE TABLE events (id int PRIMARY KEY, at timestamp(6) NULL, note varchar(20)) ENGINE=InnoDB");
+        LoadEndpoint target = new LoadEndpoint(Engine.MYSQL, () -> {
+            java.sql.Connection c = maria.connect(dst);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET time_zone = '+05:00'");
+            }
+            return c;
+        });
+        PostgresCdcConfig config = PostgresCdcConfig.forTask(pg.jdbcUrl(src), pg.user(), pg.password().toCharArray(), src)
+                .withStatusInterval(Duration.ofMillis(200));
+        PostgresReplicationConnection admin = new PostgresReplicationConnection(config);
+        admin.createPublication(List.of());
+        admin.createSlot();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        String task = "tz" + (batch ? "b" : "t");
+        ChangeApplier a = new ChangeApplier(ChangeSource.of(new PostgresStreamingSource(config)), target,
+                PostgresApplyIT.mode(ApplySettings.defaults(task).intoSchema(dst).withCommit(200, Duration.ofMillis(50)), batch),
+                ApplyListener.NO_OP);
+        try {
+            a.start();
+            Future<?> running = pool.submit(() -> {
+                a.run();
+                return null;
+            });
+            // 2024-01-02 03:04:05.25 UTC = epoch 1704164645.25
+            pg.execute(src, "INSERT INTO events VALUES (1, timestamptz '2024-01-02 03:04:05.25+00', 'a'), (2, NULL, 'b')",
+                    "UPDATE events SET at = timestamptz '2024-01-02 08:04:05.25+05', note = 'c' WHERE id = 2");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).failFast("applier ended", running::isDone)
+                    .untilAsserted(() -> assertThat(count(target, "SELECT count(*) FROM events WHERE note IN ('a', 'c')")).isEqualTo(2));
+            try (java.sql.Connection c = maria.connect(dst); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT id, UNIX_TIMESTAMP(at) FROM events ORDER BY id")) {
+                for (int id = 1; id <= 2; id++) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getBigDecimal(2)).as("instant of row %d", id).isEqualByComparingTo("1704164645.25");
+                }
+            }
+            a.stop();
+            running.get(30, TimeUnit.SECONDS);
+        } finally {
+            a.close();
+            pool.shutdownNow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !admin.slotActive());
+            admin.dropSlot();
+            admin.dropPublication();
+        }
+    }
 }
