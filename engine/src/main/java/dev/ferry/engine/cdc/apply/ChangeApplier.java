@@ -486,6 +486,7 @@ public final class ChangeApplier implements AutoCloseable {
             return groupRows >= settings.maxEvents() || age >= settings.maxDelay().toNanos();
         }
         return age >= b.timeoutMax().toNanos() || windowBytes >= b.memoryLimitBytes()
+                || (b.splitSize() > 0 && groupRows >= b.splitSize())
                 || (age >= b.timeoutMin().toNanos() && source.queuedEvents() == 0);
     }
 
