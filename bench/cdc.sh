@@ -166,7 +166,10 @@ ferry_run() {  # $1 scenario $2 workload $3 mode
   local first; first=$(awk '$2 > 0 { print $1; exit }' "$work/metrics.tsv")
   local a1; a1=$(applied_now)
   local catchup; catchup=$(awk -v n="$a1" -v ms=$((tend - first)) 'BEGIN { printf "%.0f", (ms > 0) ? n * 1000 / ms : 0 }')
-  echo "  backlog: source wrote $tps tx/s = $src_rows rows/s for ${SECS}s (~$backlog rows, Ferry not running); Ferry applied $a1 rows in $(( tend - first )) ms = $catchup rows/s"
+  # steady state: the rate between 10 % and 90 % of the backlog applied (leaves out JIT warm-up and the tail)
+  local steady; steady=$(awk -v n="$a1" '$2 >= 0.1 * n && !t1 { t1 = $1; a1 = $2 } $2 >= 0.9 * n && !t2 { t2 = $1; a2 = $2 }
+    END { printf "%.0f", (t2 > t1) ? (a2 - a1) * 1000 / (t2 - t1) : 0 }' "$work/metrics.tsv")
+  echo "  backlog: source wrote $tps tx/s = $src_rows rows/s for ${SECS}s (~$backlog rows, Ferry not running); Ferry applied $a1 rows in $(( tend - first )) ms = $catchup rows/s (steady state, 10-90 %: $steady rows/s)"
   # 2) live: throttled source rates; lag = time from the source's last commit to the last applied row
   local best=0 f r ta tb lag a0 live
   for f in $RATE_STEPS; do
@@ -183,7 +186,7 @@ ferry_run() {  # $1 scenario $2 workload $3 mode
   done
   touch "$work/stop"; wait $driver || true
   local rss; rss=$(awk -F: '/Maximum resident/ { gsub(/ /, "", $2); printf "%.0f", $2 / 1024 }' "$work/time.txt")
-  printf "%s\t%s\tferry-%s\t%s\t%s\t%s\t%s\n" "$sc" "$wl" "$mode" "$src_rows" "$catchup" "$best" "$rss" | tee -a "$results"
+  printf "%s\t%s\tferry-%s\t%s\t%s\t%s\t%s\t%s\n" "$sc" "$wl" "$mode" "$src_rows" "$catchup" "$steady" "$best" "$rss" | tee -a "$results"
 }
 
 pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
@@ -231,10 +234,10 @@ pgcopydb_run() {  # $1 workload: pgcopydb follow on PostgreSQL -> PostgreSQL
     grep -E "ERROR" "$work/pgcopydb-$wl.log" | head -3 | cut -c1-160 || true
   fi
   echo "  pgcopydb follow: source $tps tx/s; replayed ~$rows rows, $rate rows/s; caught up ${lag_end} ms after the source stopped"
-  printf "%s\t%s\tpgcopydb-follow\t%s\t%s\t%s\t%s\n" pg "$wl" "$src_rows" "$rate" "-" "$rss" | tee -a "$results"
+  printf "%s\t%s\tpgcopydb-follow\t%s\t%s\t%s\t%s\t%s\n" pg "$wl" "$src_rows" "$rate" "-" "-" "$rss" | tee -a "$results"
 }
 
-printf "scenario\tworkload\ttool\tsource_rows_per_s_alone\tcatch_up_rows_per_s\tlive_rows_per_s_lag_lt_1s\tpeak_rss_mb\n" > "$results"
+printf "scenario\tworkload\ttool\tsource_rows_per_s_alone\tcatch_up_rows_per_s\tsteady_10_90_rows_per_s\tlive_rows_per_s_lag_lt_1s\tpeak_rss_mb\n" > "$results"
 for sc in $SCENARIOS; do
   for wl in $WORKLOADS; do
     for mode in $MODES; do

@@ -119,6 +119,7 @@ final class CdcRunner implements AutoCloseable {
                 || ep.applyErrorDeletePolicy() == TaskSettings.ErrorAction.STOP_TASK;
         return ApplySettings.defaults(ctx.task.name())
                 .withErrorPolicy(stop ? ErrorPolicy.STOP : ErrorPolicy.SKIP_ROW)
+                .withBatchApply(batchApply(ctx.task.settings()))
                 .withTableMapping(q -> {
                     QualifiedName t = exact.get(q);
                     if (t == null) {
@@ -126,6 +127,15 @@ final class CdcRunner implements AutoCloseable {
                     }
                     return t != null ? t : q;
                 });
+    }
+
+    /** DMS {@code BatchApplyEnabled} with its tuning settings, or {@code null} for transactional apply. */
+    static ApplySettings.BatchApply batchApply(TaskSettings s) {
+        if (!s.batchApplyEnabled()) {
+            return null;
+        }
+        TaskSettings.BatchApplySettings b = s.batchApply();
+        return ApplySettings.BatchApply.of(b.timeoutMinSeconds(), b.timeoutMaxSeconds(), b.memoryLimitMb(), b.splitSize());
     }
 
     /** Registers the shutdown hook: Ctrl-C / SIGTERM stop the applier cleanly and wait for the final state. */

@@ -99,7 +99,42 @@ public sealed interface ChangeEvent permits ChangeEvent.Begin, ChangeEvent.RowCh
         }
 
         private static List<Object> unmodifiable(List<Object> values) {
+            if (values instanceof Row) {
+                return values; // already an unmodifiable list nobody else holds the array of
+            }
             return Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        /**
+         * Row values for a {@link RowChange} without a defensive copy: the list takes ownership of {@code values},
+         * which the caller must not touch afterwards (for decoders that build a fresh array per row).
+         */
+        public static List<Object> row(Object[] values) {
+            return new Row(values);
+        }
+    }
+
+    /** An unmodifiable, null-permitting list over an array the list owns ({@link RowChange#row}). */
+    final class Row extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+        private final Object[] values;
+
+        private Row(Object[] values) {
+            this.values = Objects.requireNonNull(values, "values");
+        }
+
+        @Override
+        public Object get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return values.clone();
         }
     }
 

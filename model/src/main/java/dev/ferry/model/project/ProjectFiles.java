@@ -54,7 +54,8 @@ public final class ProjectFiles {
             "passwordRef", "passwordEnv", "tls", "properties", "connectTimeoutSeconds", "path");
     private static final List<String> TASK_FIELDS = List.of("name", "type", "source", "target", "settings");
     private static final List<String> SETTINGS_FIELDS = List.of("MaxFullLoadSubTasks", "CommitRate", "TargetTablePrepMode",
-            "LobMode", "LobMaxSize", "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "CdcStartPosition",
+            "LobMode", "LobMaxSize", "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "BatchApplyTimeoutMin",
+            "BatchApplyTimeoutMax", "BatchApplyMemoryLimit", "BatchSplitSize", "CdcStartPosition",
             "CdcStopPosition", "ValidationEnabled", "SchemaFrom");
     private static final List<String> ERROR_POLICY_FIELDS = List.of("DataErrorPolicy", "DataTruncationErrorPolicy",
             "TableErrorPolicy", "ApplyErrorDeletePolicy", "ApplyErrorInsertPolicy", "ApplyErrorUpdatePolicy");
@@ -289,6 +290,19 @@ public final class ProjectFiles {
                     action(e, "ApplyErrorUpdatePolicy", TaskSettings.ErrorPolicy.APPLY_UPDATE_ACTIONS, x.applyErrorUpdatePolicy()));
         }
         Boolean batch = s.bool("BatchApplyEnabled");
+        TaskSettings.BatchApplySettings bd = d.batchApply();
+        Integer batchMin = s.integer("BatchApplyTimeoutMin", 0, 3600, false);
+        Integer batchMax = s.integer("BatchApplyTimeoutMax", 1, 86400, false);
+        Integer batchMemory = s.integer("BatchApplyMemoryLimit", 1, 65536, false);
+        Integer batchSplit = s.integer("BatchSplitSize", 0, 10_000_000, false);
+        int tMin = batchMin == null ? bd.timeoutMinSeconds() : batchMin;
+        int tMax = batchMax == null ? bd.timeoutMaxSeconds() : batchMax;
+        if (tMax < tMin) {
+            throw s.error(batchMax != null ? "BatchApplyTimeoutMax" : "BatchApplyTimeoutMin", "BatchApplyTimeoutMax (" + tMax
+                    + " s) must not be less than BatchApplyTimeoutMin (" + tMin + " s)");
+        }
+        TaskSettings.BatchApplySettings batchTuning = new TaskSettings.BatchApplySettings(tMin, tMax,
+                batchMemory == null ? bd.memoryLimitMb() : batchMemory, batchSplit == null ? bd.splitSize() : batchSplit);
         String start = s.str("CdcStartPosition", false);
         String stop = s.str("CdcStopPosition", false);
         if (stop != null && !TaskSettings.STOP_POSITION.matcher(stop).matches()) {
@@ -311,7 +325,7 @@ public final class ProjectFiles {
                 batch == null ? d.batchApplyEnabled() : batch,
                 start, stop,
                 validation == null ? d.validationEnabled() : validation,
-                schemaFrom);
+                schemaFrom, batchTuning);
     }
 
     private static TaskSettings.ErrorAction action(JsonObj o, String key, List<TaskSettings.ErrorAction> allowed,
@@ -506,6 +520,10 @@ public final class ProjectFiles {
             ep.put("ApplyErrorInsertPolicy", p.applyErrorInsertPolicy().name());
             ep.put("ApplyErrorUpdatePolicy", p.applyErrorUpdatePolicy().name());
             so.put("BatchApplyEnabled", s.batchApplyEnabled());
+            so.put("BatchApplyTimeoutMin", s.batchApply().timeoutMinSeconds());
+            so.put("BatchApplyTimeoutMax", s.batchApply().timeoutMaxSeconds());
+            so.put("BatchApplyMemoryLimit", s.batchApply().memoryLimitMb());
+            so.put("BatchSplitSize", s.batchApply().splitSize());
             putIfSet(so, "CdcStartPosition", s.cdcStartPosition());
             putIfSet(so, "CdcStopPosition", s.cdcStopPosition());
             so.put("ValidationEnabled", s.validationEnabled());

@@ -34,6 +34,17 @@ public final class TaskSettingDescriptors {
                     s -> s.lobChunkSize(), (b, v) -> b.lobChunkSize = v),
             bool("BatchApplyEnabled", "Apply changes in batches", CDC, "Apply captured changes in batches instead of one by one.",
                     s -> s.batchApplyEnabled(), (b, v) -> b.batchApply = v),
+            integer("BatchApplyTimeoutMin", "Batch minimum age (s)", CDC, "A batch is applied once it is this old and the"
+                            + " source has nothing more queued.", 0, 3600,
+                    s -> s.batchApply().timeoutMinSeconds(), (b, v) -> b.batchMin = v),
+            integer("BatchApplyTimeoutMax", "Batch maximum age (s)", CDC, "A batch is applied at the latest once it is this old.",
+                    1, 86400, s -> s.batchApply().timeoutMaxSeconds(), (b, v) -> b.batchMax = v),
+            integer("BatchApplyMemoryLimit", "Batch memory limit (MB)", CDC, "A batch is applied once its changes take about"
+                            + " this much memory.", 1, 65536,
+                    s -> s.batchApply().memoryLimitMb(), (b, v) -> b.batchMemory = v),
+            integer("BatchSplitSize", "Batch split size (changes)", CDC, "A batch is applied once it holds this many changes;"
+                            + " 0 for no limit.", 0, 10_000_000,
+                    s -> s.batchApply().splitSize(), (b, v) -> b.batchSplit = v),
             text("CdcStartPosition", "Start position", CDC, "Engine-specific start position (LSN, binlog file:pos); empty for now.",
                     s -> s.cdcStartPosition(), (b, v) -> b.cdcStart = v),
             text("CdcStopPosition", "Stop position", CDC, "server_time:yyyy-MM-ddTHH:mm:ss or commit_time:...; empty for none.",
@@ -73,6 +84,11 @@ public final class TaskSettingDescriptors {
         int lobMaxSize;
         int lobChunkSize;
         boolean batchApply;
+        int batchMin;
+        int batchMax;
+        int batchMemory;
+        int batchSplit;
+        String schemaFrom;
         String cdcStart;
         String cdcStop;
         boolean validation;
@@ -91,6 +107,11 @@ public final class TaskSettingDescriptors {
             lobMaxSize = s.lobMaxSize();
             lobChunkSize = s.lobChunkSize();
             batchApply = s.batchApplyEnabled();
+            batchMin = s.batchApply().timeoutMinSeconds();
+            batchMax = s.batchApply().timeoutMaxSeconds();
+            batchMemory = s.batchApply().memoryLimitMb();
+            batchSplit = s.batchApply().splitSize();
+            schemaFrom = s.schemaFrom();
             cdcStart = s.cdcStartPosition();
             cdcStop = s.cdcStopPosition();
             validation = s.validationEnabled();
@@ -106,7 +127,8 @@ public final class TaskSettingDescriptors {
         TaskSettings build() {
             return new TaskSettings(maxFullLoadSubTasks, commitRate, prep, lobMode, lobMaxSize, lobChunkSize,
                     new TaskSettings.ErrorPolicy(data, truncation, table, applyDelete, applyInsert, applyUpdate), batchApply,
-                    cdcStart, cdcStop, validation);
+                    cdcStart, cdcStop, validation, schemaFrom,
+                    new TaskSettings.BatchApplySettings(batchMin, batchMax, batchMemory, batchSplit));
         }
     }
 

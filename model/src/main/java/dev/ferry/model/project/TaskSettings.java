@@ -22,11 +22,49 @@ import java.util.regex.Pattern;
  * @param schemaFrom            {@code SchemaFrom} (Ferry's own): an assessment folder whose deploy plan {@code ferry migrate}
  *                              runs around the load (pre-load phase first, post-load phase after the data); relative to
  *                              the project file; {@code null} for none (the target tables must exist)
+ * @param batchApply            the DMS batch-apply tuning ({@code BatchApplyTimeoutMin}, {@code BatchApplyTimeoutMax},
+ *                              {@code BatchApplyMemoryLimit}, {@code BatchSplitSize}); used when {@code batchApplyEnabled}
  */
 public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
                            int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
                            String cdcStartPosition, String cdcStopPosition, boolean validationEnabled,
-                           String schemaFrom) {
+                           String schemaFrom, BatchApplySettings batchApply) {
+
+    /**
+     * The DMS {@code ChangeProcessingTuning} settings of batch apply.
+     *
+     * @param timeoutMinSeconds {@code BatchApplyTimeoutMin}: a window is committed once it is this old and the source has
+     *                          nothing more queued, 0..3600 s, default 1
+     * @param timeoutMaxSeconds {@code BatchApplyTimeoutMax}: ... and at the latest once it is this old, 1..86400 s and at
+     *                          least {@code timeoutMinSeconds}, default 30
+     * @param memoryLimitMb     {@code BatchApplyMemoryLimit}: ... or once its changes take about this much heap, 1..65536 MB,
+     *                          default 500
+     * @param splitSize         {@code BatchSplitSize}: ... or once it holds this many changes, 0..10000000, 0 = no limit
+     *                          (default)
+     */
+    public record BatchApplySettings(int timeoutMinSeconds, int timeoutMaxSeconds, int memoryLimitMb, int splitSize) {
+
+        public static final BatchApplySettings DEFAULTS = new BatchApplySettings(1, 30, 500, 0);
+
+        public BatchApplySettings {
+            if (timeoutMinSeconds < 0 || timeoutMinSeconds > 3600) {
+                throw new IllegalArgumentException("BatchApplyTimeoutMin must be between 0 and 3600, not " + timeoutMinSeconds);
+            }
+            if (timeoutMaxSeconds < 1 || timeoutMaxSeconds > 86400) {
+                throw new IllegalArgumentException("BatchApplyTimeoutMax must be between 1 and 86400, not " + timeoutMaxSeconds);
+            }
+            if (timeoutMaxSeconds < timeoutMinSeconds) {
+                throw new IllegalArgumentException("BatchApplyTimeoutMax (" + timeoutMaxSeconds
+                        + ") must not be less than BatchApplyTimeoutMin (" + timeoutMinSeconds + ")");
+            }
+            if (memoryLimitMb < 1 || memoryLimitMb > 65536) {
+                throw new IllegalArgumentException("BatchApplyMemoryLimit must be between 1 and 65536, not " + memoryLimitMb);
+            }
+            if (splitSize < 0 || splitSize > 10_000_000) {
+                throw new IllegalArgumentException("BatchSplitSize must be between 0 and 10000000, not " + splitSize);
+            }
+        }
+    }
 
     public enum PrepMode { DO_NOTHING, DROP_AND_CREATE, TRUNCATE_BEFORE_LOAD }
 
@@ -71,7 +109,7 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
             + "|[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}|[^:\\s]+\\.\\d+:\\d+|seq:\\d+");
 
     public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.FULL, 32, 64,
-            ErrorPolicy.DEFAULTS, false, null, null, true, null);
+            ErrorPolicy.DEFAULTS, false, null, null, true, null, BatchApplySettings.DEFAULTS);
 
     public TaskSettings {
         if (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 64) {
@@ -86,6 +124,15 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
         if (schemaFrom != null && schemaFrom.isBlank()) {
             throw new IllegalArgumentException("SchemaFrom must not be blank");
         }
+        batchApply = batchApply == null ? BatchApplySettings.DEFAULTS : batchApply;
+    }
+
+    /** The settings with the default batch-apply tuning. */
+    public TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
+                        int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
+                        String cdcStartPosition, String cdcStopPosition, boolean validationEnabled, String schemaFrom) {
+        this(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, null);
     }
 
     /** The settings without {@code SchemaFrom}. */
@@ -93,21 +140,27 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
                         int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
                         String cdcStartPosition, String cdcStopPosition, boolean validationEnabled) {
         this(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
-                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, null);
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, null, null);
     }
 
     public TaskSettings withMaxFullLoadSubTasks(int n) {
         return new TaskSettings(n, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
-                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom);
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply);
     }
 
     public TaskSettings withTargetTablePrepMode(PrepMode mode) {
         return new TaskSettings(maxFullLoadSubTasks, commitRate, mode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
-                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom);
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply);
     }
 
     public TaskSettings withSchemaFrom(String folder) {
         return new TaskSettings(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize,
-                errorPolicy, batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, folder);
+                errorPolicy, batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, folder, batchApply);
+    }
+
+    /** Batch apply on or off, with this tuning ({@code null}: the defaults). */
+    public TaskSettings withBatchApply(boolean enabled, BatchApplySettings tuning) {
+        return new TaskSettings(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize,
+                errorPolicy, enabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, tuning);
     }
 }

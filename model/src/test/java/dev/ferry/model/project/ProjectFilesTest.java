@@ -51,7 +51,8 @@ class ProjectFilesTest {
                 32, 128, new TaskSettings.ErrorPolicy(TaskSettings.ErrorAction.STOP_TASK, TaskSettings.ErrorAction.LOG_ERROR,
                 TaskSettings.ErrorAction.SUSPEND_TABLE, TaskSettings.ErrorAction.IGNORE_RECORD,
                 TaskSettings.ErrorAction.INSERT_RECORD, TaskSettings.ErrorAction.LOG_ERROR), true,
-                "0/16B3748", "server_time:2026-12-31T23:00:00", true, "hr-assessment");
+                "0/16B3748", "server_time:2026-12-31T23:00:00", true, "hr-assessment",
+                new TaskSettings.BatchApplySettings(2, 60, 256, 5000));
         List<TaskConfig> tasks = List.of(
                 new TaskConfig("full", TaskType.FULL_LOAD, "src", "tgt", null),
                 new TaskConfig("cdc", TaskType.FULL_LOAD_AND_CDC, "src", "tgt", settings));
@@ -121,6 +122,19 @@ class ProjectFilesTest {
     }
 
     @Test
+    void batchApplyTuningUsesTheDmsNamesAndDefaults() throws IOException {
+        Project p = ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"BatchApplyEnabled\": true,"
+                + " \"BatchApplyTimeoutMin\": 0, \"BatchApplyTimeoutMax\": 5, \"BatchApplyMemoryLimit\": 64, \"BatchSplitSize\": 1000"));
+        TaskSettings s = p.tasks().get(0).settings();
+        assertThat(s.batchApplyEnabled()).isTrue();
+        assertThat(s.batchApply()).isEqualTo(new TaskSettings.BatchApplySettings(0, 5, 64, 1000));
+        assertThat(ProjectFiles.parse("p.json", BASE).tasks().get(0).settings().batchApply())
+                .as("DMS defaults: 1 s, 30 s, 500 MB, no split size").isEqualTo(new TaskSettings.BatchApplySettings(1, 30, 500, 0));
+        assertThat(ProjectFiles.toJson(p)).contains("\"BatchApplyTimeoutMin\" : 0", "\"BatchApplyTimeoutMax\" : 5",
+                "\"BatchApplyMemoryLimit\" : 64", "\"BatchSplitSize\" : 1000");
+    }
+
+    @Test
     void schemaFromIsReadRelativeAndAnEmptyOneIsRefused() throws IOException {
         Project p = ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 8, \"SchemaFrom\": \"out/hr\""));
         assertThat(p.tasks().get(0).settings().schemaFrom()).isEqualTo("out/hr");
@@ -146,7 +160,14 @@ class ProjectFilesTest {
                 Arguments.of("unknown setting", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubtasks\": 8"),
                         "p.json: $.tasks[0].settings.MaxFullLoadSubtasks (line 14, column 19): unknown field; expected one of: "
                                 + "MaxFullLoadSubTasks, CommitRate, TargetTablePrepMode, LobMode, LobMaxSize, LobChunkSize, ErrorPolicy, "
-                                + "BatchApplyEnabled, CdcStartPosition, CdcStopPosition, ValidationEnabled, SchemaFrom"),
+                                + "BatchApplyEnabled, BatchApplyTimeoutMin, BatchApplyTimeoutMax, BatchApplyMemoryLimit, BatchSplitSize, "
+                                + "CdcStartPosition, CdcStopPosition, ValidationEnabled, SchemaFrom"),
+                Arguments.of("batch split size out of range", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"BatchSplitSize\": -1"),
+                        "p.json: $.tasks[0].settings.BatchSplitSize (line 14, column 37): must be an integer between 0 and 10000000"),
+                Arguments.of("batch timeouts the wrong way round", BASE.replace("\"MaxFullLoadSubTasks\": 8",
+                                "\"BatchApplyTimeoutMin\": 20, \"BatchApplyTimeoutMax\": 10"),
+                        "p.json: $.tasks[0].settings.BatchApplyTimeoutMax (line 14, column 71): BatchApplyTimeoutMax (10 s) must not be"
+                                + " less than BatchApplyTimeoutMin (20 s)"),
                 Arguments.of("setting out of range", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 100"),
                         "p.json: $.tasks[0].settings.MaxFullLoadSubTasks (line 14, column 42): must be an integer between 1 and 64"),
                 Arguments.of("wrong type", BASE.replace("\"port\": 5432", "\"port\": \"5432\""),

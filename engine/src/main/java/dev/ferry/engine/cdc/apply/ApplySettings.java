@@ -34,14 +34,16 @@ public record ApplySettings(String task, int maxEvents, Duration maxDelay, Error
      * <ul>
      *   <li>it is {@code timeoutMin} old and the source has nothing more queued (the applier has caught up), or</li>
      *   <li>it is {@code timeoutMax} old, or</li>
-     *   <li>its rows take about {@code memoryLimitBytes} of heap.</li>
+     *   <li>its rows take about {@code memoryLimitBytes} of heap, or</li>
+     *   <li>it holds {@code splitSize} row changes (when {@code splitSize > 0}).</li>
      * </ul>
      *
      * @param timeoutMin       {@code BatchApplyTimeoutMin}
      * @param timeoutMax       {@code BatchApplyTimeoutMax}
      * @param memoryLimitBytes {@code BatchApplyMemoryLimit} (DMS gives it in MB; here in bytes)
+     * @param splitSize        {@code BatchSplitSize}: most row changes per window, 0 = no limit (the DMS default)
      */
-    public record BatchApply(Duration timeoutMin, Duration timeoutMax, long memoryLimitBytes) {
+    public record BatchApply(Duration timeoutMin, Duration timeoutMax, long memoryLimitBytes, int splitSize) {
 
         public BatchApply {
             Objects.requireNonNull(timeoutMin, "timeoutMin");
@@ -53,11 +55,27 @@ public record ApplySettings(String task, int maxEvents, Duration maxDelay, Error
             if (memoryLimitBytes < 1024 * 1024) {
                 throw new IllegalArgumentException("BatchApplyMemoryLimit must be at least 1 MB, got " + memoryLimitBytes + " bytes");
             }
+            if (splitSize < 0) {
+                throw new IllegalArgumentException("BatchSplitSize must be 0 (no limit) or positive, got " + splitSize);
+            }
         }
 
-        /** The DMS defaults: 1 s, 30 s, 500 MB. */
+        /** Without a split size (DMS {@code BatchSplitSize} 0). */
+        public BatchApply(Duration timeoutMin, Duration timeoutMax, long memoryLimitBytes) {
+            this(timeoutMin, timeoutMax, memoryLimitBytes, 0);
+        }
+
+        /** The DMS defaults: 1 s, 30 s, 500 MB, no split size. */
         public static BatchApply defaults() {
-            return new BatchApply(Duration.ofSeconds(1), Duration.ofSeconds(30), 500L * 1024 * 1024);
+            return new BatchApply(Duration.ofSeconds(1), Duration.ofSeconds(30), 500L * 1024 * 1024, 0);
+        }
+
+        /**
+         * From the project file's units: seconds, seconds, MB, changes ({@code TaskSettings.BatchApplySettings}).
+         */
+        public static BatchApply of(int timeoutMinSeconds, int timeoutMaxSeconds, int memoryLimitMb, int splitSize) {
+            return new BatchApply(Duration.ofSeconds(timeoutMinSeconds), Duration.ofSeconds(timeoutMaxSeconds),
+                    memoryLimitMb * 1024L * 1024L, splitSize);
         }
     }
 

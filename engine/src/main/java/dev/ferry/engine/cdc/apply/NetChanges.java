@@ -44,6 +44,7 @@ final class NetChanges {
         private boolean deleteFirst;
         private boolean fresh;              // the window's first change of the key was an INSERT
         private List<Object> row;
+        private boolean partial;            // row holds UNCHANGED_TOAST markers (kept in step with row by setRow)
         private final boolean coversTarget;
 
         private Entry(Key key, boolean coversTarget) {
@@ -63,7 +64,12 @@ final class NetChanges {
 
         /** Whether the row holds {@link ValueMarker#UNCHANGED_TOAST} values (only the other columns are updated). */
         boolean partial() {
-            return row != null && hasMarker(row);
+            return partial;
+        }
+
+        private void setRow(List<Object> newRow, boolean hasMarker) {
+            row = newRow;
+            partial = newRow != null && hasMarker;
         }
 
         /**
@@ -72,7 +78,7 @@ final class NetChanges {
          * snapshot), and the applier falls back to the upsert.
          */
         boolean fresh() {
-            return fresh && !deleteFirst && row != null && !partial();
+            return fresh && !deleteFirst && row != null && !partial;
         }
 
         /** Whether the target row of this key has to be deleted before {@link #row()} is written (or for good). */
@@ -155,7 +161,7 @@ final class NetChanges {
                 if (hasMarker(r.after())) {
                     return false;
                 }
-                insert(key(r.after()), r.after());
+                insert(key(r.after()), r.after(), false);
             }
             case DELETE -> {
                 Key k = key(old);
@@ -174,12 +180,13 @@ final class NetChanges {
                 if (ko.equals(kn)) {
                     if (eo == null) {
                         Entry e = new Entry(ko, coversTarget);
-                        e.row = r.after();
+                        e.setRow(r.after(), hasMarker(r.after()));
                         entries.put(ko, e);
                     } else if (eo.row == null) {
                         return false; // an update of a key deleted in this window: let the row path report it
                     } else {
-                        eo.row = merge(r.after(), eo.row);
+                        List<Object> m = merge(r.after(), eo.row);
+                        eo.setRow(m, hasMarker(m));
                     }
                 } else {
                     List<Object> row = r.after();
@@ -193,7 +200,7 @@ final class NetChanges {
                         }
                     }
                     delete(ko);
-                    insert(kn, row);
+                    insert(kn, row, false);
                 }
             }
             default -> throw new IllegalStateException(String.valueOf(r.operation()));
@@ -201,14 +208,15 @@ final class NetChanges {
         return true;
     }
 
-    private void insert(Key k, List<Object> row) {
+    /** {@code row} has no UNCHANGED_TOAST marker ({@code hasMarker} is {@code false} for every caller). */
+    private void insert(Key k, List<Object> row, boolean hasMarker) {
         Entry e = entries.get(k);
         if (e == null) {
             e = new Entry(k, coversTarget);
             e.fresh = true;
             entries.put(k, e);
         }
-        e.row = row;
+        e.setRow(row, hasMarker);
     }
 
     private void delete(Key k) {
@@ -218,7 +226,7 @@ final class NetChanges {
             entries.put(k, e);
         }
         e.deleteFirst = true;
-        e.row = null;
+        e.setRow(null, false);
     }
 
     /** {@code newer} with its UNCHANGED_TOAST values taken from {@code older}. */
@@ -250,8 +258,8 @@ final class NetChanges {
     }
 
     static boolean hasMarker(List<Object> row) {
-        for (Object o : row) {
-            if (o == ValueMarker.UNCHANGED_TOAST) {
+        for (int i = 0, n = row.size(); i < n; i++) {
+            if (row.get(i) == ValueMarker.UNCHANGED_TOAST) {
                 return true;
             }
         }

@@ -768,7 +768,9 @@ public final class MySqlStreamingSource implements AutoCloseable {
                 MySqlColumnInfo c = infos.get(i);
                 cols.add(new ChangeColumn(c.name(), c.columnType(), typeIds == null ? 0 : typeIds[i], -1, c.key()));
             }
-            return cols;
+            // immutable once: every RowChange of the table shares this instance (List.copyOf returns it as is), so
+            // the applier compares column lists by identity
+            return List.copyOf(cols);
         }
 
         private TableInfo table(long tableId) {
@@ -788,17 +790,17 @@ public final class MySqlStreamingSource implements AutoCloseable {
         }
 
         private List<Object> decode(TableInfo t, Serializable[] row) {
-            List<Object> values = new ArrayList<>(row.length);
+            Object[] values = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
                 MySqlColumnInfo info = t.infos().get(i);
                 try {
-                    values.add(MySqlValueDecoder.decode(row[i], info, t.typeIds()[i]));
+                    values[i] = MySqlValueDecoder.decode(row[i], info, t.typeIds()[i]);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("column " + t.table().schema() + "." + t.table().name() + "." + info.name()
                             + " (" + info.columnType() + "): " + e.getMessage(), e);
                 }
             }
-            return values;
+            return ChangeEvent.RowChange.row(values); // no second copy in the RowChange
         }
 
         private MySqlPosition pos(long eventPos, int ordinal) {

@@ -72,11 +72,24 @@ public final class MySqlValueDecoder {
     private MySqlValueDecoder() {
     }
 
+    /** Resolved character sets by MySQL name (decoding looks one up per character value). */
+    private static final Map<String, Charset> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The Java charset of a MySQL character set name; throws naming it when Java has none. */
     public static Charset charset(String mysqlCharset) {
         if (mysqlCharset == null || mysqlCharset.equals("binary")) {
             return StandardCharsets.ISO_8859_1;
         }
+        Charset known = RESOLVED.get(mysqlCharset);
+        if (known != null) {
+            return known;
+        }
+        Charset c = resolve(mysqlCharset);
+        RESOLVED.put(mysqlCharset, c);
+        return c;
+    }
+
+    private static Charset resolve(String mysqlCharset) {
         String name = CHARSETS.getOrDefault(mysqlCharset.toLowerCase(Locale.ROOT), mysqlCharset);
         try {
             return Charset.forName(name);

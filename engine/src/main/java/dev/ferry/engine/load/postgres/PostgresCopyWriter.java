@@ -224,15 +224,21 @@ public final class PostgresCopyWriter implements TargetWriter {
     }
 
     static void escape(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        // copies the runs between special characters in bulk (most values have none: one arraycopy)
+        int n = s.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\': sb.append("\\\\"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                default: sb.append(c);
+            if (c <= '\\' && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
+                sb.append(s, from, i);
+                sb.append(c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
+                from = i + 1;
             }
+        }
+        if (from == 0) {
+            sb.append(s);
+        } else {
+            sb.append(s, from, n);
         }
     }
 

@@ -46,6 +46,18 @@ class ApplySettingsTest {
     }
 
     @Test
+    void batchApplyFromTheProjectFilesUnits() {
+        ApplySettings.BatchApply b = ApplySettings.BatchApply.of(2, 45, 64, 5000);
+        assertThat(b.timeoutMin()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(b.timeoutMax()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(b.memoryLimitBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(b.splitSize()).isEqualTo(5000);
+        assertThat(ApplySettings.BatchApply.defaults().splitSize()).as("DMS BatchSplitSize 0 = no limit").isZero();
+        assertThatThrownBy(() -> ApplySettings.BatchApply.of(1, 30, 500, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BatchSplitSize");
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> ApplySettings.defaults("t").withCommit(0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxEvents");

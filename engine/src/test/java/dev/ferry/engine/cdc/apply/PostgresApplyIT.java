@@ -103,6 +103,41 @@ class PostgresApplyIT {
         return batch ? s.withBatchApply(testBatch()) : s;
     }
 
+    /**
+     * DMS {@code BatchSplitSize}: a backlog of 40 one-row transactions with long batch timeouts would be one window;
+     * with a split size of 10 no window holds more than 10 changes, and nothing is lost or repeated.
+     */
+    @org.junit.jupiter.api.Test
+    void batchSplitSizeBoundsTheChangesPerWindow() throws Exception {
+        pg.execute(src, "CREATE TABLE s (id int PRIMARY KEY, v text)");
+        pg.execute(dst, "CREATE TABLE s (id int PRIMARY KEY, v text)");
+        admin.createPublication(List.of());
+        admin.createSlot();
+        for (int i = 1; i <= 40; i++) {
+            pg.execute(src, "INSERT INTO s VALUES (" + i + ", 'v" + i + "')");
+        }
+        List<Long> applied = new CopyOnWriteArrayList<>();
+        ChangeApplier a = applier(ApplySettings.defaults("split").withBatchApply(
+                new ApplySettings.BatchApply(Duration.ofSeconds(20), Duration.ofSeconds(60), 64L * 1024 * 1024, 10)), new ApplyListener() {
+                    @Override
+                    public void committed(ApplyStats stats) {
+                        applied.add(stats.appliedEvents());
+                    }
+                });
+        a.start();
+        Future<?> running = runInBackground(a);
+        awaitValid(running, "s");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !applied.isEmpty() && applied.get(applied.size() - 1) == 40);
+        long before = 0;
+        for (long n : applied) {
+            assertThat(n - before).as("changes in one window (commits: %s)", applied).isBetween(0L, 10L);
+            before = n;
+        }
+        assertThat(applied.size()).isGreaterThanOrEqualTo(4);
+        a.stop();
+        running.get(30, TimeUnit.SECONDS);
+    }
+
     @ParameterizedTest(name = "batch apply: {0}")
     @ValueSource(booleans = {false, true})
     void everyChangeTypeReachesTheTarget(boolean batch) throws Exception {
