@@ -162,7 +162,7 @@ public final class AssessmentViewModel {
         }, err -> {
             running.set(false);
             progress.set("");
-            dialogs.showError("The assessment failed", message(err));
+            dialogs.showError("The assessment failed", message(err), err);
         }, (f, m) -> {
             if (m != null) {
                 progress.set(m);
@@ -186,7 +186,7 @@ public final class AssessmentViewModel {
         }, err -> {
             running.set(false);
             progress.set("");
-            dialogs.showError("Cannot open the assessment", message(err));
+            dialogs.showError("Cannot open the assessment", message(err), err);
         }));
     }
 
@@ -518,7 +518,7 @@ public final class AssessmentViewModel {
         }, err -> {
             reconverting.set(false);
             progress.set("");
-            dialogs.showError("The re-conversion failed", message(err));
+            dialogs.showError("The re-conversion failed", message(err), err);
         }, (f, m) -> {
             if (m != null) {
                 progress.set(m);
@@ -575,7 +575,7 @@ public final class AssessmentViewModel {
         }, err -> {
             verifying.set(false);
             parseStatus.set("");
-            dialogs.showError("Cannot verify", message(err));
+            dialogs.showError("Cannot verify", message(err), err);
         }));
     }
 
@@ -634,7 +634,7 @@ public final class AssessmentViewModel {
             }
         }, err -> {
             progress.set("");
-            dialogs.showError("Cannot write the report", message(err));
+            dialogs.showError("Cannot write the report", message(err), err);
         }));
     }
 

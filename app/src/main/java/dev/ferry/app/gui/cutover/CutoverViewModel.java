@@ -150,7 +150,7 @@ public final class CutoverViewModel {
             validationCancel = null;
             String m = Redaction.redact(String.valueOf(err.getMessage()));
             validationStatus.set("Validation failed: " + m);
-            dialogs.showError("Validation failed", m);
+            dialogs.showError("Validation failed", m, err);
         }));
     }
 
@@ -254,7 +254,7 @@ public final class CutoverViewModel {
             cutoverCancel = null;
             String m = Redaction.redact(String.valueOf(err.getMessage()));
             cutoverStatus.set("The cutover failed: " + m);
-            dialogs.showError("Cutover failed", m);
+            dialogs.showError("Cutover failed", m, err);
             loadRecorded(false);
         }));
     }

@@ -162,7 +162,7 @@ public final class DeployViewModel {
             plan = null;
             rows.clear();
             status.set("Cannot read " + dir);
-            dialogs.showError("Cannot open the assessment folder", Redaction.redact(String.valueOf(err.getMessage())));
+            dialogs.showError("Cannot open the assessment folder", Redaction.redact(String.valueOf(err.getMessage())), err);
         }));
     }
 
@@ -259,7 +259,7 @@ public final class DeployViewModel {
             } else {
                 String m = Redaction.redact(String.valueOf(err.getMessage()));
                 status.set((dry ? "The dry run failed: " : "The deploy failed: ") + m);
-                dialogs.showError(dry ? "Dry run failed" : "Deploy failed", m);
+                dialogs.showError(dry ? "Dry run failed" : "Deploy failed", m, err);
             }
         }));
     }

@@ -12,6 +12,15 @@ public interface DialogService {
     /** Shows an error and waits until the user closes it. */
     void showError(String title, String message);
 
+    /**
+     * Shows an error with what caused it: the message stays first and readable; the cause chain (redacted messages and
+     * stack frames) is in an expandable details area, and a Copy button puts message and details on the clipboard for
+     * a bug report. Services that cannot show details show the message alone.
+     */
+    default void showError(String title, String message, Throwable cause) {
+        showError(title, message);
+    }
+
     /** Shows information and waits until the user closes it. */
     void showInfo(String title, String message);
 

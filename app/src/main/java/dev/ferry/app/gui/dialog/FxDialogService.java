@@ -26,6 +26,40 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showError(String title, String message, Throwable cause) {
+        Alert a = alert(Alert.AlertType.ERROR, title, message);
+        withDetails(a, title, message, ErrorDetails.of(cause), javafx.scene.input.Clipboard.getSystemClipboard());
+        a.showAndWait();
+    }
+
+    /** The copy button's type (its label). */
+    static final ButtonType COPY = new ButtonType("Copy", javafx.scene.control.ButtonBar.ButtonData.LEFT);
+
+    /**
+     * Adds the expandable details area and a Copy button (which does not close the dialog) to an error alert.
+     * Package-private for the dialog test.
+     */
+    static void withDetails(Alert a, String title, String message, String details, javafx.scene.input.Clipboard clipboard) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(details);
+        area.setId("errorDetails");
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount(14);
+        area.setMaxWidth(Double.MAX_VALUE);
+        area.setMaxHeight(Double.MAX_VALUE);
+        a.getDialogPane().setExpandableContent(area);
+        a.getButtonTypes().add(COPY);
+        javafx.scene.Node copy = a.getDialogPane().lookupButton(COPY);
+        copy.setId("copyErrorButton");
+        copy.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(title + "\n" + message + (details.isEmpty() ? "" : "\n\n" + details));
+            clipboard.setContent(c);
+            e.consume(); // keep the dialog open
+        });
+    }
+
+    @Override
     public void showInfo(String title, String message) {
         alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
     }

@@ -553,7 +553,7 @@ public final class EndpointsViewModel {
             saving.set(false);
             status.set("");
             dialogs.showError("Cannot store the password", "The password of '" + base.name()
-                    + "' could not be stored, so the endpoint was not saved: " + Redaction.redact(String.valueOf(err.getMessage())));
+                    + "' could not be stored, so the endpoint was not saved: " + Redaction.redact(String.valueOf(err.getMessage())), err);
         }));
     }
 

@@ -274,7 +274,7 @@ public final class MappingsViewModel {
                 DmsTableMappings.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)), TaskCallbacks.of(m -> {
                     apply(m);
                     status.set("Imported " + m.rules().size() + " rules from " + file.getFileName() + ".");
-                }, err -> dialogs.showError("Cannot import " + file.getFileName(), String.valueOf(err.getMessage()))));
+                }, err -> dialogs.showError("Cannot import " + file.getFileName(), String.valueOf(err.getMessage()), err)));
     }
 
     /** Asks for a file and writes the rules to it as DMS table-mapping JSON. */
@@ -288,7 +288,7 @@ public final class MappingsViewModel {
             Files.writeString(file, json, StandardCharsets.UTF_8);
             return null;
         }, TaskCallbacks.of(v -> status.set("Exported " + current().rules().size() + " rules to " + file.getFileName() + "."),
-                err -> dialogs.showError("Cannot export to " + file.getFileName(), String.valueOf(err.getMessage()))));
+                err -> dialogs.showError("Cannot export to " + file.getFileName(), String.valueOf(err.getMessage()), err)));
     }
 
     // ---- properties ------------------------------------------------------------------------------------------------

@@ -261,7 +261,7 @@ public final class TasksViewModel {
             String m = Redaction.redact(String.valueOf(err.getMessage()));
             stateText.set("Failed: " + m);
             addLog(LoadRunning.Level.ERROR, m);
-            dialogs.showError("The load could not run", m);
+            dialogs.showError("The load could not run", m, err);
         }));
     }
 

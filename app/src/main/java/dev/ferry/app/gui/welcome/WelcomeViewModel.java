@@ -123,7 +123,7 @@ public final class WelcomeViewModel {
                             Redaction.redact(e.getMessage()))));
                 }
             } else {
-                dialogs.showError("Cannot open project", Redaction.redact(error.getMessage()));
+                dialogs.showError("Cannot open project", Redaction.redact(error.getMessage()), error);
             }
         }));
     }
@@ -155,7 +155,7 @@ public final class WelcomeViewModel {
         }, error -> {
             demoStarting.set(false);
             status.set("");
-            dialogs.showError("Cannot start the demo", Redaction.redact(String.valueOf(error.getMessage())));
+            dialogs.showError("Cannot start the demo", Redaction.redact(String.valueOf(error.getMessage())), error);
         }));
     }
 

@@ -113,7 +113,7 @@ public final class WorkbenchViewModel {
         }, err -> {
             saving.set(false);
             status.set("");
-            dialogs.showError("Cannot save the project", Redaction.redact(String.valueOf(err.getMessage())));
+            dialogs.showError("Cannot save the project", Redaction.redact(String.valueOf(err.getMessage())), err);
         }));
     }
 

@@ -20,6 +20,15 @@ public final class RecordingDialogs implements DialogService {
         shown.add("error|" + title + "|" + message);
     }
 
+    /** Causes passed with errors, in order. */
+    public final List<Throwable> causes = new ArrayList<>();
+
+    @Override
+    public void showError(String title, String message, Throwable cause) {
+        causes.add(cause);
+        showError(title, message);
+    }
+
     @Override
     public void showInfo(String title, String message) {
         shown.add("info|" + title + "|" + message);
