@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Full-load benchmark: Ferry side by side with pgloader, pgcopydb and a raw client pipe, on the same sysbench data.
 # Usage: bench/full-load.sh [TABLES] [ROWS_PER_TABLE] [LOB_ROWS]   (default 4 × 250000, no LOB table)
-#   LOB_ROWS > 0 adds a table of LOB_ROWS values of LOB_MB MB each (default 10), loaded MariaDB → PostgreSQL and
-#   PostgreSQL → PostgreSQL by Ferry with LobMode FULL (peak RSS is the point: it must stay under 1 GB).
+#   LOB_ROWS > 0 adds a table of LOB_ROWS values of LOB_MB MB each (default 10), loaded MariaDB → PostgreSQL,
+#   PostgreSQL → PostgreSQL and SQLite → PostgreSQL by Ferry with LobMode FULL (peak RSS is the point: it must stay
+#   under 1 GB).
 # See bench/README.md. Talks only to the local servers below; drops and recreates the $BENCH_DB databases
 # (default ferry_bench, ferry_bench_src, ferry_bench_dst). SKIP_PEERS=1 runs Ferry only (for profiling).
 set -euo pipefail
@@ -171,12 +172,18 @@ if [ "$LOB_ROWS" -gt 0 ]; then
   pg -d ${BENCH_DB}_src -c "CREATE TABLE lobs (id int PRIMARY KEY, b bytea NOT NULL)" \
      -c "INSERT INTO lobs SELECT g, convert_to(repeat(md5(g::text), $lob_chars), 'UTF8') FROM generate_series(1, $LOB_ROWS) g"
   lob_ddl() { echo "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \"$1\"; CREATE TABLE \"$1\".lobs (id int PRIMARY KEY, b bytea NOT NULL);"; }
-  mkdir -p "$work/p-my-lob" "$work/p-pg-lob"
+  sqlite_lob_db="$work/lobs.sqlite"   # a file of its own: pgloader copies the whole sysbench file
+  rm -f "$sqlite_lob_db"
+  sqlite3 "$sqlite_lob_db" "CREATE TABLE lobs (id INTEGER PRIMARY KEY, b BLOB NOT NULL)" \
+    "WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < $LOB_ROWS) INSERT INTO lobs SELECT i, randomblob($((LOB_MB * 1024 * 1024))) FROM g"
+  mkdir -p "$work/p-my-lob" "$work/p-pg-lob" "$work/p-sq-lob"
   project "$work/p-my-lob/p.json" "$my_ep" ${BENCH_DB} lobs '"LobMode": "FULL"'
   project "$work/p-pg-lob/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"${BENCH_DB}_src\", \"user\": \"$PG_USER\" }" public lobs '"LobMode": "FULL"'
+  project "$work/p-sq-lob/p.json" "{ \"name\": \"src\", \"engine\": \"sqlite\", \"path\": \"$sqlite_lob_db\" }" main lobs '"LobMode": "FULL"'
   saved_mb=$MB; MB=$((LOB_ROWS * LOB_MB)); expected=$LOB_ROWS; LOB_RUN=1
   fresh_target ""; lob_ddl ${BENCH_DB} | pg -d ${BENCH_DB}_dst; run mariadb-pg-lob ferry ${BENCH_DB} $FERRY migrate --project "$work/p-my-lob/p.json"
   fresh_target ""; lob_ddl public | pg -d ${BENCH_DB}_dst;      run pg-pg-lob ferry public $FERRY migrate --project "$work/p-pg-lob/p.json"
+  fresh_target ""; lob_ddl public | pg -d ${BENCH_DB}_dst;      run sqlite-pg-lob ferry public $FERRY migrate --project "$work/p-sq-lob/p.json"
   MB=$saved_mb; expected=$total; LOB_RUN=0
   # pgloader and pgcopydb copy whole databases: the LOB table must not be part of the sysbench comparison
   my -e "DROP TABLE ${BENCH_DB}.lobs"; pg -d ${BENCH_DB}_src -c "DROP TABLE lobs"
