@@ -74,6 +74,31 @@ public final class PostgresCopyWriter implements TargetWriter {
         }
     }
 
+    /** The decimal digits of {@code v}, written straight into the buffer (no String per value). */
+    private void decimal(long v) throws SQLException {
+        if (v == Long.MIN_VALUE) {
+            ascii(Long.toString(v));
+            return;
+        }
+        if (pos + 20 > buf.length) {
+            flush();
+        }
+        if (v < 0) {
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        for (int i = end - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        pos = end;
+    }
+
     private void encode(Object v) throws SQLException {
         if (v == null) {
             put((byte) '\\');
@@ -81,7 +106,7 @@ public final class PostgresCopyWriter implements TargetWriter {
         } else if (v instanceof String) {
             text((String) v);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short) {
-            ascii(v.toString());
+            decimal(((Number) v).longValue());
         } else if (v instanceof Boolean) {
             put((Boolean) v ? (byte) 't' : (byte) 'f');
         } else if (v instanceof byte[]) {
@@ -130,13 +155,23 @@ public final class PostgresCopyWriter implements TargetWriter {
 
     private static final int SLICE = 8192;
 
+    /** Bytes COPY text needs escaped: backslash, tab, newline, carriage return. */
+    private static final boolean[] ESCAPED = new boolean[256];
+
+    static {
+        ESCAPED['\\'] = true;
+        ESCAPED['\t'] = true;
+        ESCAPED['\n'] = true;
+        ESCAPED['\r'] = true;
+    }
+
     /** Copies UTF-8 bytes, escaping backslash, tab, newline and CR (bytes of multi-byte sequences are all >= 0x80). */
     private void bytes(byte[] b, boolean escape) throws SQLException {
         int start = 0;
         if (escape) {
             for (int i = 0; i < b.length; i++) {
                 byte c = b[i];
-                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                if (c <= '\\' && ESCAPED[c & 0xFF]) {
                     copy(b, start, i - start);
                     put((byte) '\\');
                     put(c == '\\' ? (byte) '\\' : c == '\t' ? (byte) 't' : c == '\n' ? (byte) 'n' : (byte) 'r');
