@@ -6,6 +6,7 @@
 #   under 1 GB).
 # See bench/README.md. Talks only to the local servers below; drops and recreates the $BENCH_DB databases
 # (default ferry_bench, ferry_bench_src, ferry_bench_dst). SKIP_PEERS=1 runs Ferry only (for profiling).
+# ONLY=pg-pg,sqlite-pg runs only the listed scenarios (mariadb-pg, pg-pg, sqlite-pg; the LOB runs follow LOB_ROWS).
 set -euo pipefail
 
 TABLES=${1:-4}
@@ -19,6 +20,8 @@ MY_HOST=${MY_HOST:-127.0.0.1}; MY_PORT=${MY_PORT:-3306}; MY_USER=${MY_USER:-root
 PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
 PGLOADER_WITH=(--with "prefetch rows = 10000" --with "workers = 2" --with "concurrency = 1")
 FERRY_SUBTASKS=${FERRY_SUBTASKS:-4}
+ONLY=${ONLY:-mariadb-pg,pg-pg,sqlite-pg}
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
 BENCH_DB=${BENCH_DB:-ferry_bench}        # MariaDB database; PostgreSQL gets ${BENCH_DB}_src and ${BENCH_DB}_dst
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}     # seconds before a run is stopped (pgloader was once seen hanging with 0 CPU)
 work=${WORK:-$(mktemp -d /tmp/ferry-bench.XXXXXX)}
@@ -190,17 +193,23 @@ if [ "$LOB_ROWS" -gt 0 ]; then
 fi
 
 # ---- MariaDB -> PostgreSQL ----
+if want mariadb-pg; then
 fresh_target ${BENCH_DB}; run mariadb-pg ferry ${BENCH_DB} $FERRY migrate --project "$work/p-my/p.json"
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run mariadb-pg pgloader ${BENCH_DB} pgloader "${PGLOADER_WITH[@]}" "$mysql_url" "$(pg_url ${BENCH_DB}_dst)"; }
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target ${BENCH_DB}; run mariadb-pg raw-pipe ${BENCH_DB} bash -c raw_mysql; }
+fi
 # ---- PostgreSQL -> PostgreSQL ----
+if want pg-pg; then
 fresh_target public;      run pg-pg ferry public $FERRY migrate --project "$work/p-pg/p.json"
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run pg-pg pgcopydb public pgcopydb clone --source "$(pg_url ${BENCH_DB}_src)" --target "$(pg_url ${BENCH_DB}_dst)" \
                             --dir "$work/pgcopydb" --jobs 2 --index-jobs 2 --no-owner --no-acl --restart; }
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target public;      run pg-pg raw-pipe public bash -c raw_pg; }
+fi
 # ---- SQLite -> PostgreSQL ----
+if want sqlite-pg; then
 fresh_target public;      run sqlite-pg ferry public $FERRY migrate --project "$work/p-sq/p.json"
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run sqlite-pg pgloader public pgloader "${PGLOADER_WITH[@]}" "sqlite://$sqlite_db" "$(pg_url ${BENCH_DB}_dst)"; }
+fi
 
 echo
 echo "== results ($TABLES × $ROWS rows, $MB MB): $results"
