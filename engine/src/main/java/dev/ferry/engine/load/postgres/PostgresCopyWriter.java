@@ -74,6 +74,20 @@ public final class PostgresCopyWriter implements TargetWriter {
         }
     }
 
+    /**
+     * Hex digits of {@code n} bytes into {@code out} at {@code at}; returns the new position. A small method called once
+     * per chunk: the JIT compiles it by invocation count (a 10 MB value's byte loop inside {@link #encode} was seen
+     * running interpreted — 14 MB/s — on a starved machine where the on-stack replacement compile never came).
+     */
+    private static int hex(byte[] b, int from, int n, byte[] out, int at) {
+        for (int k = from, end = from + n; k < end; k++) {
+            int x = b[k];
+            out[at++] = HEX[(x >> 4) & 0xF];
+            out[at++] = HEX[x & 0xF];
+        }
+        return at;
+    }
+
     /** The decimal digits of {@code v}, written straight into the buffer (no String per value). */
     private void decimal(long v) throws SQLException {
         if (v == Long.MIN_VALUE) {
@@ -114,12 +128,13 @@ public final class PostgresCopyWriter implements TargetWriter {
             put((byte) '\\');
             put((byte) '\\');
             put((byte) 'x');
-            for (byte x : b) {
+            for (int i = 0; i < b.length; ) {
                 if (pos + 2 > buf.length) {
                     flush();
                 }
-                buf[pos++] = HEX[(x >> 4) & 0xF];
-                buf[pos++] = HEX[x & 0xF];
+                int n = Math.min(b.length - i, (buf.length - pos) / 2);
+                pos = hex(b, i, n, buf, pos);
+                i += n;
             }
         } else {
             StringBuilder sb = new StringBuilder(32);
