@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Full-load benchmark: Ferry side by side with pgloader, pgcopydb and a raw client pipe, on the same sysbench data.
 # Usage: bench/full-load.sh [TABLES] [ROWS_PER_TABLE] [LOB_ROWS]   (default 4 × 250000, no LOB table)
-#   LOB_ROWS > 0 adds a table of LOB_ROWS values of LOB_MB MB each (default 10), loaded MariaDB → PostgreSQL and
-#   PostgreSQL → PostgreSQL by Ferry with LobMode FULL (peak RSS is the point: it must stay under 1 GB).
+#   LOB_ROWS > 0 adds a table of LOB_ROWS values of LOB_MB MB each (default 10), loaded MariaDB → PostgreSQL,
+#   PostgreSQL → PostgreSQL and SQLite → PostgreSQL by Ferry with LobMode FULL (peak RSS is the point: it must stay
+#   under 1 GB).
 # See bench/README.md. Talks only to the local servers below; drops and recreates the $BENCH_DB databases
 # (default ferry_bench, ferry_bench_src, ferry_bench_dst). SKIP_PEERS=1 runs Ferry only (for profiling).
+# ONLY=pg-pg,sqlite-pg runs only the listed scenarios (mariadb-pg, pg-pg, sqlite-pg; the LOB runs follow LOB_ROWS).
 set -euo pipefail
 
 TABLES=${1:-4}
@@ -18,6 +20,8 @@ MY_HOST=${MY_HOST:-127.0.0.1}; MY_PORT=${MY_PORT:-3306}; MY_USER=${MY_USER:-root
 PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
 PGLOADER_WITH=(--with "prefetch rows = 10000" --with "workers = 2" --with "concurrency = 1")
 FERRY_SUBTASKS=${FERRY_SUBTASKS:-4}
+ONLY=${ONLY:-mariadb-pg,pg-pg,sqlite-pg}
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
 BENCH_DB=${BENCH_DB:-ferry_bench}        # MariaDB database; PostgreSQL gets ${BENCH_DB}_src and ${BENCH_DB}_dst
 TOOL_TIMEOUT=${TOOL_TIMEOUT:-1800}     # seconds before a run is stopped (pgloader was once seen hanging with 0 CPU)
 work=${WORK:-$(mktemp -d /tmp/ferry-bench.XXXXXX)}
@@ -171,29 +175,41 @@ if [ "$LOB_ROWS" -gt 0 ]; then
   pg -d ${BENCH_DB}_src -c "CREATE TABLE lobs (id int PRIMARY KEY, b bytea NOT NULL)" \
      -c "INSERT INTO lobs SELECT g, convert_to(repeat(md5(g::text), $lob_chars), 'UTF8') FROM generate_series(1, $LOB_ROWS) g"
   lob_ddl() { echo "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \"$1\"; CREATE TABLE \"$1\".lobs (id int PRIMARY KEY, b bytea NOT NULL);"; }
-  mkdir -p "$work/p-my-lob" "$work/p-pg-lob"
+  sqlite_lob_db="$work/lobs.sqlite"   # a file of its own: pgloader copies the whole sysbench file
+  rm -f "$sqlite_lob_db"
+  sqlite3 "$sqlite_lob_db" "CREATE TABLE lobs (id INTEGER PRIMARY KEY, b BLOB NOT NULL)" \
+    "WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < $LOB_ROWS) INSERT INTO lobs SELECT i, randomblob($((LOB_MB * 1024 * 1024))) FROM g"
+  mkdir -p "$work/p-my-lob" "$work/p-pg-lob" "$work/p-sq-lob"
   project "$work/p-my-lob/p.json" "$my_ep" ${BENCH_DB} lobs '"LobMode": "FULL"'
   project "$work/p-pg-lob/p.json" "{ \"name\": \"src\", \"engine\": \"postgresql\", \"host\": \"$PG_HOST\", \"port\": $PG_PORT, \"database\": \"${BENCH_DB}_src\", \"user\": \"$PG_USER\" }" public lobs '"LobMode": "FULL"'
+  project "$work/p-sq-lob/p.json" "{ \"name\": \"src\", \"engine\": \"sqlite\", \"path\": \"$sqlite_lob_db\" }" main lobs '"LobMode": "FULL"'
   saved_mb=$MB; MB=$((LOB_ROWS * LOB_MB)); expected=$LOB_ROWS; LOB_RUN=1
   fresh_target ""; lob_ddl ${BENCH_DB} | pg -d ${BENCH_DB}_dst; run mariadb-pg-lob ferry ${BENCH_DB} $FERRY migrate --project "$work/p-my-lob/p.json"
   fresh_target ""; lob_ddl public | pg -d ${BENCH_DB}_dst;      run pg-pg-lob ferry public $FERRY migrate --project "$work/p-pg-lob/p.json"
+  fresh_target ""; lob_ddl public | pg -d ${BENCH_DB}_dst;      run sqlite-pg-lob ferry public $FERRY migrate --project "$work/p-sq-lob/p.json"
   MB=$saved_mb; expected=$total; LOB_RUN=0
   # pgloader and pgcopydb copy whole databases: the LOB table must not be part of the sysbench comparison
   my -e "DROP TABLE ${BENCH_DB}.lobs"; pg -d ${BENCH_DB}_src -c "DROP TABLE lobs"
 fi
 
 # ---- MariaDB -> PostgreSQL ----
+if want mariadb-pg; then
 fresh_target ${BENCH_DB}; run mariadb-pg ferry ${BENCH_DB} $FERRY migrate --project "$work/p-my/p.json"
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run mariadb-pg pgloader ${BENCH_DB} pgloader "${PGLOADER_WITH[@]}" "$mysql_url" "$(pg_url ${BENCH_DB}_dst)"; }
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target ${BENCH_DB}; run mariadb-pg raw-pipe ${BENCH_DB} bash -c raw_mysql; }
+fi
 # ---- PostgreSQL -> PostgreSQL ----
+if want pg-pg; then
 fresh_target public;      run pg-pg ferry public $FERRY migrate --project "$work/p-pg/p.json"
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run pg-pg pgcopydb public pgcopydb clone --source "$(pg_url ${BENCH_DB}_src)" --target "$(pg_url ${BENCH_DB}_dst)" \
                             --dir "$work/pgcopydb" --jobs 2 --index-jobs 2 --no-owner --no-acl --restart; }
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target public;      run pg-pg raw-pipe public bash -c raw_pg; }
+fi
 # ---- SQLite -> PostgreSQL ----
+if want sqlite-pg; then
 fresh_target public;      run sqlite-pg ferry public $FERRY migrate --project "$work/p-sq/p.json"
 [ "${SKIP_PEERS:-0}" = 1 ] || { fresh_target "";          run sqlite-pg pgloader public pgloader "${PGLOADER_WITH[@]}" "sqlite://$sqlite_db" "$(pg_url ${BENCH_DB}_dst)"; }
+fi
 
 echo
 echo "== results ($TABLES × $ROWS rows, $MB MB): $results"

@@ -95,7 +95,12 @@ public final class FullLoad {
     public LoadResult run(LoadPlan plan, SourceSnapshot snapshot) throws LoadException, SQLException {
         Instant start = Instant.now();
         String task = settings.task();
-        budget = new MemoryBudget(settings.maxQueueBytes());
+        long budgetBytes = MemoryBudget.forHeap(settings.maxQueueBytes(), Runtime.getRuntime().maxMemory());
+        if (budgetBytes < settings.maxQueueBytes()) {
+            LOG.info("full load {}: queue budget {} MiB instead of {} MiB (2/5 of the {} MiB heap)", task,
+                    budgetBytes >> 20, settings.maxQueueBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        budget = new MemoryBudget(budgetBytes);
         Map<String, Marker> markers = prepareTarget();
         List<Tracker> trackers = new ArrayList<>();
         List<Work> work = new ArrayList<>();

@@ -164,8 +164,12 @@ public final class LoadPlanner {
         long min;
         long max;
         long rows;
-        try (PreparedStatement st = c.prepareStatement("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + from
-                + RowFilter.and("", filter, source.engine()))) {
+        // a table the catalog says is large is split anyway: its row count (progress, ordering) is the catalog's
+        // estimate, so no COUNT(*) scans the whole table before the load; MIN/MAX come from the key's index
+        long estimate = filter == null ? catalogEstimate(c, s, from) : -1;
+        boolean estimated = estimate > settings.splitThresholdRows();
+        try (PreparedStatement st = c.prepareStatement("SELECT MIN(" + k + "), MAX(" + k + ")"
+                + (estimated ? "" : ", COUNT(*)") + " FROM " + from + RowFilter.and("", filter, source.engine()))) {
             if (filter != null) {
                 filter.bind(source.engine(), st, 1);
             }
@@ -173,7 +177,7 @@ public final class LoadPlanner {
                 rs.next();
                 min = rs.getLong(1);
                 max = rs.getLong(2);
-                rows = rs.getLong(3);
+                rows = estimated ? estimate : rs.getLong(3);
             }
         }
         Optional<TableSettingsRule.ParallelLoad> rule = parallelLoad(s);
@@ -289,6 +293,25 @@ public final class LoadPlanner {
             lo = hi;
         }
         return ranges;
+    }
+
+    /**
+     * The catalog's row estimate of {@code s}: the table model's when it has one, else PostgreSQL's {@code reltuples}
+     * (-1 when never analysed); -1 for the other engines.
+     */
+    private long catalogEstimate(Connection c, Table s, String quotedName) throws SQLException {
+        if (s.estimatedRows() >= 0) {
+            return s.estimatedRows();
+        }
+        if (source.engine() != dev.ferry.model.schema.Engine.POSTGRESQL) {
+            return -1;
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)")) {
+            st.setString(1, quotedName);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getDouble(1) >= 0 ? Math.round(rs.getDouble(1)) : -1;
+            }
+        }
     }
 
     private long count(Connection c, String sql, RowFilter filter) throws SQLException {

@@ -20,6 +20,15 @@ final class MemoryBudget {
         this.permits = new Semaphore(totalKb, false);
     }
 
+    /**
+     * The budget a load uses: the configured {@code maxQueueBytes}, but at most 2/5 of the JVM's maximum heap, so the
+     * queued rows, the batches being read and written and the drivers' buffers fit in a capped heap (the launcher's
+     * {@code -Xmx}) instead of failing with an OutOfMemoryError. At least 1 MiB.
+     */
+    static long forHeap(long configured, long maxHeap) {
+        return Math.max(Math.min(configured, 1L << 20), Math.min(configured, maxHeap / 5 * 2));
+    }
+
     /** The permits a value of {@code bytes} costs (at least 1, at most the whole budget). */
     int cost(long bytes) {
         return (int) Math.max(1, Math.min(totalKb, (bytes + 1023) / 1024));

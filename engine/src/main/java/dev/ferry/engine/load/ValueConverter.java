@@ -424,6 +424,12 @@ public final class ValueConverter {
 
     /** Strict UTF-8 decoding: {@code null} when the bytes are not valid UTF-8 (never replacement characters). */
     public static String utf8(byte[] bytes) {
+        // fast path: the JDK decoder (intrinsic for ASCII) replaces malformed input with U+FFFD, so a result without
+        // U+FFFD was valid UTF-8; only text holding U+FFFD (malformed, or a genuine U+FFFD) is decoded again strictly
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

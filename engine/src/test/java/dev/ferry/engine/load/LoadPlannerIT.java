@@ -66,6 +66,23 @@ class LoadPlannerIT {
     }
 
     @Test
+    void aLargeCatalogEstimateReplacesTheRowCountAndASmallOneIsCheckedByCounting() throws Exception {
+        Table estimatedBig = new Table(big.schema(), big.name(), big.kind(), big.columns(), big.primaryKey(), big.uniqueKeys(),
+                big.foreignKeys(), big.checks(), big.indexes(), null, 90_000, -1, null, big.options());
+        TableJob job = new LoadPlanner(source, LoadSettings.defaults("t").withSplit(500, 4))
+                .plan(List.of(new LoadPlanner.TablePair(estimatedBig, big))).jobs().get(0);
+        assertThat(job.estimatedRows()).isEqualTo(90_000); // no COUNT(*): the estimate is above the split threshold
+        assertThat(job.ranges()).containsExactly(new KeyRange(0, null, 260L), new KeyRange(1, 260L, 510L),
+                new KeyRange(2, 510L, 760L), new KeyRange(3, 760L, null)); // MIN/MAX are still read
+        Table estimatedSmall = new Table(big.schema(), big.name(), big.kind(), big.columns(), big.primaryKey(), big.uniqueKeys(),
+                big.foreignKeys(), big.checks(), big.indexes(), null, 20, -1, null, big.options());
+        TableJob counted = new LoadPlanner(source, LoadSettings.defaults("t").withSplit(500, 4))
+                .plan(List.of(new LoadPlanner.TablePair(estimatedSmall, big))).jobs().get(0);
+        assertThat(counted.estimatedRows()).isEqualTo(1000); // a stale small estimate is counted, and the table split
+        assertThat(counted.ranges()).hasSize(4);
+    }
+
+    @Test
     void tableSettingsRulesOverrideTheSplit() throws Exception {
         TableSettingsRule ranges = new TableSettingsRule("1", "r", ObjectLocator.table("%", "bi_"),
                 new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.RANGES, List.of("id"),

@@ -63,4 +63,36 @@ class PostgresCopyWriterIT {
             }
         }
     }
+
+    @Test
+    void integersAreWrittenDigitByDigitAcrossChunkBorders() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String db = pg.createDatabase("copy_writer_ints");
+        pg.execute(db, "CREATE TABLE t (seq int, v bigint, i integer, s smallint)");
+        long[] edges = {0, 1, -1, 9, 10, -10, 99, 100, 999_999_999, 1_000_000_000, -1_000_000_000, Integer.MAX_VALUE,
+                Integer.MIN_VALUE, 1_000_000_000_000_000_000L, 999_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE,
+                Long.MIN_VALUE + 1};
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < 3000; r++) { // ~150 KB of digits: many 4 KiB chunk borders fall inside a number
+            long v = edges[r % edges.length];
+            rows.add(new Object[] {(long) r, v, (int) (r * 7919 - 11_000_000), (short) (r % 2 == 0 ? Short.MIN_VALUE : r)});
+        }
+        try (Connection c = pg.connect(db)) {
+            c.setAutoCommit(false);
+            PostgresCopyWriter w = new PostgresCopyWriter(c, "COPY t FROM STDIN", 4096);
+            w.write(rows);
+            w.finish();
+            c.commit();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq, v, i, s FROM t ORDER BY seq")) {
+                for (Object[] row : rows) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(row[0]);
+                    assertThat(rs.getLong(2)).isEqualTo(row[1]);
+                    assertThat(rs.getInt(3)).isEqualTo(row[2]);
+                    assertThat(rs.getShort(4)).isEqualTo(row[3]);
+                }
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
 }

@@ -90,4 +90,19 @@ class ValueConverterTest {
                 .isInstanceOf(RowRejectedException.class).hasMessageContaining("time of day");
         assertThat(ValueConverter.of(Engine.MYSQL, Engine.MYSQL).convert("838:59:59", ValueKind.TIME, "t", warnings)).isEqualTo("838:59:59");
     }
+
+    @Test
+    void utf8DecodesValidTextAndRefusesMalformedBytes() {
+        assertThat(ValueConverter.utf8("plain ascii 123".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("plain ascii 123");
+        assertThat(ValueConverter.utf8(new byte[0])).isEqualTo("");
+        String mixed = "Grüße \uD83D\uDEB2\uD834\uDD1E 中文";
+        assertThat(ValueConverter.utf8(mixed.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(mixed);
+        // a genuine U+FFFD is valid text (it takes the strict path and is kept)
+        assertThat(ValueConverter.utf8("a\uFFFDb".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("a\uFFFDb");
+        assertThat(ValueConverter.utf8(new byte[] {'a', (byte) 0xC3, '('})).isNull();             // broken 2-byte sequence
+        assertThat(ValueConverter.utf8(new byte[] {(byte) 0xC0, (byte) 0x80})).isNull();          // overlong NUL
+        assertThat(ValueConverter.utf8(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isNull(); // encoded surrogate
+        assertThat(ValueConverter.utf8(new byte[] {'x', (byte) 0xF0, (byte) 0x9F})).isNull();     // truncated at the end
+        assertThat(ValueConverter.utf8(new byte[] {(byte) 0xFF})).isNull();
+    }
 }
