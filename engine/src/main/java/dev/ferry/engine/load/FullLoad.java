@@ -1,5 +1,6 @@
 package dev.ferry.engine.load;
 
+import dev.ferry.engine.load.postgres.MySqlTextPassThrough;
 import dev.ferry.engine.load.postgres.PostgresCopyPassThrough;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.model.util.Redaction;
@@ -372,13 +373,14 @@ public final class FullLoad {
             t.publish(listener);
             long[] done = null;
             boolean rowByRow = false;
-            boolean rowPath = !passThrough(w.job);
+            boolean mysqlText = mysqlPassThrough(w.job);
+            boolean rowPath = !mysqlText && !passThrough(w.job);
             for (int attempt = 1; done == null; attempt++) {
                 store.markRunning(task, w.job.tableKey(), w.range.index());
                 if (!rowPath) {
                     Work pw = attempt == 1 ? w : new Work(w.job, w.range, true, t, false);
                     try {
-                        done = copyRange(pw, reader);
+                        done = mysqlText ? mysqlCopyRange(pw, reader) : copyRange(pw, reader);
                     } catch (PostgresCopyPassThrough.SourceFailure e) {
                         readerUsable = false;
                         throw new SourceReadException(e.getCause());
@@ -547,6 +549,111 @@ public final class FullLoad {
                 t.bytes.addAndGet(-moved[1]);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Whether a range of {@code job} can go through the MySQL → PostgreSQL text pass-through
+     * ({@link MySqlTextPassThrough}): MySQL source, PostgreSQL target, pass-through enabled, no add-column expression,
+     * and every LOB column read whole (LobMode FULL, or no LOB column).
+     */
+    private boolean mysqlPassThrough(TableJob job) {
+        if (!settings.copyPassThrough() || source.engine() != Engine.MYSQL || target.engine() != Engine.POSTGRESQL
+                || !MySqlTextPassThrough.eligible(job)) {
+            return false;
+        }
+        LobPolicy lob = settings.lobPolicyFor(job.source());
+        return lob.mode() == LobPolicy.Mode.FULL || job.columns().stream().noneMatch(m -> LobPolicy.isLob(Engine.MYSQL, m.source()));
+    }
+
+    /**
+     * One range through the MySQL → PostgreSQL text pass-through, in ONE target transaction with its marker. Returns
+     * {rows, bytes, 0, 0, 0}, or {@code null} when a value was rejected by the converter: the target is rolled back and
+     * the range must take the row path, which records the rejected rows. A target failure is thrown (the reader stays
+     * usable); a source failure is a {@link PostgresCopyPassThrough.SourceFailure}.
+     */
+    private long[] mysqlCopyRange(Work w, Connection reader) throws SQLException, PostgresCopyPassThrough.SourceFailure {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
+        Engine se = Engine.MYSQL;
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < job.columns().size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, job.columns().get(i).source().name()));
+        }
+        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
+                job.filter(), se));
+        MySqlTextPassThrough.Route[] routes = MySqlTextPassThrough.plan(job);
+        long[] moved = new long[2];
+        PreparedStatement st = null;
+        ResultSet rs = null;
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            try {
+                if (w.redo) {
+                    clearRange(c, w);
+                }
+                try {
+                    Sql.utcSession(se, reader);
+                    st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                    st.setFetchSize(Integer.MIN_VALUE); // streaming: one row at a time
+                    if (job.filter() != null) {
+                        job.filter().bind(se, st, 1);
+                    }
+                    rs = st.executeQuery();
+                    MySqlTextPassThrough.checkEncodings(rs, routes);
+                } catch (SQLException e) {
+                    throw new PostgresCopyPassThrough.SourceFailure(e);
+                }
+                MySqlTextPassThrough.Result r = MySqlTextPassThrough.stream(rs, routes, job, converter, c, (rows, bytes) -> {
+                    moved[0] += rows;
+                    moved[1] += bytes;
+                    t.rows.addAndGet(rows);
+                    t.bytes.addAndGet(bytes);
+                    t.publish(listener);
+                });
+                if (r == null) {
+                    LOG.info("table {} range {}: a value needs rejecting; loading the range through the row path",
+                            job.tableKey(), w.range);
+                    rollbackQuietly(c);
+                    t.rows.addAndGet(-moved[0]);
+                    t.bytes.addAndGet(-moved[1]);
+                    closeSource(rs, st);
+                    return null;
+                }
+                closeSource(rs, st);
+                t.rows.addAndGet(r.rows() - moved[0]);
+                t.bytes.addAndGet(r.bytes() - moved[1]);
+                moved[0] = r.rows();
+                moved[1] = r.bytes();
+                writeMarker(c, w, r.rows(), r.bytes());
+                c.commit();
+                t.warnings.addAndGet(r.warnings());
+                t.publish(listener);
+                return new long[] {r.rows(), r.bytes(), 0, 0, 0};
+            } catch (Throwable e) {
+                rollbackQuietly(c);
+                t.rows.addAndGet(-moved[0]);
+                t.bytes.addAndGet(-moved[1]);
+                if (rs != null && e instanceof SQLException) {
+                    closeSource(rs, st); // reads (and drops) the rest of the streaming result: the reader stays usable
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Closes a streaming source result (Connector/J reads its remaining rows); a failure there loses the reader. */
+    private static void closeSource(ResultSet rs, Statement st) throws PostgresCopyPassThrough.SourceFailure {
+        try {
+            if (rs != null) {
+                rs.close();
+            }
+            if (st != null) {
+                st.close();
+            }
+        } catch (SQLException e) {
+            throw new PostgresCopyPassThrough.SourceFailure(e);
         }
     }
 
