@@ -335,7 +335,8 @@ public final class MySqlTextPassThrough {
             int start = 0;
             for (int i = 0; i < b.length; i++) {
                 byte c = b[i];
-                if (c >= 0 && c <= '\\') {
+                // only NUL, tab, newline, CR (all < 0x0e) and backslash need a look; multi-byte UTF-8 is negative
+                if ((c >= 0 && c < 0x0e) || c == '\\') {
                     if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
                         copy(b, start, i - start);
                         put((byte) '\\');
