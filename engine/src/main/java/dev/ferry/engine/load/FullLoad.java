@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * run() (caller thread)
  *  ├─ SourceSnapshot.openReaders(n)        n = min(maxSubTasks, ranges to load) reader connections, one snapshot
- *  ├─ worker pool  (n threads)             one task per RANGE, largest tables first
+ *  ├─ worker pool  (n threads)             one task per RANGE, round robin over tables, largest ranges first
  *  │    └─ reader: SELECT cols WHERE key in range (forward-only, fetch size) → batches of batchSize rows
  *  │         └─ ArrayBlockingQueue(queueCapacity batches)   bounded: memory never depends on table size
  *  └─ writer pool  (n threads)             one writer per running range, own target connection + transaction
@@ -137,8 +137,17 @@ public final class FullLoad {
             store.finishRun(task, "DONE");
             return result(start, trackers, snapshot.position());
         }
-        // largest tables first, so the long ones do not start last
-        work.sort(Comparator.comparingLong((Work w) -> -w.job.estimatedRows() / Math.max(1, w.job.ranges().size()))
+        // round robin over the tables (each table's ranges in key order), the largest ranges first in each round: the
+        // long tables do not start last, and concurrent workers write different tables where they can, so each target
+        // table grows at its end (its key index appends on the right) without several COPYs contending on it
+        Map<TableJob, Integer> seen = new java.util.IdentityHashMap<>();
+        Map<Work, Integer> round = new java.util.IdentityHashMap<>();
+        work.sort(Comparator.comparingInt((Work w) -> w.range.index()));
+        for (Work w : work) {
+            round.put(w, seen.merge(w.job, 1, Integer::sum));
+        }
+        work.sort(Comparator.comparingInt((Work w) -> round.get(w))
+                .thenComparingLong(w -> -w.job.estimatedRows() / Math.max(1, w.job.ranges().size()))
                 .thenComparing(w -> w.job.tableKey()).thenComparingInt(w -> w.range.index()));
         int n = Math.min(settings.maxSubTasks(), work.size());
         List<Connection> readerList = snapshot.openReaders(source.connections(), n);
