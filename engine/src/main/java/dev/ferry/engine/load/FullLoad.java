@@ -1,5 +1,6 @@
 package dev.ferry.engine.load;
 
+import dev.ferry.engine.load.postgres.MySqlTextPassThrough;
 import dev.ferry.engine.load.postgres.PostgresCopyPassThrough;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.model.util.Redaction;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * run() (caller thread)
  *  ├─ SourceSnapshot.openReaders(n)        n = min(maxSubTasks, ranges to load) reader connections, one snapshot
- *  ├─ worker pool  (n threads)             one task per RANGE, largest tables first
+ *  ├─ worker pool  (n threads)             one task per RANGE, round robin over tables, largest ranges first
  *  │    └─ reader: SELECT cols WHERE key in range (forward-only, fetch size) → batches of batchSize rows
  *  │         └─ ArrayBlockingQueue(queueCapacity batches)   bounded: memory never depends on table size
  *  └─ writer pool  (n threads)             one writer per running range, own target connection + transaction
@@ -141,8 +142,17 @@ public final class FullLoad {
             store.finishRun(task, "DONE");
             return result(start, trackers, snapshot.position());
         }
-        // largest tables first, so the long ones do not start last
-        work.sort(Comparator.comparingLong((Work w) -> -w.job.estimatedRows() / Math.max(1, w.job.ranges().size()))
+        // round robin over the tables (each table's ranges in key order), the largest ranges first in each round: the
+        // long tables do not start last, and concurrent workers write different tables where they can, so each target
+        // table grows at its end (its key index appends on the right) without several COPYs contending on it
+        Map<TableJob, Integer> seen = new java.util.IdentityHashMap<>();
+        Map<Work, Integer> round = new java.util.IdentityHashMap<>();
+        work.sort(Comparator.comparingInt((Work w) -> w.range.index()));
+        for (Work w : work) {
+            round.put(w, seen.merge(w.job, 1, Integer::sum));
+        }
+        work.sort(Comparator.comparingInt((Work w) -> round.get(w))
+                .thenComparingLong(w -> -w.job.estimatedRows() / Math.max(1, w.job.ranges().size()))
                 .thenComparing(w -> w.job.tableKey()).thenComparingInt(w -> w.range.index()));
         int n = Math.min(settings.maxSubTasks(), work.size());
         List<Connection> readerList = snapshot.openReaders(source.connections(), n);
@@ -377,13 +387,14 @@ public final class FullLoad {
             t.publish(listener);
             long[] done = null;
             boolean rowByRow = false;
-            boolean rowPath = !passThrough(w.job);
+            boolean mysqlText = mysqlPassThrough(w.job);
+            boolean rowPath = !mysqlText && !passThrough(w.job);
             for (int attempt = 1; done == null; attempt++) {
                 store.markRunning(task, w.job.tableKey(), w.range.index());
                 if (!rowPath) {
                     Work pw = attempt == 1 ? w : new Work(w.job, w.range, true, t, false);
                     try {
-                        done = copyRange(pw, reader);
+                        done = mysqlText ? mysqlCopyRange(pw, reader) : copyRange(pw, reader);
                     } catch (PostgresCopyPassThrough.SourceFailure e) {
                         readerUsable = false;
                         throw new SourceReadException(e.getCause());
@@ -552,6 +563,111 @@ public final class FullLoad {
                 t.bytes.addAndGet(-moved[1]);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Whether a range of {@code job} can go through the MySQL → PostgreSQL text pass-through
+     * ({@link MySqlTextPassThrough}): MySQL source, PostgreSQL target, pass-through enabled, no add-column expression,
+     * and every LOB column read whole (LobMode FULL, or no LOB column).
+     */
+    private boolean mysqlPassThrough(TableJob job) {
+        if (!settings.copyPassThrough() || source.engine() != Engine.MYSQL || target.engine() != Engine.POSTGRESQL
+                || !MySqlTextPassThrough.eligible(job)) {
+            return false;
+        }
+        LobPolicy lob = settings.lobPolicyFor(job.source());
+        return lob.mode() == LobPolicy.Mode.FULL || job.columns().stream().noneMatch(m -> LobPolicy.isLob(Engine.MYSQL, m.source()));
+    }
+
+    /**
+     * One range through the MySQL → PostgreSQL text pass-through, in ONE target transaction with its marker. Returns
+     * {rows, bytes, 0, 0, 0}, or {@code null} when a value was rejected by the converter: the target is rolled back and
+     * the range must take the row path, which records the rejected rows. A target failure is thrown (the reader stays
+     * usable); a source failure is a {@link PostgresCopyPassThrough.SourceFailure}.
+     */
+    private long[] mysqlCopyRange(Work w, Connection reader) throws SQLException, PostgresCopyPassThrough.SourceFailure {
+        TableJob job = w.job;
+        Tracker t = w.tracker;
+        Engine se = Engine.MYSQL;
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < job.columns().size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Sql.quote(se, job.columns().get(i).source().name()));
+        }
+        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
+                job.filter(), se));
+        MySqlTextPassThrough.Route[] routes = MySqlTextPassThrough.plan(job);
+        long[] moved = new long[2];
+        PreparedStatement st = null;
+        ResultSet rs = null;
+        try (Connection c = target.connections().open()) {
+            c.setAutoCommit(false);
+            try {
+                if (w.redo) {
+                    clearRange(c, w);
+                }
+                try {
+                    Sql.utcSession(se, reader);
+                    st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                    st.setFetchSize(Integer.MIN_VALUE); // streaming: one row at a time
+                    if (job.filter() != null) {
+                        job.filter().bind(se, st, 1);
+                    }
+                    rs = st.executeQuery();
+                    MySqlTextPassThrough.checkEncodings(rs, routes);
+                } catch (SQLException e) {
+                    throw new PostgresCopyPassThrough.SourceFailure(e);
+                }
+                MySqlTextPassThrough.Result r = MySqlTextPassThrough.stream(rs, routes, job, converter, c, (rows, bytes) -> {
+                    moved[0] += rows;
+                    moved[1] += bytes;
+                    t.rows.addAndGet(rows);
+                    t.bytes.addAndGet(bytes);
+                    t.publish(listener);
+                });
+                if (r == null) {
+                    LOG.info("table {} range {}: a value needs rejecting; loading the range through the row path",
+                            job.tableKey(), w.range);
+                    rollbackQuietly(c);
+                    t.rows.addAndGet(-moved[0]);
+                    t.bytes.addAndGet(-moved[1]);
+                    closeSource(rs, st);
+                    return null;
+                }
+                closeSource(rs, st);
+                t.rows.addAndGet(r.rows() - moved[0]);
+                t.bytes.addAndGet(r.bytes() - moved[1]);
+                moved[0] = r.rows();
+                moved[1] = r.bytes();
+                writeMarker(c, w, r.rows(), r.bytes());
+                c.commit();
+                t.warnings.addAndGet(r.warnings());
+                t.publish(listener);
+                return new long[] {r.rows(), r.bytes(), 0, 0, 0};
+            } catch (Throwable e) {
+                rollbackQuietly(c);
+                t.rows.addAndGet(-moved[0]);
+                t.bytes.addAndGet(-moved[1]);
+                if (rs != null && e instanceof SQLException) {
+                    closeSource(rs, st); // reads (and drops) the rest of the streaming result: the reader stays usable
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Closes a streaming source result (Connector/J reads its remaining rows); a failure there loses the reader. */
+    private static void closeSource(ResultSet rs, Statement st) throws PostgresCopyPassThrough.SourceFailure {
+        try {
+            if (rs != null) {
+                rs.close();
+            }
+            if (st != null) {
+                st.close();
+            }
+        } catch (SQLException e) {
+            throw new PostgresCopyPassThrough.SourceFailure(e);
         }
     }
 

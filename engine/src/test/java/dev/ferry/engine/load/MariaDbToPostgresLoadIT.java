@@ -58,7 +58,9 @@ class MariaDbToPostgresLoadIT {
 
         LoadEndpoint from = new LoadEndpoint(Engine.MYSQL, () -> my.connect(src));
         LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
-        LoadSettings settings = LoadSettings.defaults("maria").withMaxSubTasks(4).withSplit(500, 4).withBatch(100, 2);
+        // the row path (reader → queue → writer threads); the text pass-through is compared with it below
+        LoadSettings settings = LoadSettings.defaults("maria").withMaxSubTasks(4).withSplit(500, 4).withBatch(100, 2)
+                .withCopyPassThrough(false);
         LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
         assertThat(plan.jobs().get(0).ranges()).hasSize(4);
 
@@ -130,6 +132,128 @@ class MariaDbToPostgresLoadIT {
         assertThat(v.different()).isZero();
         assertThat(v.missingKeys()).containsExactly("id=" + NUL_ROW);
         assertThat(v.rangesDiffered()).isEqualTo(1);
+    }
+
+    @Test
+    void textPassThroughLoadsExactlyWhatTheRowPathLoads() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        TestServer pg = TestDatabases.postgres();
+        String src = my.createDatabase("fl_maria_pt_src");
+        Table source = TestTables.table(src, "wide", "id int unsigned pk", "u int unsigned null", "d decimal(20,6) null",
+                "f double null", "v varchar(100) null", "t text null", "b blob null", "dt datetime(6) null", "dd date null",
+                "flag tinyint(1) null", "j json null");
+        Table target = TestTables.table("public", "wide", "id bigint pk", "u bigint null", "d numeric(20,6) null",
+                "f double precision null", "v varchar(100) null", "t text null", "b bytea null", "dt timestamp(6) null",
+                "dd date null", "flag boolean null", "j json null");
+        my.execute(src, TestTables.ddl(Engine.MYSQL, source));
+        int zeroDates = fill(my, src);
+        my.execute(src, "UPDATE wide SET t = 'no NUL here' WHERE id = " + NUL_ROW); // rejections are tested above
+        LoadEndpoint from = new LoadEndpoint(Engine.MYSQL, () -> my.connect(src));
+
+        Map<Boolean, List<String>> dumps = new java.util.HashMap<>();
+        for (boolean passThrough : List.of(false, true)) {
+            String dst = pg.createDatabase("fl_maria_pt_" + passThrough);
+            pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
+            LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+            LoadSettings settings = LoadSettings.defaults("pt").withMaxSubTasks(4).withSplit(500, 4).withBatch(100, 2)
+                    .withCopyPassThrough(passThrough);
+            LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            LoadListener listener = new LoadListener() {
+                @Override
+                public void tableProgress(TableProgress p) {
+                    if (p.rowsDone() > 0) {
+                        threads.add(Thread.currentThread().getName().replaceAll("-\\d+$", ""));
+                    }
+                }
+            };
+            LoadResult result;
+            try (LoadStateStore store = LoadStateStore.open(dir.resolve("pt-" + passThrough + ".db"));
+                 MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
+                result = new FullLoad(from, to, settings, store, listener).run(plan, snapshot);
+            }
+            TableResult tr = result.table(src + ".wide").orElseThrow();
+            assertThat(tr.rows()).isEqualTo(ROWS);
+            assertThat(tr.rejected()).isZero();
+            assertThat(tr.warnings()).isEqualTo(zeroDates);
+            // the row path writes on the writer threads; the pass-through on the worker threads, without any writer
+            assertThat(threads).contains("ferry-load-worker-pt");
+            assertThat(threads.contains("ferry-load-writer-pt")).isEqualTo(!passThrough);
+            List<String> rows = new java.util.ArrayList<>();
+            try (Connection c = pg.connect(dst); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT * FROM wide ORDER BY id")) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= 11; i++) {
+                        row.append(rs.getString(i)).append('|');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            assertThat(rows).hasSize(ROWS);
+            dumps.put(passThrough, rows);
+            assertThat(Validator.compare(from, to, plan.jobs()).get(0).status()).isEqualTo(TableValidation.Status.VALIDATED);
+        }
+        assertThat(dumps.get(true)).containsExactlyElementsOf(dumps.get(false));
+    }
+
+    @Test
+    void aRangeInterruptedInThePassThroughIsRedoneOnResumeWithoutLossOrDuplicates() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        TestServer pg = TestDatabases.postgres();
+        String src = my.createDatabase("fl_maria_resume");
+        String dst = pg.createDatabase("fl_maria_resume_dst");
+        Table source = TestTables.table(src, "events", "id int pk", "what varchar(40) null", "n bigint null");
+        Table target = TestTables.table("public", "events", "id integer pk", "what text null", "n bigint null");
+        my.execute(src, TestTables.ddl(Engine.MYSQL, source),
+                "INSERT INTO events SELECT seq, CONCAT(MD5(seq), '\\t\\\\'), seq * 7 FROM seq_1_to_40000");
+        pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
+        LoadEndpoint from = new LoadEndpoint(Engine.MYSQL, () -> my.connect(src));
+        LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
+        LoadSettings settings = LoadSettings.defaults("myresume").withMaxSubTasks(1).withSplit(1000, 4);
+        LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
+        assertThat(plan.jobs().get(0).ranges()).hasSize(4);
+        Path state = dir.resolve("resume.db");
+        AtomicBoolean interrupted = new AtomicBoolean();
+        LoadListener crashInSecondRange = new LoadListener() {
+            @Override
+            public void tableProgress(TableProgress p) {
+                // one worker: the ranges run one after another; fail while the second one streams
+                if (p.rangesDone() == 1 && p.rowsDone() > 10_000 + 4000 && interrupted.compareAndSet(false, true)) {
+                    throw new IllegalStateException("simulated crash in the middle of a range");
+                }
+            }
+        };
+        try (LoadStateStore store = LoadStateStore.open(state); MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
+            FullLoad load = new FullLoad(from, to, settings, store, crashInSecondRange);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> load.run(plan, snapshot))
+                    .isInstanceOf(LoadException.class).hasMessageContaining("simulated crash");
+        }
+        assertThat(interrupted).isTrue();
+        try (Connection c = pg.connect(dst); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ferry_load_state)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(10_000); // only the first range committed
+            assertThat(rs.getLong(2)).isEqualTo(1);
+        }
+
+        LoadResult resumed;
+        try (LoadStateStore store = LoadStateStore.open(state); MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
+            resumed = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
+        }
+        TableResult r = resumed.tables().get(0);
+        assertThat(r.rangesSkipped()).isEqualTo(1);
+        assertThat(r.rangesLoaded()).isEqualTo(3);
+        assertThat(r.rows()).isEqualTo(40_000);
+        try (Connection c = pg.connect(dst); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT id), max(what) FILTER (WHERE id = 3) FROM events")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(40_000);
+            assertThat(rs.getLong(2)).isEqualTo(40_000);
+            assertThat(rs.getString(3)).isEqualTo("eccbc87e4b5ce2fe28308fd9f2a7baf3\t\\");
+        }
+        TableValidation v = Validator.compare(from, to, plan.jobs()).get(0);
+        assertThat(v.status()).as(v.toString()).isEqualTo(TableValidation.Status.VALIDATED);
     }
 
     @Test
