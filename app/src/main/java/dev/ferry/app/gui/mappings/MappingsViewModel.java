@@ -17,6 +17,7 @@ import dev.ferry.model.project.ObjectLocator;
 import dev.ferry.model.project.SelectionRule;
 import dev.ferry.model.project.TableMappingRule;
 import dev.ferry.model.project.TableMappings;
+import dev.ferry.model.project.TableSettingsRule;
 import dev.ferry.model.project.TransformationRule;
 import dev.ferry.model.schema.DatabaseModel;
 import dev.ferry.model.util.Redaction;
@@ -74,6 +75,7 @@ public final class MappingsViewModel {
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final Deque<TableMappings> undo = new ArrayDeque<>();
     private final Deque<TableMappings> redo = new ArrayDeque<>();
+    private final RuleForm form = new RuleForm();
 
     public MappingsViewModel(ProjectSession session, TaskExecutor executor, CatalogLoading loading, PasswordSource passwords,
                              DialogService dialogs) {
@@ -173,6 +175,59 @@ public final class MappingsViewModel {
                 TransformationRule.Action.RENAME, newName, null, null, null, null, null, Set.of()));
     }
 
+    /** The rule form (any rule kind); {@link #addFromForm()} and {@link #updateFromForm(int)} turn it into a rule. */
+    public RuleForm form() {
+        return form;
+    }
+
+    /**
+     * Appends the rule the form describes, with the next free rule-id (one command). An invalid form is refused with a
+     * message naming the field and changes nothing.
+     */
+    public void addFromForm() {
+        String id = nextRuleId();
+        try {
+            add(form.build(id, id, null));
+        } catch (RuleForm.InvalidRuleException e) {
+            dialogs.showError("Cannot add the rule", e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces the rule at {@code index} by the rule the form describes, keeping its rule-id and rule-name and whatever
+     * the form does not show (one undoable command). An invalid form is refused with a message naming the field.
+     */
+    public void updateFromForm(int index) {
+        List<TableMappingRule> next = new ArrayList<>(current().rules());
+        if (index < 0 || index >= next.size()) {
+            return;
+        }
+        TableMappingRule original = next.get(index);
+        try {
+            next.set(index, form.build(original.ruleId(), original.ruleName(), original));
+        } catch (RuleForm.InvalidRuleException e) {
+            dialogs.showError("Cannot update rule " + original.ruleId(), e.getMessage());
+            return;
+        }
+        apply(new TableMappings(next));
+        status.set("Updated rule " + original.ruleId() + ".");
+    }
+
+    /** Fills the form from the rule at {@code index}; returns whether the form can edit that rule in place. */
+    public boolean loadIntoForm(int index) {
+        if (index < 0 || index >= current().rules().size()) {
+            return false;
+        }
+        TableMappingRule rule = current().rules().get(index);
+        String why = form.load(rule);
+        if (why != null) {
+            status.set("Rule " + rule.ruleId() + " is " + why + ": the form cannot edit it; edit it in the exported JSON.");
+            return false;
+        }
+        status.set("");
+        return true;
+    }
+
     /** Removes the rule at {@code index} (no-op when out of range). */
     public void remove(int index) {
         List<TableMappingRule> next = new ArrayList<>(current().rules());
@@ -259,7 +314,69 @@ public final class MappingsViewModel {
     private static PreviewRow row(ResolvedTable t) {
         String source = t.source().schema() + "." + t.source().name();
         String columns = t.loadedColumns().stream().map(c -> c.target()).collect(Collectors.joining(", "));
-        return new PreviewRow(source, t.target().toString(), columns);
+        return new PreviewRow(source, t.target().toString(), columns, details(t));
+    }
+
+    /** Type changes, added column types, row filter, primary key and table settings of {@code t}, or "". */
+    static String details(ResolvedTable t) {
+        List<String> parts = new ArrayList<>();
+        for (var c : t.columns()) {
+            if (!c.removed() && c.changedType() != null) {
+                parts.add(c.target() + " " + type(c.changedType()));
+            }
+        }
+        for (var a : t.added()) {
+            parts.add("added " + a.name() + (a.dataType() == null ? "" : " " + type(a.dataType()))
+                    + (a.expression() == null ? "" : " = " + a.expression()));
+        }
+        if (t.filter() != null) {
+            parts.add("rows where " + t.filter().alternatives().stream().map(alt -> alt.stream()
+                            .map(cf -> cf.conditions().stream().map(c -> cf.column() + " " + condition(c))
+                                    .collect(Collectors.joining(" or ")))
+                            .collect(Collectors.joining(" and ")))
+                    .collect(Collectors.joining(" or ")));
+        }
+        if (!t.primaryKey().isEmpty()) {
+            parts.add("key (" + String.join(", ", t.primaryKey()) + ")");
+        }
+        TableSettingsRule ts = t.settings();
+        if (ts != null && ts.parallelLoad() != null) {
+            var pl = ts.parallelLoad();
+            parts.add("parallel-load " + dms(pl.type()) + (pl.columns() == null ? "" : " (" + String.join(", ", pl.columns()) + ")")
+                    + (pl.boundaries() == null ? "" : ", " + (pl.boundaries().size() + 1) + " segments"));
+        }
+        if (ts != null && ts.lobSettings() != null) {
+            parts.add("lob " + dms(ts.lobSettings().mode())
+                    + (ts.lobSettings().bulkMaxSize() == null ? "" : " " + ts.lobSettings().bulkMaxSize() + " KB"));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String condition(dev.ferry.engine.load.RowFilter.Condition c) {
+        String op = dms(c.op());
+        return switch (c.op()) {
+            case BETWEEN, NOTBETWEEN -> op + " " + c.value() + " and " + c.end();
+            case NULL, NOTNULL -> op;
+            default -> op + " " + c.value();
+        };
+    }
+
+    private static String type(TransformationRule.DataType d) {
+        List<String> args = new ArrayList<>();
+        if (d.length() != null) {
+            args.add(d.length().toString());
+        }
+        if (d.precision() != null) {
+            args.add(d.precision().toString());
+        }
+        if (d.scale() != null) {
+            args.add(d.scale().toString());
+        }
+        return d.type() + (args.isEmpty() ? "" : "(" + String.join(",", args) + ")");
+    }
+
+    private static String dms(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     // ---- import / export -------------------------------------------------------------------------------------------
@@ -342,14 +459,59 @@ public final class MappingsViewModel {
     /** A one-line description of {@code rule} for the rules table. */
     public static String describe(TableMappingRule rule) {
         if (rule instanceof SelectionRule s) {
-            return s.ruleAction().name().toLowerCase(java.util.Locale.ROOT) + " " + locator(s.objectLocator());
+            StringBuilder b = new StringBuilder(dms(s.ruleAction()) + " " + locator(s.objectLocator()));
+            if (s.filters() != null) {
+                for (SelectionRule.Filter f : s.filters()) {
+                    b.append(" where ").append(f.filterConditions().stream().map(c -> f.columnName() + " "
+                            + dms(c.filterOperator()) + switch (c.filterOperator()) {
+                                case BETWEEN, NOTBETWEEN -> " " + c.startValue() + " and " + c.endValue();
+                                case NULL, NOTNULL -> "";
+                                default -> " " + c.value();
+                            }).collect(Collectors.joining(" or ")));
+                }
+            }
+            return b.toString();
         }
         if (rule instanceof TransformationRule t) {
-            String action = t.ruleAction().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            return action + " " + t.ruleTarget().name().toLowerCase(java.util.Locale.ROOT) + " " + locator(t.objectLocator())
-                    + (t.value() == null ? "" : " → " + t.value());
+            StringBuilder b = new StringBuilder(dms(t.ruleAction()) + " " + dms(t.ruleTarget()) + " " + locator(t.objectLocator()));
+            if (t.oldValue() != null) {
+                b.append(" ").append(t.oldValue());
+            }
+            if (t.value() != null) {
+                b.append(" → ").append(t.value());
+            }
+            if (t.dataType() != null) {
+                b.append(" ").append(type(t.dataType()));
+            }
+            if (t.expression() != null) {
+                b.append(" = ").append(t.expression());
+            }
+            if (t.primaryKeyDef() != null) {
+                b.append(" ").append(t.primaryKeyDef().name()).append(" (")
+                        .append(String.join(", ", t.primaryKeyDef().columns())).append(")");
+            }
+            return b.toString();
         }
-        return rule.ruleType() + " " + rule.ruleName();
+        TableSettingsRule ts = (TableSettingsRule) rule;
+        StringBuilder b = new StringBuilder(locator(ts.objectLocator()));
+        if (ts.parallelLoad() != null) {
+            var pl = ts.parallelLoad();
+            b.append(" parallel-load ").append(dms(pl.type()));
+            if (pl.columns() != null) {
+                b.append(" (").append(String.join(", ", pl.columns())).append(")");
+            }
+            if (pl.boundaries() != null) {
+                b.append(" boundaries ").append(pl.boundaries().stream().map(x -> String.join(", ", x))
+                        .collect(Collectors.joining("; ")));
+            }
+        }
+        if (ts.lobSettings() != null) {
+            b.append(" lob ").append(dms(ts.lobSettings().mode()));
+            if (ts.lobSettings().bulkMaxSize() != null) {
+                b.append(" ").append(ts.lobSettings().bulkMaxSize()).append(" KB");
+            }
+        }
+        return b.toString();
     }
 
     private static String locator(ObjectLocator l) {
