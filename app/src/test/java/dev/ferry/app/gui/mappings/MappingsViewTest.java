@@ -10,6 +10,8 @@ import dev.ferry.app.gui.workbench.ProjectSession;
 import dev.ferry.model.project.Project;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Drives the Table mappings section (headless Monocle): typing a rename rule changes the preview; Undo restores it. */
+/**
+ * Drives the Table mappings section (headless Monocle): typing a rename rule, or a prefix rule through the rule form,
+ * changes the preview; a selected rule is edited in place; Undo restores it.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MappingsViewTest {
 
@@ -87,6 +92,47 @@ class MappingsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(rules.getItems()).isEmpty();
         assertThat(preview.getItems()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aPrefixRuleFromTheFormChangesThePreviewAndIsEditedInPlace(FxRobot robot) {
+        robot.clickOn("#readSourceButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<PreviewRow> preview = robot.lookup("#previewTable").queryAs(TableView.class);
+        TableView<?> rules = robot.lookup("#rulesTable").queryAs(TableView.class);
+        robot.clickOn("#schemaField").write("sales");
+        robot.clickOn("#includeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).extracting(PreviewRow::target).containsExactly("sales.orders", "sales.notes");
+
+        ComboBox<RuleForm.Kind> kind = robot.lookup("#kindBox").queryAs(ComboBox.class);
+        robot.interact(() -> kind.setValue(RuleForm.Kind.ADD_PREFIX));
+        assertThat(robot.lookup("#newNameField").queryAs(TextField.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#columnField").queryAs(TextField.class).getParent().isVisible()).isFalse();
+        assertThat(robot.lookup("#dataTypeBox").queryAs(ComboBox.class).getParent().isVisible()).isFalse();
+        assertThat(robot.lookup("Prefix").tryQuery()).isPresent();
+        robot.clickOn("#newNameField").write("stg_");
+        robot.clickOn("#addButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).extracting(PreviewRow::target).containsExactly("sales.stg_orders", "sales.stg_notes");
+        assertThat(robot.lookup("add-prefix table sales.% → stg_").tryQuery()).isPresent();
+
+        // select the rule: the form shows it; change it to convert-uppercase and update it in place
+        robot.interact(() -> rules.getSelectionModel().select(1));
+        assertThat(kind.getValue()).isEqualTo(RuleForm.Kind.ADD_PREFIX);
+        robot.interact(() -> kind.setValue(RuleForm.Kind.CONVERT_UPPERCASE));
+        assertThat(robot.lookup("#newNameField").queryAs(TextField.class).getParent().isVisible()).isFalse();
+        robot.clickOn("#updateButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).extracting(PreviewRow::target).containsExactly("sales.ORDERS", "sales.NOTES");
+        assertThat(rules.getItems()).hasSize(2);
+        assertThat(session.project().tableMappings().rules().get(1).ruleId()).isEqualTo("2");
+        robot.interact(() -> screenshot(rules.getScene(), Path.of("target", "screenshots", "mappings-form.png")));
+
+        robot.clickOn("#undoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(preview.getItems()).extracting(PreviewRow::target).containsExactly("sales.stg_orders", "sales.stg_notes");
     }
 
     /** Writes the scene as PNG (for docs/screenshots; copy by hand after looking at it). */
