@@ -187,7 +187,12 @@ public final class MappingsViewModel {
     public void addFromForm() {
         String id = nextRuleId();
         try {
-            add(form.build(id, id, null));
+            TableMappingRule rule = form.build(id, id, null);
+            int before = current().rules().size();
+            add(rule);
+            if (current().rules().size() > before) {
+                status.set("Added rule " + id + ": " + describe(rule) + ".");
+            }
         } catch (RuleForm.InvalidRuleException e) {
             dialogs.showError("Cannot add the rule", e.getMessage());
         }

@@ -113,6 +113,7 @@ class RuleFormViewModelTest {
         vm.addFromForm();
 
         assertThat(dialogs.shown).isEmpty();
+        assertThat(vm.statusProperty().get()).isEqualTo("Added rule 2: add-column column sales.orders → total_copy numeric(12,2) = $total.");
         assertThat(json()).contains("\"rule-target\":\"column\",\"object-locator\":{\"schema-name\":\"sales\",\"table-name\":\"orders\"},"
                 + "\"rule-action\":\"add-column\",\"value\":\"total_copy\",\"data-type\":{\"type\":\"numeric\",\"precision\":12,"
                 + "\"scale\":2},\"expression\":\"$total\"");
