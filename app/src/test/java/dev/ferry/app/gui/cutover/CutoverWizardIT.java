@@ -89,7 +89,7 @@ class CutoverWizardIT {
                 TaskSettings.ErrorPolicy.DEFAULTS, false, null, null, false);
         project = Project.empty("co").withEndpoint(endpoint("src", src)).withEndpoint(endpoint("dst", dst))
                 .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "public", "%"))))
-                .withTask(new TaskConfig("co", TaskType.FULL_LOAD_AND_CDC, "src", "dst", settings));
+                .withTask(new TaskConfig("wizco", TaskType.FULL_LOAD_AND_CDC, "src", "dst", settings));
         file = dir.resolve("co.ferry.json");
         ProjectFiles.save(project, file);
     }
@@ -113,6 +113,23 @@ class CutoverWizardIT {
     @AfterEach
     void stop() {
         executor.close();
+    }
+
+    /**
+     * Replication slots belong to the whole (shared, embedded) server: this task's slot must not outlive the test, or
+     * another test's task of the same name could not create its own.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void dropCapture() throws Exception {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            try (var c = pg.connect(src); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'ferry_wizco' AND active")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+        pg.execute(src, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'ferry_wizco'",
+                "DROP PUBLICATION IF EXISTS ferry_wizco");
     }
 
     /** {@code ferry migrate} in this process, its commands' {@code env} answering {@link #PW}. */
@@ -158,7 +175,7 @@ class CutoverWizardIT {
                 || status.getText().startsWith("Step") || status.getText().startsWith("The cutover failed")
                 || status.getText().startsWith("Not started"));
         assertThat(status.getText()).as(robot.lookup("#reportArea").queryTextInputControl().getText()).startsWith("COMPLETE");
-        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("confirm|Cut over|Cut task co over"));
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("confirm|Cut over|Cut task wizco over"));
         await().atMost(Duration.ofSeconds(10)).until(() -> steps.getItems().stream().allMatch(s -> s.status().equals("DONE")));
         assertThat(steps.getItems().get(0).details()).anySatisfy(d -> assertThat(d).startsWith("confirmed in the workbench"));
         assertThat(steps.getItems().get(1).details()).anySatisfy(d -> assertThat(d).contains("applied 35 row changes"));
@@ -168,7 +185,7 @@ class CutoverWizardIT {
         assertThat(robot.lookup("#lagLabel").queryAs(Label.class).getText()).startsWith("Drain: 35 row changes applied");
         assertThat(count(dst, "SELECT count(*) FROM orders")).isEqualTo(230);
         assertThat(count(dst, "SELECT count(*) FROM orders WHERE note = 'changed'")).isEqualTo(5);
-        assertThat(Files.readString(dir.resolve(".ferry").resolve("co.cutover-report.txt"))).contains("Cutover of task co: COMPLETE");
+        assertThat(Files.readString(dir.resolve(".ferry").resolve("wizco.cutover-report.txt"))).contains("Cutover of task wizco: COMPLETE");
     }
 
     private long count(String db, String sql) throws Exception {
