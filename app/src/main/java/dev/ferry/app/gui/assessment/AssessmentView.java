@@ -91,6 +91,7 @@ public final class AssessmentView {
     @FXML private Button htmlButton;
     @FXML private Button pdfButton;
     @FXML private Button csvButton;
+    @FXML private Button printButton;
     @FXML private ProgressIndicator runProgress;
     @FXML private Label progressLabel;
     @FXML private TabPane tabs;
@@ -277,7 +278,8 @@ public final class AssessmentView {
         htmlButton.setGraphic(Icons.of(MaterialDesignF.FILE_DOCUMENT_OUTLINE, 16));
         assessButton.disableProperty().bind(viewModel.runningProperty().or(viewModel.sourcePathProperty().isEmpty()));
         openFolderButton.disableProperty().bind(viewModel.runningProperty());
-        for (Button b : List.of(saveReportsButton, htmlButton, pdfButton, csvButton)) {
+        printButton.setGraphic(Icons.of(MaterialDesignP.PRINTER, 16));
+        for (Button b : List.of(saveReportsButton, htmlButton, pdfButton, csvButton, printButton)) {
             b.disableProperty().bind(viewModel.reportProperty().isNull().or(viewModel.runningProperty()));
         }
         runProgress.visibleProperty().bind(viewModel.runningProperty().or(viewModel.verifyingProperty()).or(viewModel.reconvertingProperty()));
@@ -686,6 +688,11 @@ public final class AssessmentView {
     @FXML
     private void exportCsv() {
         viewModel.exportCsv();
+    }
+
+    @FXML
+    private void printReport() {
+        viewModel.printReport();
     }
 
     @FXML

@@ -620,6 +620,35 @@ public final class AssessmentViewModel {
         export(AssessmentService.Format.CSV, null);
     }
 
+    private ReportPrinter printer = new AwtReportPrinter();
+
+    /** Replaces the printer (tests use a fake). */
+    public void setPrinter(ReportPrinter printer) {
+        this.printer = java.util.Objects.requireNonNull(printer, "printer");
+    }
+
+    /**
+     * Writes the PDF report (with the edits) and prints it through the system print dialog, both in the background (the
+     * dialog is modal and must not block the UI thread). A cancelled dialog prints nothing and says so.
+     */
+    public void printReport() {
+        AssessmentReport r = report.get();
+        Path dir = folder;
+        if (r == null || dir == null) {
+            return;
+        }
+        ReportPrinter p = printer;
+        progress.set("Preparing the report for printing…");
+        executor.submit((BackgroundTask<Boolean>) (pr, c) -> {
+            List<Path> files = service.export(r, dir, AssessmentService.Format.PDF);
+            return p.print(files.get(0));
+        }, TaskCallbacks.of(printed -> progress.set(printed ? "Sent the report to the printer." : "Printing cancelled."),
+                err -> {
+                    progress.set("");
+                    dialogs.showError("Cannot print the report", message(err), err);
+                }));
+    }
+
     private void export(AssessmentService.Format format, Consumer<List<Path>> then) {
         AssessmentReport r = report.get();
         Path dir = folder;

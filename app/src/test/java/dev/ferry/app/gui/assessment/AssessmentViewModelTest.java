@@ -194,6 +194,48 @@ class AssessmentViewModelTest {
     }
 
     @Test
+    void printingWritesThePdfAndHandsItToThePrinterInTheBackground() {
+        assessed();
+        java.util.List<Path> printed = new java.util.ArrayList<>();
+        vm.setPrinter(pdf -> {
+            printed.add(pdf);
+            return true;
+        });
+        vm.printReport();
+        assertThat(service.exports).endsWith("PDF|/tmp/out");
+        assertThat(printed).containsExactly(Path.of("/tmp/out").resolve("pdf")); // the fake names the PDF "pdf"
+        assertThat(vm.progressProperty().get()).isEqualTo("Sent the report to the printer.");
+
+        vm.setPrinter(pdf -> false); // the user cancelled the system dialog
+        vm.printReport();
+        assertThat(vm.progressProperty().get()).isEqualTo("Printing cancelled.");
+
+        vm.setPrinter(pdf -> {
+            throw new IllegalStateException("no printer is installed on this system; the PDF report is " + pdf);
+        });
+        vm.printReport();
+        assertThat(dialogs.shown).last().asString()
+                .isEqualTo("error|Cannot print the report|no printer is installed on this system; the PDF report is /tmp/out/pdf");
+        assertThat(dialogs.causes).last().isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void awtPrinterRefusesClearlyWithoutADesktopOrAPrinter() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless()
+                        || javax.print.PrintServiceLookup.lookupPrintServices(null, null).length == 0,
+                "a desktop with a printer: the real print dialog would open");
+        Path pdf = java.nio.file.Files.createTempFile("ferry-print", ".pdf");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AwtReportPrinter().print(pdf))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(pdf.toString())
+                    .hasMessageMatching("(?s)(printing needs a desktop session|no printer is installed).*");
+        } finally {
+            java.nio.file.Files.deleteIfExists(pdf);
+        }
+    }
+
+    @Test
     void openingAFolderRestoresItsEdits() {
         service.storedEdits = Map.of("INDEX:hr.regions_ix", "CREATE INDEX regions_ix ON hr.regions (lower(region_name))");
         vm.open(Path.of("/tmp/earlier"));
