@@ -138,7 +138,7 @@ class AssessmentTypeRulesIT {
         assertThat(rules.getItems()).hasSize(1);
         assertThat(TypeRulesEditor.describeScope(rules.getItems().get(0))).isEqualTo("table HR.REGIONS");
         robot.interact(() -> rules.getSelectionModel().select(0));
-        robot.interact(() -> screenshot(rules.getScene(), Path.of("target", "screenshots", "assessment-type-mappings.png")));
+        dev.ferry.app.gui.fakes.Screenshots.write(rules.getScene(), Path.of("target", "screenshots", "assessment-type-mappings.png"));
         robot.clickOn("#ruleApplyButton");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> progress.getText().startsWith("Re-converted "));
@@ -161,23 +161,4 @@ class AssessmentTypeRulesIT {
         assertThat(saved.where()).isEqualTo("table HR.REGIONS");
     }
 
-    /** Writes the scene as PNG (for docs/screenshots; copy by hand after looking at it). */
-    static void screenshot(javafx.scene.Scene scene, Path file) {
-        javafx.scene.image.WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader px = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, px.getArgb(x, y));
-            }
-        }
-        try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            javax.imageio.ImageIO.write(out, "png", file.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -21,14 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -80,7 +73,7 @@ class MappingsViewTest {
         TableView<?> rules = robot.lookup("#rulesTable").queryAs(TableView.class);
         assertThat(rules.getItems()).hasSize(2);
         assertThat(session.isDirty()).isTrue();
-        robot.interact(() -> screenshot(rules.getScene(), Path.of("target", "screenshots", "mappings.png")));
+        dev.ferry.app.gui.fakes.Screenshots.write(rules.getScene(), Path.of("target", "screenshots", "mappings.png"));
 
         robot.clickOn("#undoButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -128,30 +121,11 @@ class MappingsViewTest {
         assertThat(preview.getItems()).extracting(PreviewRow::target).containsExactly("sales.ORDERS", "sales.NOTES");
         assertThat(rules.getItems()).hasSize(2);
         assertThat(session.project().tableMappings().rules().get(1).ruleId()).isEqualTo("2");
-        robot.interact(() -> screenshot(rules.getScene(), Path.of("target", "screenshots", "mappings-form.png")));
+        dev.ferry.app.gui.fakes.Screenshots.write(rules.getScene(), Path.of("target", "screenshots", "mappings-form.png"));
 
         robot.clickOn("#undoButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(preview.getItems()).extracting(PreviewRow::target).containsExactly("sales.stg_orders", "sales.stg_notes");
     }
 
-    /** Writes the scene as PNG (for docs/screenshots; copy by hand after looking at it). */
-    private static void screenshot(Scene scene, Path file) {
-        WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader px = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, px.getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(out, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -168,30 +168,11 @@ class TasksCdcIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> rates.getData().get(1).getData().stream()
                 .anyMatch(d -> d.getYValue().doubleValue() > 0));
         assertThat(robot.lookup("#queueLabel").queryAs(Label.class).getText()).endsWith(" of 10,000 events");
-        robot.interact(() -> screenshot(grid.getScene(), Path.of("target", "screenshots", "tasks-cdc.png")));
+        dev.ferry.app.gui.fakes.Screenshots.write(grid.getScene(), Path.of("target", "screenshots", "tasks-cdc.png"));
 
         robot.clickOn("#stopButton");
         await().atMost(Duration.ofSeconds(30)).until(() -> state.getText().startsWith("Stopped."));
         assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isFalse();
     }
 
-    /** Writes the scene as PNG (for docs/screenshots; copy by hand after looking at it). */
-    static void screenshot(javafx.scene.Scene scene, Path file) {
-        javafx.scene.image.WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader px = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, px.getArgb(x, y));
-            }
-        }
-        try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            javax.imageio.ImageIO.write(out, "png", file.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
