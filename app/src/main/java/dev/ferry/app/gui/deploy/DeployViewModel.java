@@ -322,7 +322,8 @@ public final class DeployViewModel {
         deploying.set(true);
         busy.set(true);
         stepsDone = 0;
-        stepsTotal = Math.max(1, rows.size());
+        // the preparation adds steps: as many as the preview listed (at least one), before the objects
+        stepsTotal = Math.max(1, rows.size() + (prep.destructive() ? Math.max(1, prepItems.size()) : 0));
         progress.set(0);
         status.set((dry ? "Planning " : "Deploying ") + rows.size() + " objects into " + target.describe() + "…");
         DeployListener listener = new DeployListener() {
