@@ -150,6 +150,7 @@ public final class DeployView {
         openButton.disableProperty().bind(busy);
         browseButton.disableProperty().bind(busy);
         lastButton.disableProperty().bind(busy);
+        endpointBox.disableProperty().bind(busy);
         var noPlan = javafx.beans.binding.Bindings.isEmpty(viewModel.rows());
         dryRunButton.disableProperty().bind(busy.or(noPlan).or(endpointBox.valueProperty().isNull()));
         applyButton.disableProperty().bind(busy.or(noPlan).or(endpointBox.valueProperty().isNull()));

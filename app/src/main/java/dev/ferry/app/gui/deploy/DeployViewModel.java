@@ -181,7 +181,7 @@ public final class DeployViewModel {
 
     /** Plans the deploy against the selected endpoint (drift check, nothing changed). */
     public void dryRun() {
-        run(true, targetPrep.get());
+        run(true, targetPrep.get(), endpoint());
     }
 
     /** Asks for confirmation, then deploys into the selected endpoint in the background. */
@@ -191,8 +191,9 @@ public final class DeployViewModel {
         }
         DeployOptions.TargetPrep prep = targetPrep.get();
         if (!prep.destructive()) {
+            EndpointConfig target = endpoint();
             if (dialogs.confirm("Deploy", deployQuestion())) {
-                run(false, prep);
+                run(false, prep, target);
             }
             return;
         }
@@ -211,7 +212,8 @@ public final class DeployViewModel {
                         log.add("— not confirmed: nothing ran");
                         return;
                     }
-                    run(false, prep);
+                    // the endpoint confirmed, even if the selection changed while the preview was read
+                    run(false, prep, target);
                 }, err -> {
                     busy.set(false);
                     String m = Redaction.redact(String.valueOf(err.getMessage()));
@@ -299,8 +301,7 @@ public final class DeployViewModel {
         return name == null ? null : session.project().endpoint(name).orElse(null);
     }
 
-    private void run(boolean dry, DeployOptions.TargetPrep prep) {
-        EndpointConfig target = endpoint();
+    private void run(boolean dry, DeployOptions.TargetPrep prep, EndpointConfig target) {
         if (plan == null || busy.get()) {
             return;
         }
@@ -356,7 +357,7 @@ public final class DeployViewModel {
             deploying.set(false);
             cancel = null;
             progress.set(1);
-            finished(result, dry);
+            finished(result, dry, target.name());
         }, err -> {
             busy.set(false);
             deploying.set(false);
@@ -413,7 +414,7 @@ public final class DeployViewModel {
         }
     }
 
-    private void finished(DeployResult result, boolean dry) {
+    private void finished(DeployResult result, boolean dry, String targetName) {
         Map<DeployOutcome.Status, Integer> c = result.counts();
         int drift = c.get(DeployOutcome.Status.DRIFT);
         driftSummary.set(drift == 0 ? "Drift check: no drift (" + c.get(DeployOutcome.Status.SKIPPED) + " existing objects match)"
@@ -435,7 +436,7 @@ public final class DeployViewModel {
             int notRun = c.get(DeployOutcome.Status.NOT_RUN);
             int rolledBack = c.get(DeployOutcome.Status.ROLLED_BACK);
             dialogs.showError("Deploy failed", errors + (errors == 1 ? " statement" : " statements") + " failed on "
-                    + selectedEndpoint.get() + ". First: " + first.action() + " " + first.type() + " " + first.name() + ": "
+                    + targetName + ". First: " + first.action() + " " + first.type() + " " + first.name() + ": "
                     + Redaction.redact(String.valueOf(first.message()))
                     + (rolledBack > 0 ? "\n" + rolledBack + " step(s) ran, then rolled back with their phase." : "")
                     + (notRun > 0 ? "\n" + notRun + " object(s) were not run (stopped at the first error)." : "")

@@ -47,6 +47,8 @@ class DeployViewModelTest {
     static class FakeDeploy implements DeployRunning {
         final List<DeployOptions> runs = new ArrayList<>();
         final List<DeployOptions.TargetPrep> previews = new ArrayList<>();
+        final List<String> targets = new ArrayList<>();
+        Runnable duringPreview = () -> { };
         List<TargetPrepPreview.Item> previewItems = List.of(
                 new TargetPrepPreview.Item(EDITED.key(), "TABLE", EDITED.displayName(), 3),
                 new TargetPrepPreview.Item(TABLE.key(), "TABLE", TABLE.displayName(), 12));
@@ -64,6 +66,7 @@ class DeployViewModelTest {
         @Override
         public TargetPrepPreview preview(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions.TargetPrep prep) {
             previews.add(prep);
+            duringPreview.run();
             return new TargetPrepPreview(prep, target.describe(), previewItems);
         }
 
@@ -71,6 +74,7 @@ class DeployViewModelTest {
         public DeployResult deploy(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions options,
                                    DeployListener listener, BooleanSupplier cancel) {
             runs.add(options);
+            targets.add(target.name());
             listener.onPhaseStart(DeployPhase.PRE_LOAD, 2, true);
             boolean first = true;
             for (DeployOutcome o : outcomes) {
@@ -346,5 +350,19 @@ class DeployViewModelTest {
         EndpointConfig lite = new EndpointConfig("local", Engine.SQLITE, null, null, null, null, null, null, null, null, null,
                 "data/shop.db");
         assertThat(DeployViewModel.databaseName(lite)).isEqualTo("shop.db");
+    }
+
+    @Test
+    void theConfirmedEndpointIsTheOneDeployedIntoEvenIfTheSelectionChangesWhileThePreviewIsRead() {
+        ProjectSession two = new ProjectSession(Project.empty("shop").withEndpoint(PG).withEndpoint(PG.withName("scratch")), null);
+        DeployViewModel other = new DeployViewModel(two, new CurrentThreadTaskExecutor(), fake, dialogs, Runnable::run, () -> null);
+        other.folderProperty().set("/tmp/shop-assessment");
+        other.open();
+        other.selectedEndpointProperty().set("warehouse");
+        other.targetPrepProperty().set(DeployOptions.TargetPrep.TRUNCATE);
+        fake.duringPreview = () -> other.selectedEndpointProperty().set("scratch");
+        other.apply();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).contains("endpoint warehouse"));
+        assertThat(fake.targets).containsExactly("warehouse");
     }
 }
