@@ -9,6 +9,7 @@ import dev.ferry.engine.deploy.DeployPhase;
 import dev.ferry.engine.deploy.DeployResult;
 import dev.ferry.engine.deploy.DeployResultJson;
 import dev.ferry.engine.deploy.Deployer;
+import dev.ferry.engine.deploy.TargetPrepPreview;
 import dev.ferry.engine.endpoint.ConnectionFactory;
 import dev.ferry.model.util.Redaction;
 import picocli.CommandLine.Command;
@@ -99,18 +100,21 @@ public final class DeployCommand implements Callable<Integer> {
                 throw new ConfigurationException(from + " was converted for " + input.targetEngine().displayName()
                         + " but the target is " + r.config().engine().displayName());
             }
-            if (options.targetPrep().destructive() && !options.dryRun() && !yes && !confirm(err, options, r.config().describe())) {
+            String described = Redaction.redact(r.config().describe(), r.password());
+            char[] password = r.password();
+            Deployer deployer = new Deployer(r.config().engine(), () -> ConnectionFactory.open(r.config(), password), described);
+            if (options.targetPrep().destructive() && !options.dryRun() && !yes && !confirm(err, deployer, input, options, described)) {
                 err.println("ferry: --target-prep " + targetPrep + " changes data on the target: confirm with --yes");
                 err.flush();
                 return ExitCodes.USAGE;
             }
-            String described = Redaction.redact(r.config().describe(), r.password());
             out.printf("%s %d objects from %s into %s (%s)%s%n", options.dryRun() ? "Planning" : "Deploying",
                     input.objects().size(), from, described, r.config().engine().displayName(),
                     Deployer.transactional(r.config().engine()) ? "" : "; DDL commits implicitly: no phase transaction");
             out.flush();
-            char[] password = r.password();
-            Deployer deployer = new Deployer(r.config().engine(), () -> ConnectionFactory.open(r.config(), password), described);
+            if (options.targetPrep().destructive() && options.dryRun()) {
+                printPreview(out, deployer, input, options.targetPrep());
+            }
             DeployResult result = deployer.run(input, options, new DeployPrinter(out, ""));
             Path file = resultFile != null ? resultFile : from.resolve("deploy-result.json");
             DeployResultJson.write(result, from.toString(), file);
@@ -150,13 +154,34 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean confirm(PrintWriter err, DeployOptions options, String target) throws IOException {
+    /** A dry run with a destructive preparation: what it would drop or truncate now (the workbench shows the same). */
+    private static void printPreview(PrintWriter out, Deployer deployer, DeployInput input, DeployOptions.TargetPrep prep) {
+        try {
+            TargetPrepPreview preview = deployer.preview(input, prep);
+            out.println("Target prep " + TargetPrepPreview.cliName(prep) + " would " + preview.summary()
+                    + (preview.items().isEmpty() ? "" : ":"));
+            for (TargetPrepPreview.Item i : preview.items()) {
+                out.println("  " + i.describe(prep));
+            }
+        } catch (java.sql.SQLException e) {
+            out.println("Target prep " + TargetPrepPreview.cliName(prep) + ": cannot read the target ("
+                    + Redaction.redact(String.valueOf(e.getMessage())) + ")");
+        }
+        out.flush();
+    }
+
+    /** Asks on the console: names what the preparation drops or truncates (the engine's preview) and the target. */
+    private static boolean confirm(PrintWriter err, Deployer deployer, DeployInput input, DeployOptions options, String target)
+            throws IOException, java.sql.SQLException {
         if (System.console() == null) {
             return false;
         }
-        err.printf("--target-prep %s will %s the plan's existing tables on %s. Type 'yes' to continue: ",
-                options.targetPrep().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                options.targetPrep() == DeployOptions.TargetPrep.TRUNCATE ? "empty" : "drop and re-create", Redaction.redact(target));
+        TargetPrepPreview preview = deployer.preview(input, options.targetPrep());
+        err.println(preview.question(Redaction.redact(target)));
+        for (TargetPrepPreview.Item i : preview.items()) {
+            err.println("  " + i.describe(options.targetPrep()));
+        }
+        err.print("Type 'yes' to continue: ");
         err.flush();
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return line != null && line.strip().equalsIgnoreCase("yes");

@@ -81,6 +81,10 @@ class DeployCommandIT {
         assertThat(noYes.exit()).isEqualTo(2);
         assertThat(noYes.err()).contains("--yes");
 
+        Run preview = run("deploy", "--target", url, "--from", assessment.toString(), "--target-prep", "truncate", "--dry-run");
+        assertThat(preview.out()).as(preview.err()).containsPattern("Target prep truncate would truncate \\d+ tables \\(0 rows\\):")
+                .contains("  TRUNCATE TABLE hr.jobs (0 rows)");
+
         Run dropCreate = run("deploy", "--target", url, "--from", assessment.toString(), "--target-prep", "drop-and-create", "--yes");
         assertThat(dropCreate.exit()).as(dropCreate.out()).isZero();
         assertThat(run("deploy", "--target", url, "--from", assessment.toString(), "--phase", "pre-load").exit()).isZero();

@@ -95,6 +95,70 @@ public final class Deployer {
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /**
+     * What {@code prep} would drop or truncate on the target now: the objects {@link #run} selects for it (same
+     * selection), each table with its row count up to {@link TargetPrepPreview#ROW_COUNT_LIMIT}. Changes nothing.
+     * {@code DO_NOTHING} gives an empty preview without connecting.
+     *
+     * @throws SQLException when the target cannot be reached or its catalog cannot be read
+     */
+    public TargetPrepPreview preview(DeployInput input, DeployOptions.TargetPrep prep) throws SQLException {
+        Objects.requireNonNull(prep, "prep");
+        if (prep == DeployOptions.TargetPrep.DO_NOTHING) {
+            return new TargetPrepPreview(prep, targetDescription, List.of());
+        }
+        if (input.targetEngine() != engine) {
+            throw new IllegalArgumentException(input.folder() + ": the objects were converted for "
+                    + input.targetEngine().displayName() + ", the target is " + engine.displayName());
+        }
+        Run run = new Run(input, DeployOptions.defaults().withDryRun(true).withTargetPrep(prep), DeployListener.NO_OP);
+        try (Connection c = connections.open()) {
+            DatabaseModel catalog = run.readCatalog(c);
+            List<TargetPrepPreview.Item> items = new ArrayList<>();
+            for (DeployObject o : prepObjects(input, catalog, engine, prep)) {
+                long rows = "TABLE".equals(o.type()) ? countRows(c, o) : -1;
+                items.add(new TargetPrepPreview.Item(o.key(), o.type(), o.displayName(), rows));
+            }
+            return new TargetPrepPreview(prep, targetDescription, items);
+        }
+    }
+
+    /** Rows of {@code o} up to the preview's limit + 1; -1 when the count fails (the preview still lists the table). */
+    private long countRows(Connection c, DeployObject o) {
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + Sql.quote(engine, new QualifiedName(
+                engine == Engine.SQLITE ? null : o.schema(), o.name())) + " LIMIT " + (TargetPrepPreview.ROW_COUNT_LIMIT + 1)
+                + ") counted";
+        try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The plan's objects {@code prep} handles, given the target's catalog: for {@code DROP_AND_CREATE} the runnable
+     * tables, views and materialized views that exist, in reverse deploy order; for {@code TRUNCATE} the runnable tables
+     * that exist, in deploy order; none for {@code DO_NOTHING}. Objects outside the plan are never selected.
+     */
+    static List<DeployObject> prepObjects(DeployInput input, DatabaseModel catalog, Engine engine, DeployOptions.TargetPrep prep) {
+        List<DeployObject> selected = new ArrayList<>();
+        if (catalog == null || prep == DeployOptions.TargetPrep.DO_NOTHING) {
+            return selected;
+        }
+        boolean drop = prep == DeployOptions.TargetPrep.DROP_AND_CREATE;
+        List<DeployObject> all = input.objects();
+        for (int n = 0; n < all.size(); n++) {
+            DeployObject o = all.get(drop ? all.size() - 1 - n : n);
+            boolean table = "TABLE".equals(o.type());
+            boolean view = "VIEW".equals(o.type()) || "MATERIALIZED_VIEW".equals(o.type());
+            if ((table || drop && view) && o.runnable()
+                    && DriftCheck.check(o, catalog, engine).state() != DriftCheck.State.ABSENT) {
+                selected.add(o);
+            }
+        }
+        return selected;
+    }
+
     /** The state of one run. */
     private final class Run {
         final DeployInput input;
@@ -294,16 +358,10 @@ public final class Deployer {
             if (catalog == null) {
                 return false; // dry run without a connection: nothing known to exist
             }
-            List<DeployObject> all = input.objects();
             List<DeployObject> tables = new ArrayList<>();
             boolean error = false;
-            for (int i = all.size() - 1; i >= 0; i--) {
-                DeployObject o = all.get(i);
+            for (DeployObject o : prepObjects(input, catalog, engine, DeployOptions.TargetPrep.DROP_AND_CREATE)) {
                 boolean table = "TABLE".equals(o.type());
-                boolean view = "VIEW".equals(o.type()) || "MATERIALIZED_VIEW".equals(o.type());
-                if (!(table || view) || !o.runnable() || DriftCheck.check(o, catalog, engine).state() == DriftCheck.State.ABSENT) {
-                    continue;
-                }
                 dropped.add(o.key());
                 if (table) {
                     tables.add(o);
@@ -358,13 +416,7 @@ public final class Deployer {
             if (catalog == null) {
                 return false;
             }
-            List<DeployObject> tables = new ArrayList<>();
-            for (DeployObject o : input.objects()) {
-                if ("TABLE".equals(o.type()) && o.runnable()
-                        && DriftCheck.check(o, catalog, engine).state() != DriftCheck.State.ABSENT) {
-                    tables.add(o);
-                }
-            }
+            List<DeployObject> tables = prepObjects(input, catalog, engine, DeployOptions.TargetPrep.TRUNCATE);
             if (tables.isEmpty()) {
                 return false;
             }

@@ -106,6 +106,11 @@ class MariaDbDeployIT {
         deploy(DeployOptions.defaults());
         my.execute(db, "INSERT INTO customers (email, name) VALUES ('a@example.com', 'A')",
                 "INSERT INTO orders VALUES (1, 1, 10.50, now())");
+        TargetPrepPreview preview = new Deployer(Engine.MYSQL, () -> my.connect(db), my.jdbcUrl(db))
+                .preview(AssessmentFolder.read(folder), DeployOptions.TargetPrep.TRUNCATE);
+        assertThat(preview.items()).extracting(TargetPrepPreview.Item::name, TargetPrepPreview.Item::rows)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(db + ".customers", 1L),
+                        org.assertj.core.groups.Tuple.tuple(db + ".orders", 1L));
 
         DeployResult t = deploy(DeployOptions.defaults().withTargetPrep(DeployOptions.TargetPrep.TRUNCATE));
         assertThat(t.exitCode()).isZero();

@@ -134,6 +134,33 @@ class PostgresDeployIT {
     }
 
     @Test
+    void previewNamesWhatEachPreparationWouldDropOrTruncateWithRowCountsAndChangesNothing() throws Exception {
+        Deployer deployer = new Deployer(Engine.POSTGRESQL, () -> pg.connect(db), pg.jdbcUrl(db));
+        DeployInput input = AssessmentFolder.read(folder);
+        assertThat(deployer.preview(input, DeployOptions.TargetPrep.DROP_AND_CREATE).items())
+                .as("nothing exists yet").isEmpty();
+        deploy(DeployOptions.defaults());
+        pg.execute(db, "INSERT INTO shop.customers (email, name) VALUES ('a@example.com', 'A'), ('b@example.com', 'B')",
+                "INSERT INTO shop.orders VALUES (1, 1, 10.50, now())");
+
+        TargetPrepPreview drop = deployer.preview(input, DeployOptions.TargetPrep.DROP_AND_CREATE);
+        assertThat(drop.items()).extracting(TargetPrepPreview.Item::key, TargetPrepPreview.Item::rows).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("VIEW:shop.order_totals", -1L),
+                org.assertj.core.groups.Tuple.tuple("TABLE:shop.orders", 1L),
+                org.assertj.core.groups.Tuple.tuple("TABLE:shop.customers", 2L));
+        assertThat(drop.summary()).isEqualTo("drop 2 tables and 1 view (3 rows)");
+        assertThat(drop.items().get(2).describe(drop.prep())).isEqualTo("DROP TABLE shop.customers (2 rows)");
+        assertThat(drop.question("warehouse")).contains("drop-and-create").contains("2 tables and 1 view").contains("warehouse");
+
+        TargetPrepPreview truncate = deployer.preview(input, DeployOptions.TargetPrep.TRUNCATE);
+        assertThat(truncate.items()).extracting(TargetPrepPreview.Item::name)
+                .containsExactly("shop.customers", "shop.orders");
+        assertThat(truncate.summary()).isEqualTo("truncate 2 tables (3 rows)");
+        assertThat(deployer.preview(input, DeployOptions.TargetPrep.DO_NOTHING).items()).isEmpty();
+        assertThat(count("select count(*) from shop.customers")).as("a preview changes nothing").isEqualTo(2);
+    }
+
+    @Test
     void truncateEmptiesThePlansTablesAfterThePreLoadPhase() throws Exception {
         deploy(DeployOptions.defaults());
         pg.execute(db, "INSERT INTO shop.customers (email, name) VALUES ('a@example.com', 'A')",

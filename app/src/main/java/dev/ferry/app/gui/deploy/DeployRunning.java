@@ -4,6 +4,7 @@ import dev.ferry.engine.deploy.DeployInput;
 import dev.ferry.engine.deploy.DeployListener;
 import dev.ferry.engine.deploy.DeployOptions;
 import dev.ferry.engine.deploy.DeployResult;
+import dev.ferry.engine.deploy.TargetPrepPreview;
 import dev.ferry.model.project.EndpointConfig;
 
 import java.nio.file.Path;
@@ -40,6 +41,13 @@ public interface DeployRunning {
      */
     DeployResult deploy(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions options,
                         DeployListener listener, BooleanSupplier cancel) throws Exception;
+
+    /**
+     * What the destructive target preparation {@code prep} would drop or truncate on {@code target} now (the engine's
+     * {@code Deployer.preview}: the deploy's own selection, with row counts). Changes nothing.
+     */
+    TargetPrepPreview preview(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions.TargetPrep prep)
+            throws Exception;
 
     /** The deploy was cancelled. */
     final class Cancelled extends RuntimeException {

@@ -2,6 +2,7 @@ package dev.ferry.app.gui.deploy;
 
 import dev.ferry.app.gui.assessment.SqlHighlighter;
 import dev.ferry.engine.deploy.DeployOptions;
+import dev.ferry.engine.deploy.TargetPrepPreview;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -42,6 +43,9 @@ public final class DeployView {
     @FXML private Button lastButton;
     @FXML private ComboBox<String> endpointBox;
     @FXML private ComboBox<DeployOptions.OnError> onErrorBox;
+    @FXML private ComboBox<DeployOptions.TargetPrep> prepBox;
+    @FXML private Label prepLabel;
+    @FXML private ListView<TargetPrepPreview.Item> prepList;
     @FXML private Button dryRunButton;
     @FXML private Button applyButton;
     @FXML private Button cancelButton;
@@ -112,10 +116,41 @@ public final class DeployView {
         endpointBox.valueProperty().bindBidirectional(viewModel.selectedEndpointProperty());
         onErrorBox.getItems().setAll(DeployOptions.OnError.values());
         onErrorBox.valueProperty().bindBidirectional(viewModel.onErrorProperty());
+        prepBox.getItems().setAll(DeployOptions.TargetPrep.values());
+        prepBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeployOptions.TargetPrep p) {
+                return p == null ? "" : TargetPrepPreview.cliName(p);
+            }
+
+            @Override
+            public DeployOptions.TargetPrep fromString(String s) {
+                return DeployOptions.TargetPrep.valueOf(s.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            }
+        });
+        prepBox.valueProperty().bindBidirectional(viewModel.targetPrepProperty());
+        prepBox.disableProperty().bind(viewModel.busyProperty());
+        prepLabel.textProperty().bind(viewModel.prepSummaryProperty());
+        prepList.setItems(viewModel.prepItems());
+        prepList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.prepItems()));
+        prepList.managedProperty().bind(prepList.visibleProperty());
+        prepList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(TargetPrepPreview.Item i, boolean empty) {
+                super.updateItem(i, empty);
+                setText(empty || i == null ? null : i.describe(viewModel.targetPrepProperty().get()));
+            }
+        });
+        prepList.getSelectionModel().selectedItemProperty().addListener((obs, o, i) -> {
+            if (i != null) {
+                viewModel.select(i.key());
+            }
+        });
         var busy = viewModel.busyProperty();
         openButton.disableProperty().bind(busy);
         browseButton.disableProperty().bind(busy);
         lastButton.disableProperty().bind(busy);
+        endpointBox.disableProperty().bind(busy);
         var noPlan = javafx.beans.binding.Bindings.isEmpty(viewModel.rows());
         dryRunButton.disableProperty().bind(busy.or(noPlan).or(endpointBox.valueProperty().isNull()));
         applyButton.disableProperty().bind(busy.or(noPlan).or(endpointBox.valueProperty().isNull()));

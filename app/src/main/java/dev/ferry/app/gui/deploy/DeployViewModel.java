@@ -11,6 +11,7 @@ import dev.ferry.engine.deploy.DeployOptions;
 import dev.ferry.engine.deploy.DeployOutcome;
 import dev.ferry.engine.deploy.DeployPhase;
 import dev.ferry.engine.deploy.DeployResult;
+import dev.ferry.engine.deploy.TargetPrepPreview;
 import dev.ferry.model.project.EndpointConfig;
 import dev.ferry.model.util.Redaction;
 import javafx.beans.property.BooleanProperty;
@@ -40,7 +41,12 @@ import java.util.function.Supplier;
  * each in deploy order) shown as a checklist with each object's assessment status (AUTO, EDITED, MANUAL never run) and
  * result; the SQL of the selected object; a dry run (plan and drift check, nothing changed) and Apply (the engine's
  * {@code Deployer} in a background task with progress and cancel) that report every step, the drift check and the
- * errors, each linked to its object ({@link #select}).
+ * errors, each linked to its object ({@link #select}). Target preparation (the CLI's {@code --target-prep}): with
+ * drop-and-create or truncate the dry run lists exactly which of the plan's existing tables and views would be dropped or
+ * emptied (with row counts; the engine's {@code Deployer.preview}), and Apply first reads that list in the background,
+ * then asks through the {@link DialogService} naming the count and the target endpoint (drop-and-create: the target
+ * database's name must be typed); refused, nothing runs. A deploy that ends with failed statements shows an error dialog
+ * whose details list every failed, rolled-back and not-run step.
  *
  * <p>Holds no JavaFX nodes. Use on the UI thread; the deploy's listener events reach it through {@code ui}.
  */
@@ -57,6 +63,10 @@ public final class DeployViewModel {
     private final ObservableList<String> endpointNames = FXCollections.observableArrayList();
     private final StringProperty selectedEndpoint = new SimpleStringProperty();
     private final ObjectProperty<DeployOptions.OnError> onError = new SimpleObjectProperty<>(DeployOptions.OnError.STOP);
+    private final ObjectProperty<DeployOptions.TargetPrep> targetPrep =
+            new SimpleObjectProperty<>(DeployOptions.TargetPrep.DO_NOTHING);
+    private final ObservableList<TargetPrepPreview.Item> prepItems = FXCollections.observableArrayList();
+    private final StringProperty prepSummary = new SimpleStringProperty("");
     private final ObservableList<DeployRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<DeployRow> problems = FXCollections.observableArrayList();
@@ -86,6 +96,9 @@ public final class DeployViewModel {
         session.projectProperty().addListener((obs, o, p) -> refreshEndpoints());
         refreshEndpoints();
         selectedKey.addListener((obs, o, k) -> selectedSql.set(row(k).map(DeployRow::sql).orElse("")));
+        targetPrep.addListener((obs, o, p) -> prepChanged());
+        selectedEndpoint.addListener((obs, o, e) -> prepChanged());
+        prepChanged();
         Path last = lastAssessment == null ? null : lastAssessment.get();
         if (last != null) {
             folder.set(last.toString()); // a suggestion: Open reads it (in the background)
@@ -168,7 +181,7 @@ public final class DeployViewModel {
 
     /** Plans the deploy against the selected endpoint (drift check, nothing changed). */
     public void dryRun() {
-        run(true);
+        run(true, targetPrep.get(), endpoint());
     }
 
     /** Asks for confirmation, then deploys into the selected endpoint in the background. */
@@ -176,12 +189,102 @@ public final class DeployViewModel {
         if (plan == null || busy.get() || endpoint() == null) {
             return;
         }
-        long runnable = rows.stream().filter(DeployRow::runnable).count();
-        if (!dialogs.confirm("Deploy", "Deploy " + runnable + " objects of " + plan.input().folder() + " into "
-                + endpoint().describe() + "? Existing objects that match are skipped; drift is reported, never changed.")) {
+        DeployOptions.TargetPrep prep = targetPrep.get();
+        if (!prep.destructive()) {
+            EndpointConfig target = endpoint();
+            if (dialogs.confirm("Deploy", deployQuestion())) {
+                run(false, prep, target);
+            }
             return;
         }
-        run(false);
+        EndpointConfig target = endpoint();
+        DeployRunning.Plan p = plan;
+        Path projectDir = projectDir();
+        busy.set(true);
+        status.set("Reading what target prep " + TargetPrepPreview.cliName(prep) + " would change on " + target.name() + "…");
+        executor.submit((BackgroundTask<TargetPrepPreview>) (pr, c) -> running.preview(target, projectDir, p.input(), prep),
+                TaskCallbacks.of(preview -> {
+                    busy.set(false);
+                    showPreview(preview);
+                    if (!confirmPrep(target, preview)) {
+                        status.set("Not applied: target prep " + TargetPrepPreview.cliName(prep)
+                                + " was not confirmed; nothing was changed on " + target.name() + ".");
+                        log.add("— not confirmed: nothing ran");
+                        return;
+                    }
+                    // the endpoint confirmed, even if the selection changed while the preview was read
+                    run(false, prep, target);
+                }, err -> {
+                    busy.set(false);
+                    String m = Redaction.redact(String.valueOf(err.getMessage()));
+                    status.set("Cannot read what target prep " + TargetPrepPreview.cliName(prep) + " would change: " + m);
+                    dialogs.showError("Cannot check the target", "Nothing was changed: reading the target " + target.name()
+                            + " failed: " + m, err);
+                }));
+    }
+
+    private String deployQuestion() {
+        long runnable = rows.stream().filter(DeployRow::runnable).count();
+        return "Deploy " + runnable + " objects of " + plan.input().folder() + " into " + endpoint().describe()
+                + "? Existing objects that match are skipped; drift is reported, never changed.";
+    }
+
+    /**
+     * Asks for the destructive preparation: names the count of objects and the target; drop-and-create needs the
+     * target database's name typed. With nothing to drop or truncate, the plain deploy question.
+     */
+    private boolean confirmPrep(EndpointConfig target, TargetPrepPreview preview) {
+        if (preview.items().isEmpty()) {
+            return dialogs.confirm("Deploy", deployQuestion() + " Target prep " + TargetPrepPreview.cliName(preview.prep())
+                    + ": " + preview.summary() + ".");
+        }
+        StringBuilder q = new StringBuilder(preview.question("endpoint " + target.name() + " (" + target.describe() + ")"));
+        q.append("\n");
+        int shown = 0;
+        for (TargetPrepPreview.Item i : preview.items()) {
+            if (shown++ == 15) {
+                q.append("\n  … and ").append(preview.items().size() - 15).append(" more (listed in the Deploy section)");
+                break;
+            }
+            q.append("\n  ").append(i.describe(preview.prep()));
+        }
+        if (preview.prep() == DeployOptions.TargetPrep.DROP_AND_CREATE) {
+            return dialogs.confirmByTyping("Drop and re-create " + preview.items().size() + " objects", q.toString(),
+                    databaseName(target));
+        }
+        return dialogs.confirm("Truncate " + preview.tables() + (preview.tables() == 1 ? " table" : " tables"), q.toString());
+    }
+
+    /** The name the user types to confirm drop-and-create: the target database (SQLite: the file's name). */
+    static String databaseName(EndpointConfig target) {
+        if (target.database() != null && !target.database().isBlank()) {
+            return target.database();
+        }
+        if (target.path() != null && !target.path().isBlank()) {
+            Path f = Path.of(target.path()).getFileName();
+            return f == null ? target.path() : f.toString();
+        }
+        return target.name();
+    }
+
+    private Path projectDir() {
+        return session.file() == null ? null : session.file().toAbsolutePath().getParent();
+    }
+
+    /** The preparation or the endpoint changed: an earlier preview no longer applies. */
+    private void prepChanged() {
+        prepItems.clear();
+        DeployOptions.TargetPrep p = targetPrep.get();
+        prepSummary.set(p == null || !p.destructive()
+                ? "Target prep do-nothing: existing tables are left as they are; differences are reported as drift."
+                : "Target prep " + TargetPrepPreview.cliName(p) + ": the dry run lists the tables"
+                + (p == DeployOptions.TargetPrep.TRUNCATE ? " it would empty." : " and views it would drop."));
+    }
+
+    private void showPreview(TargetPrepPreview preview) {
+        prepItems.setAll(preview.items());
+        prepSummary.set("Target prep " + TargetPrepPreview.cliName(preview.prep()) + " would " + preview.summary()
+                + (preview.items().isEmpty() ? "." : " on " + selectedEndpoint.get() + ":"));
     }
 
     /** Stops the running deploy before its next object (a PostgreSQL phase in progress is rolled back). */
@@ -198,8 +301,7 @@ public final class DeployViewModel {
         return name == null ? null : session.project().endpoint(name).orElse(null);
     }
 
-    private void run(boolean dry) {
-        EndpointConfig target = endpoint();
+    private void run(boolean dry, DeployOptions.TargetPrep prep, EndpointConfig target) {
         if (plan == null || busy.get()) {
             return;
         }
@@ -207,8 +309,11 @@ public final class DeployViewModel {
             dialogs.showError("No target", "Choose the target endpoint first.");
             return;
         }
-        DeployOptions options = DeployOptions.defaults().withDryRun(dry).withOnError(onError.get());
+        DeployOptions options = DeployOptions.defaults().withDryRun(dry).withOnError(onError.get()).withTargetPrep(prep);
         rows.replaceAll(DeployRow::cleared);
+        if (dry) {
+            prepChanged();
+        }
         log.clear();
         problems.clear();
         driftSummary.set("");
@@ -218,7 +323,8 @@ public final class DeployViewModel {
         deploying.set(true);
         busy.set(true);
         stepsDone = 0;
-        stepsTotal = Math.max(1, rows.size());
+        // the preparation adds steps: as many as the preview listed (at least one), before the objects
+        stepsTotal = Math.max(1, rows.size() + (prep.destructive() ? Math.max(1, prepItems.size()) : 0));
         progress.set(0);
         status.set((dry ? "Planning " : "Deploying ") + rows.size() + " objects into " + target.describe() + "…");
         DeployListener listener = new DeployListener() {
@@ -239,15 +345,19 @@ public final class DeployViewModel {
                         + (r.message() == null ? "" : ": " + r.message())));
             }
         };
-        Path projectDir = session.file() == null ? null : session.file().toAbsolutePath().getParent();
+        Path projectDir = projectDir();
         DeployRunning.Plan p = plan;
-        executor.submit((BackgroundTask<DeployResult>) (pr, c) -> running.deploy(target, projectDir, p.input(), options,
-                listener, () -> cancelled.get() || c.isCancelled()), TaskCallbacks.of(result -> {
+        executor.submit((BackgroundTask<DeployResult>) (pr, c) -> {
+            if (dry && prep.destructive()) {
+                previewForDryRun(target, projectDir, p, prep);
+            }
+            return running.deploy(target, projectDir, p.input(), options, listener, () -> cancelled.get() || c.isCancelled());
+        }, TaskCallbacks.of(result -> {
             busy.set(false);
             deploying.set(false);
             cancel = null;
             progress.set(1);
-            finished(result, dry);
+            finished(result, dry, target.name());
         }, err -> {
             busy.set(false);
             deploying.set(false);
@@ -264,6 +374,18 @@ public final class DeployViewModel {
         }));
     }
 
+    /** In the dry run's background task: what the preparation would change (a failure is shown, the plan goes on). */
+    private void previewForDryRun(EndpointConfig target, Path projectDir, DeployRunning.Plan p, DeployOptions.TargetPrep prep) {
+        try {
+            TargetPrepPreview preview = running.preview(target, projectDir, p.input(), prep);
+            ui.execute(() -> showPreview(preview));
+        } catch (Exception e) {
+            String m = Redaction.redact(String.valueOf(e.getMessage()));
+            ui.execute(() -> prepSummary.set("Cannot tell what target prep " + TargetPrepPreview.cliName(prep)
+                    + " would change: " + m));
+        }
+    }
+
     private void outcome(DeployOutcome o) {
         stepsDone++;
         progress.set(Math.min(1.0, stepsDone / (double) stepsTotal));
@@ -273,6 +395,10 @@ public final class DeployViewModel {
             log.add("        " + d);
         }
         if (o.action() == DeployOutcome.Action.DROP || o.action() == DeployOutcome.Action.TRUNCATE) {
+            if (o.status() == DeployOutcome.Status.ERROR) {
+                prepRow(o).ifPresent(r -> problems.add(r.withResult(o.withStatus(o.status(), "target prep "
+                        + o.action().name().toLowerCase(java.util.Locale.ROOT) + " failed (" + o.name() + "): " + o.message()))));
+            }
             return;
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -288,7 +414,7 @@ public final class DeployViewModel {
         }
     }
 
-    private void finished(DeployResult result, boolean dry) {
+    private void finished(DeployResult result, boolean dry, String targetName) {
         Map<DeployOutcome.Status, Integer> c = result.counts();
         int drift = c.get(DeployOutcome.Status.DRIFT);
         driftSummary.set(drift == 0 ? "Drift check: no drift (" + c.get(DeployOutcome.Status.SKIPPED) + " existing objects match)"
@@ -303,6 +429,50 @@ public final class DeployViewModel {
         if (!problems.isEmpty()) {
             selectedKey.set(problems.get(0).key());
         }
+        int errors = c.get(DeployOutcome.Status.ERROR);
+        if (!dry && errors > 0) {
+            DeployOutcome first = result.outcomes().stream().filter(o -> o.status() == DeployOutcome.Status.ERROR)
+                    .findFirst().orElseThrow();
+            int notRun = c.get(DeployOutcome.Status.NOT_RUN);
+            int rolledBack = c.get(DeployOutcome.Status.ROLLED_BACK);
+            dialogs.showError("Deploy failed", errors + (errors == 1 ? " statement" : " statements") + " failed on "
+                    + targetName + ". First: " + first.action() + " " + first.type() + " " + first.name() + ": "
+                    + Redaction.redact(String.valueOf(first.message()))
+                    + (rolledBack > 0 ? "\n" + rolledBack + " step(s) ran, then rolled back with their phase." : "")
+                    + (notRun > 0 ? "\n" + notRun + " object(s) were not run (stopped at the first error)." : "")
+                    + "\nEach error is listed under 'Errors and drift': a click selects its object. Details list every step.",
+                    DeployFailure.of(result));
+        }
+    }
+
+    /**
+     * The plan row a failed preparation step belongs to: its own object; for one statement over several tables (the
+     * {@code DROP TABLE a, b} / {@code TRUNCATE TABLE a, b} of PostgreSQL) the table the server's message names, else the
+     * first of them.
+     */
+    private java.util.Optional<DeployRow> prepRow(DeployOutcome o) {
+        java.util.Optional<DeployRow> own = rows.stream().filter(r -> r.key().equals(o.objectKey())).findFirst();
+        if (own.isPresent()) {
+            return own;
+        }
+        List<DeployRow> named = new ArrayList<>();
+        for (String n : o.name().split(",\\s*")) {
+            rows.stream().filter(r -> r.name().equals(n) && ("TABLE".equals(r.type()) || r.type().contains("VIEW")))
+                    .findFirst().ifPresent(named::add);
+        }
+        String m = o.message() == null ? "" : o.message();
+        for (DeployRow r : named) {
+            if (m.contains(r.name())) {
+                return java.util.Optional.of(r);
+            }
+        }
+        for (DeployRow r : named) {
+            String bare = r.name().substring(r.name().lastIndexOf('.') + 1);
+            if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(bare) + "\\b").matcher(m).find()) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return named.stream().findFirst();
     }
 
     /** Selects the object {@code key} (an error in the problems list links back to its object this way). */
@@ -328,6 +498,21 @@ public final class DeployViewModel {
 
     public ObjectProperty<DeployOptions.OnError> onErrorProperty() {
         return onError;
+    }
+
+    /** The target preparation (the CLI's {@code --target-prep}); do-nothing by default. */
+    public ObjectProperty<DeployOptions.TargetPrep> targetPrepProperty() {
+        return targetPrep;
+    }
+
+    /** What the chosen preparation would drop or truncate, from the latest dry run or Apply (empty before). */
+    public ObservableList<TargetPrepPreview.Item> prepItems() {
+        return prepItems;
+    }
+
+    /** One line on the preparation: what it does, or what it would change on the target. */
+    public ReadOnlyStringProperty prepSummaryProperty() {
+        return prepSummary;
     }
 
     public ObservableList<DeployRow> rows() {

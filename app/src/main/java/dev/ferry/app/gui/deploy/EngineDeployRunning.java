@@ -11,6 +11,7 @@ import dev.ferry.engine.deploy.DeployPhase;
 import dev.ferry.engine.deploy.DeployResult;
 import dev.ferry.engine.deploy.DeployResultJson;
 import dev.ferry.engine.deploy.Deployer;
+import dev.ferry.engine.deploy.TargetPrepPreview;
 import dev.ferry.engine.endpoint.ConnectionFactory;
 import dev.ferry.model.project.EndpointConfig;
 import dev.ferry.model.schema.Engine;
@@ -43,11 +44,7 @@ public final class EngineDeployRunning implements DeployRunning {
     @Override
     public DeployResult deploy(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions options,
                                DeployListener listener, BooleanSupplier cancel) throws Exception {
-        EndpointConfig config = absolute(target, projectDir);
-        if (config.engine() != input.targetEngine()) {
-            throw new IllegalArgumentException(input.folder() + " was converted for " + input.targetEngine().displayName()
-                    + " but endpoint " + config.name() + " is " + config.engine().displayName());
-        }
+        EndpointConfig config = checked(target, projectDir, input);
         char[] password = passwords.resolve(config);
         try {
             String described = Redaction.redact(config.describe(), password);
@@ -87,6 +84,32 @@ public final class EngineDeployRunning implements DeployRunning {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    @Override
+    public TargetPrepPreview preview(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions.TargetPrep prep)
+            throws Exception {
+        EndpointConfig config = checked(target, projectDir, input);
+        char[] password = passwords.resolve(config);
+        try {
+            String described = Redaction.redact(config.describe(), password);
+            try {
+                return new Deployer(config.engine(), () -> ConnectionFactory.open(config, password), described).preview(input, prep);
+            } catch (java.sql.SQLException e) {
+                throw new java.sql.SQLException(Redaction.redact(String.valueOf(e.getMessage()), password), e.getSQLState(), e);
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static EndpointConfig checked(EndpointConfig target, Path projectDir, DeployInput input) {
+        EndpointConfig config = absolute(target, projectDir);
+        if (config.engine() != input.targetEngine()) {
+            throw new IllegalArgumentException(input.folder() + " was converted for " + input.targetEngine().displayName()
+                    + " but endpoint " + config.name() + " is " + config.engine().displayName());
+        }
+        return config;
     }
 
     /** A relative SQLite path is relative to the project file's folder. */

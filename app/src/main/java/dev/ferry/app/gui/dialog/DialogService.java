@@ -28,6 +28,15 @@ public interface DialogService {
     boolean confirm(String title, String question);
 
     /**
+     * Asks for a serious, destructive confirmation: the user must type {@code expected} (a database name, say) before
+     * the confirming button is enabled; {@code true} only when it was typed exactly and confirmed. Services that cannot
+     * ask refuse ({@code false}): nothing destructive happens without the typed answer.
+     */
+    default boolean confirmByTyping(String title, String question, String expected) {
+        return false;
+    }
+
+    /**
      * Lets the user choose an existing file to open; empty when cancelled or when this service cannot choose files.
      *
      * @param extension the file extension offered by default, without the dot (e.g. {@code json})

@@ -70,6 +70,33 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmByTyping(String title, String question, String expected) {
+        Alert a = alert(Alert.AlertType.WARNING, title, null);
+        a.getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        typedConfirmation(a, question, expected);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /**
+     * Puts the question and a text field into {@code a}; OK stays disabled until the field holds exactly
+     * {@code expected}. Package-private for the dialog test.
+     */
+    static javafx.scene.control.TextField typedConfirmation(Alert a, String question, String expected) {
+        javafx.scene.control.Label text = new javafx.scene.control.Label(question + "\n\nType " + expected + " to confirm:");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId("typedConfirmation");
+        field.setPromptText(expected);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, text, field);
+        a.getDialogPane().setContent(box);
+        javafx.scene.Node ok = a.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(field.textProperty().isNotEqualTo(expected));
+        a.setOnShown(e -> field.requestFocus());
+        return field;
+    }
+
+    @Override
     public Optional<Path> chooseFileToOpen(String title, String extension) {
         return Optional.ofNullable(chooser(title, extension).showOpenDialog(owner.get())).map(File::toPath);
     }

@@ -137,7 +137,7 @@ public final class MappingsView {
                     t.textProperty().bindBidirectional(form.property(f));
                     t.setPromptText(prompt(f));
                     t.setPrefWidth(switch (f) {
-                        case LENGTH, PRECISION, SCALE, BULK_MAX_SIZE -> 70;
+                        case LENGTH, PRECISION, SCALE, BULK_MAX_SIZE, LOAD_ORDER -> 70;
                         case BOUNDARIES, EXPRESSION -> 220;
                         default -> 130;
                     });
@@ -204,6 +204,9 @@ public final class MappingsView {
             case COLUMN -> "column";
             case KEY_COLUMNS, PARALLEL_COLUMNS -> "col1, col2";
             case BOUNDARIES -> "100; 200 (values of a row: a, b)";
+            case LOAD_ORDER -> "0 (higher loads first)";
+            case PARTITIONS -> "p2024, p2025";
+            case SUBPARTITIONS -> "sp1, sp2 (optional)";
             case EXPRESSION -> "$column";
             default -> "";
         };

@@ -475,6 +475,9 @@ public final class MappingsViewModel {
                             }).collect(Collectors.joining(" or ")));
                 }
             }
+            if (s.loadOrder() != null) {
+                b.append(" (load-order ").append(s.loadOrder().value()).append(")");
+            }
             return b.toString();
         }
         if (rule instanceof TransformationRule t) {
@@ -508,6 +511,12 @@ public final class MappingsViewModel {
             if (pl.boundaries() != null) {
                 b.append(" boundaries ").append(pl.boundaries().stream().map(x -> String.join(", ", x))
                         .collect(Collectors.joining("; ")));
+            }
+            if (pl.partitions() != null) {
+                b.append(" partitions ").append(String.join(", ", pl.partitions()));
+            }
+            if (pl.subpartitions() != null) {
+                b.append(" subpartitions ").append(String.join(", ", pl.subpartitions()));
             }
         }
         if (ts.lobSettings() != null) {

@@ -27,10 +27,13 @@ import java.util.Set;
  * fields the chosen kind needs ({@link #fields()}), conversion to a rule ({@link #build}) that refuses invalid input with
  * a message naming the field, and {@link #load} of an existing rule for editing in place.
  *
- * <p>Editing keeps what the form does not show: a selection rule's {@code load-order}, further filters and conditions;
- * a table-settings rule's other half ({@code lob-settings} when editing {@code parallel-load} and the reverse); keys the
+ * <p>A selection rule's {@code load-order} (a whole number; tables with a higher one load first) and a
+ * {@code partitions-list} parallel load's {@code partitions} and {@code subpartitions} (comma-separated names) are
+ * fields of the form. Editing keeps what the form does not show: further filters and conditions; a table-settings rule's
+ * other half ({@code lob-settings} when editing {@code parallel-load} and the reverse), {@code number-of-partitions} and
+ * {@code batch-size}; a number's spelling (a quoted {@code "3"} stays quoted while its value is unchanged); keys the
  * document wrote as {@code null}. Rules the form cannot show faithfully ({@code explicit} selections, tablespace targets,
- * before-image columns, columns chosen by data type, {@code partitions-list}) are refused by {@link #load}.
+ * before-image columns, columns chosen by data type) are refused by {@link #load}.
  *
  * <p>Holds no JavaFX nodes; uses JavaFX properties only. UI thread only.
  */
@@ -78,8 +81,8 @@ public final class RuleForm {
     /** The fields of the form; {@link #fields()} says which the current kind shows. */
     public enum Field {
         TARGET, SCHEMA, TABLE, COLUMN, VALUE, OLD_VALUE, FILTER_COLUMN, FILTER_OPERATOR, FILTER_VALUE, FILTER_END,
-        DATA_TYPE, LENGTH, PRECISION, SCALE, EXPRESSION, KEY_NAME, KEY_COLUMNS, PARALLEL_TYPE, PARALLEL_COLUMNS,
-        BOUNDARIES, LOB_MODE, BULK_MAX_SIZE
+        LOAD_ORDER, DATA_TYPE, LENGTH, PRECISION, SCALE, EXPRESSION, KEY_NAME, KEY_COLUMNS, PARALLEL_TYPE, PARALLEL_COLUMNS,
+        BOUNDARIES, PARTITIONS, SUBPARTITIONS, LOB_MODE, BULK_MAX_SIZE
     }
 
     /** A form that is not a valid rule; the message names the field. */
@@ -91,7 +94,8 @@ public final class RuleForm {
 
     public static final List<String> TARGETS = List.of("schema", "table", "column");
     public static final List<String> OPERATORS = List.of("eq", "noteq", "ste", "gte", "between", "notbetween", "null", "notnull");
-    public static final List<String> PARALLEL_TYPES = List.of("none", "ranges", "partitions-auto", "subpartitions-auto");
+    public static final List<String> PARALLEL_TYPES = List.of("none", "ranges", "partitions-auto", "subpartitions-auto",
+            "partitions-list");
     public static final List<String> LOB_MODES = List.of("limited", "unlimited", "none");
 
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.INCLUDE);
@@ -164,6 +168,7 @@ public final class RuleForm {
             case FILTER_OPERATOR -> "Operator";
             case FILTER_VALUE -> isRangeOperator() ? "Start value" : "Value";
             case FILTER_END -> "End value";
+            case LOAD_ORDER -> "Load order";
             case DATA_TYPE -> "Data type";
             case LENGTH -> "Length";
             case PRECISION -> "Precision";
@@ -174,6 +179,8 @@ public final class RuleForm {
             case PARALLEL_TYPE -> "Parallel load";
             case PARALLEL_COLUMNS -> "Range columns";
             case BOUNDARIES -> "Boundaries";
+            case PARTITIONS -> "Partitions";
+            case SUBPARTITIONS -> "Subpartitions";
             case LOB_MODE -> "LOB mode";
             case BULK_MAX_SIZE -> "Bulk max size (KB)";
         };
@@ -202,6 +209,7 @@ public final class RuleForm {
                 if (isRangeOperator()) {
                     s.add(Field.FILTER_END);
                 }
+                s.add(Field.LOAD_ORDER);
             }
             case "transformation" -> {
                 if (k.targetChoosable()) {
@@ -229,6 +237,8 @@ public final class RuleForm {
                     s.add(Field.PARALLEL_TYPE);
                     if (text(Field.PARALLEL_TYPE).equals("ranges")) {
                         s.addAll(List.of(Field.PARALLEL_COLUMNS, Field.BOUNDARIES));
+                    } else if (text(Field.PARALLEL_TYPE).equals("partitions-list")) {
+                        s.addAll(List.of(Field.PARTITIONS, Field.SUBPARTITIONS));
                     }
                 } else {
                     s.addAll(List.of(Field.LOB_MODE, Field.BULK_MAX_SIZE));
@@ -309,8 +319,8 @@ public final class RuleForm {
         String tableType = original == null ? null : original.objectLocator().tableType();
         ObjectLocator loc = new ObjectLocator(schema, table, tableType, null, null, null, null);
         List<SelectionRule.Filter> fs = filters.isEmpty() && (original == null || original.filters() == null) ? null : filters;
-        return new SelectionRule(id, name, loc, action, original == null ? null : original.loadOrder(), fs,
-                original == null ? Set.of() : original.explicitNulls());
+        DmsInteger loadOrder = kept(number(Field.LOAD_ORDER, Integer.MAX_VALUE), original == null ? null : original.loadOrder());
+        return new SelectionRule(id, name, loc, action, loadOrder, fs, original == null ? Set.of() : original.explicitNulls());
     }
 
     private TransformationRule transformation(String id, String name, Kind k, String schema, String table,
@@ -387,6 +397,16 @@ public final class RuleForm {
                     typeText.toUpperCase(Locale.ROOT).replace('-', '_'));
             List<String> columns = null;
             List<List<String>> boundaries = null;
+            List<String> partitions = null;
+            List<String> subpartitions = null;
+            if (type == TableSettingsRule.ParallelLoadType.PARTITIONS_LIST) {
+                partitions = names(Field.PARTITIONS);
+                if (partitions.isEmpty()) {
+                    throw missing(Field.PARTITIONS);
+                }
+                subpartitions = names(Field.SUBPARTITIONS);
+                subpartitions = subpartitions.isEmpty() ? null : subpartitions;
+            }
             if (type == TableSettingsRule.ParallelLoadType.RANGES) {
                 columns = list(Field.PARALLEL_COLUMNS, ",");
                 if (columns.isEmpty()) {
@@ -409,9 +429,8 @@ public final class RuleForm {
                 }
             }
             boolean sameType = pl != null && pl.type() == type;
-            pl = new TableSettingsRule.ParallelLoad(type, columns, boundaries, sameType ? pl.partitions() : null,
-                    sameType ? pl.subpartitions() : null, sameType ? pl.numberOfPartitions() : null,
-                    sameType ? pl.batchSize() : null);
+            pl = new TableSettingsRule.ParallelLoad(type, columns, boundaries, partitions, subpartitions,
+                    sameType ? pl.numberOfPartitions() : null, sameType ? pl.batchSize() : null);
         } else {
             String modeText = text(Field.LOB_MODE);
             if (!LOB_MODES.contains(modeText)) {
@@ -442,19 +461,48 @@ public final class RuleForm {
     }
 
     private DmsInteger number(Field f) throws InvalidRuleException {
+        return number(f, Long.MAX_VALUE);
+    }
+
+    private DmsInteger number(Field f, long max) throws InvalidRuleException {
         String s = text(f);
         if (s.isEmpty()) {
             return null;
         }
+        long v;
         try {
-            long v = Long.parseLong(s);
+            v = Long.parseLong(s);
             if (v < 0) {
                 throw new NumberFormatException();
             }
-            return DmsInteger.of(v);
         } catch (NumberFormatException e) {
             throw new InvalidRuleException(label(f) + ": '" + s + "' is not a whole number of 0 or more.");
         }
+        if (v > max) {
+            throw new InvalidRuleException(label(f) + ": " + s + " is more than the largest allowed, " + max + ".");
+        }
+        return DmsInteger.of(v);
+    }
+
+    /** {@code original} when it has the same value (keeps its spelling, e.g. quoted), else {@code edited}. */
+    private static DmsInteger kept(DmsInteger edited, DmsInteger original) {
+        return edited != null && original != null && edited.value() == original.value() ? original : edited;
+    }
+
+    /** Comma-separated names; a name that is empty between two commas is refused. */
+    private List<String> names(Field f) throws InvalidRuleException {
+        String s = text(f);
+        if (s.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = Arrays.stream(s.split(",", -1)).map(String::strip).toList();
+        if (out.stream().anyMatch(String::isEmpty)) {
+            throw new InvalidRuleException(label(f) + ": '" + s + "' has an empty name.");
+        }
+        if (out.stream().distinct().count() < out.size()) {
+            throw new InvalidRuleException(label(f) + ": '" + s + "' names a partition twice.");
+        }
+        return out;
     }
 
     private List<String> list(Field f, String separator) {
@@ -490,9 +538,6 @@ public final class RuleForm {
             k = Kind.valueOf(t.ruleAction().name());
         } else {
             TableSettingsRule ts = (TableSettingsRule) rule;
-            if (ts.parallelLoad() != null && ts.parallelLoad().type() == TableSettingsRule.ParallelLoadType.PARTITIONS_LIST) {
-                return "a partitions-list parallel load";
-            }
             k = ts.parallelLoad() != null ? Kind.PARALLEL_LOAD : Kind.LOB_SETTINGS;
         }
         kind.set(k);
@@ -502,6 +547,9 @@ public final class RuleForm {
         set(Field.SCHEMA, l.schemaName());
         set(Field.TABLE, l.tableName());
         set(Field.COLUMN, l.columnName());
+        if (rule instanceof SelectionRule s) {
+            set(Field.LOAD_ORDER, str(s.loadOrder()));
+        }
         if (rule instanceof SelectionRule s && s.filters() != null && !s.filters().isEmpty()) {
             SelectionRule.Filter f = s.filters().get(0);
             set(Field.FILTER_COLUMN, f.columnName());
@@ -533,6 +581,8 @@ public final class RuleForm {
                 set(Field.PARALLEL_COLUMNS, pl.columns() == null ? null : String.join(", ", pl.columns()));
                 set(Field.BOUNDARIES, pl.boundaries() == null ? null
                         : String.join("; ", pl.boundaries().stream().map(b -> String.join(", ", b)).toList()));
+                set(Field.PARTITIONS, pl.partitions() == null ? null : String.join(", ", pl.partitions()));
+                set(Field.SUBPARTITIONS, pl.subpartitions() == null ? null : String.join(", ", pl.subpartitions()));
             }
             if (ts.lobSettings() != null) {
                 set(Field.LOB_MODE, ts.lobSettings().mode().name().toLowerCase(Locale.ROOT));

@@ -195,6 +195,25 @@ public final class TasksViewModel {
 
     // ---------------------------------------------------------------- run
 
+    /**
+     * A destructive {@code TargetTablePrepMode} is confirmed before a fresh start (as {@code ferry migrate} asks for
+     * {@code --yes}; a resume never repeats it): TRUNCATE_BEFORE_LOAD empties the target tables; DROP_AND_CREATE is
+     * not done by the workbench's load (it needs the converted schema: the Deploy section's target prep
+     * drop-and-create, or {@code ferry migrate}), so the user is told before the load runs into the existing tables.
+     */
+    private boolean confirmPrep(TaskConfig t) {
+        return switch (t.settings().targetTablePrepMode()) {
+            case DO_NOTHING -> true;
+            case TRUNCATE_BEFORE_LOAD -> dialogs.confirm("Truncate the target tables", "Task " + t.name()
+                    + " has TargetTablePrepMode TRUNCATE_BEFORE_LOAD: every table it loads on endpoint " + t.target()
+                    + " is emptied before its rows are copied. This cannot be undone. Start the load?");
+            case DROP_AND_CREATE -> dialogs.confirm("Drop and create is not done here", "Task " + t.name()
+                    + " has TargetTablePrepMode DROP_AND_CREATE, which the workbench's load does not do: it needs the"
+                    + " converted schema. Drop and re-create the tables in the Deploy section (target prep drop-and-create)"
+                    + " or run 'ferry migrate'. Start the load into the existing tables on endpoint " + t.target() + " anyway?");
+        };
+    }
+
     /** Starts (or resumes) the selected task's full load in the background. */
     public void start() {
         TaskConfig t = task();
@@ -207,6 +226,10 @@ public final class TasksViewModel {
             return;
         }
         boolean resume = state.get() == RunState.STOPPED || state.get() == RunState.FAILED;
+        if (!resume && !confirmPrep(t)) {
+            stateText.set("Not started: TargetTablePrepMode " + t.settings().targetTablePrepMode() + " was not confirmed.");
+            return;
+        }
         rows.clear();
         rowsByTable.clear();
         throughput.clear();

@@ -112,6 +112,11 @@ class DeployViewIT {
     @SuppressWarnings("unchecked")
     @Test
     void deploysTheAssessmentAndLinksDriftBackToItsObject(FxRobot robot) throws Exception {
+        javafx.scene.control.ComboBox<dev.ferry.engine.deploy.DeployOptions.TargetPrep> prep =
+                robot.lookup("#prepBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(prep.getItems()).extracting(p -> prep.getConverter().toString(p))
+                .containsExactly("do-nothing", "drop-and-create", "truncate");
+        assertThat(prep.getValue()).isEqualTo(dev.ferry.engine.deploy.DeployOptions.TargetPrep.DO_NOTHING);
         robot.clickOn("#lastButton");
         TableView<DeployRow> objects = robot.lookup("#objectsTable").queryAs(TableView.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> !objects.getItems().isEmpty());

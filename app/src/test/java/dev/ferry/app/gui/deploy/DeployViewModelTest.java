@@ -10,6 +10,7 @@ import dev.ferry.engine.deploy.DeployOptions;
 import dev.ferry.engine.deploy.DeployOutcome;
 import dev.ferry.engine.deploy.DeployPhase;
 import dev.ferry.engine.deploy.DeployResult;
+import dev.ferry.engine.deploy.TargetPrepPreview;
 import dev.ferry.model.project.EndpointConfig;
 import dev.ferry.model.project.Project;
 import dev.ferry.model.project.TlsMode;
@@ -45,6 +46,12 @@ class DeployViewModelTest {
     /** Reports what {@code outcomes} says, one listener call per outcome; {@code midway} runs after the first one. */
     static class FakeDeploy implements DeployRunning {
         final List<DeployOptions> runs = new ArrayList<>();
+        final List<DeployOptions.TargetPrep> previews = new ArrayList<>();
+        final List<String> targets = new ArrayList<>();
+        Runnable duringPreview = () -> { };
+        List<TargetPrepPreview.Item> previewItems = List.of(
+                new TargetPrepPreview.Item(EDITED.key(), "TABLE", EDITED.displayName(), 3),
+                new TargetPrepPreview.Item(TABLE.key(), "TABLE", TABLE.displayName(), 12));
         List<DeployOutcome> outcomes = List.of();
         Runnable midway = () -> { };
         Path opened;
@@ -57,9 +64,17 @@ class DeployViewModelTest {
         }
 
         @Override
+        public TargetPrepPreview preview(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions.TargetPrep prep) {
+            previews.add(prep);
+            duringPreview.run();
+            return new TargetPrepPreview(prep, target.describe(), previewItems);
+        }
+
+        @Override
         public DeployResult deploy(EndpointConfig target, Path projectDir, DeployInput input, DeployOptions options,
                                    DeployListener listener, BooleanSupplier cancel) {
             runs.add(options);
+            targets.add(target.name());
             listener.onPhaseStart(DeployPhase.PRE_LOAD, 2, true);
             boolean first = true;
             for (DeployOutcome o : outcomes) {
@@ -202,5 +217,152 @@ class DeployViewModelTest {
         none.openLastAssessment();
         assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("error|No assessment yet|"));
         assertThat(none.rows()).isEmpty();
+    }
+
+    private static DeployOutcome prepStep(int seq, String key, String names, DeployOutcome.Action action,
+                                          DeployOutcome.Status status, String message) {
+        return new DeployOutcome(DeployPhase.PRE_LOAD, seq, key, "TABLE", names, null, action, status, message, List.of(), 2);
+    }
+
+    @Test
+    void doNothingNeitherPreviewsNorAsksMoreThanTheDeployQuestion() {
+        vm.apply();
+        assertThat(fake.previews).isEmpty();
+        assertThat(fake.runs).singleElement().satisfies(o -> assertThat(o.targetPrep()).isEqualTo(DeployOptions.TargetPrep.DO_NOTHING));
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("typed|"));
+        assertThat(vm.prepSummaryProperty().get()).contains("do-nothing").contains("drift");
+    }
+
+    @Test
+    void dryRunWithDropAndCreateListsExactlyWhatWouldBeDroppedWithRowCounts() {
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        fake.outcomes = List.of(prepStep(1, "DROP", "shop.items, shop.orders", DeployOutcome.Action.DROP,
+                DeployOutcome.Status.PLANNED, "would run: DROP TABLE \"shop\".\"items\", \"shop\".\"orders\""));
+        vm.dryRun();
+        assertThat(dialogs.shown).as("a dry run asks nothing").isEmpty();
+        assertThat(fake.previews).containsExactly(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        assertThat(fake.runs).singleElement().satisfies(o -> {
+            assertThat(o.dryRun()).isTrue();
+            assertThat(o.targetPrep()).isEqualTo(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        });
+        assertThat(vm.prepItems()).extracting(i -> i.describe(DeployOptions.TargetPrep.DROP_AND_CREATE))
+                .containsExactly("DROP TABLE shop.items (3 rows)", "DROP TABLE shop.orders (12 rows)");
+        assertThat(vm.prepSummaryProperty().get()).isEqualTo("Target prep drop-and-create would drop 2 tables (15 rows) on warehouse:");
+        assertThat(vm.log()).anySatisfy(l -> assertThat(l).contains("PLANNED  DROP TABLE shop.items, shop.orders"));
+
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.TRUNCATE);
+        assertThat(vm.prepItems()).as("another preparation: the list no longer applies").isEmpty();
+    }
+
+    @Test
+    void dropAndCreateRefusedAtTheTypedConfirmationRunsNothing() {
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        dialogs.typedAnswer = "shop-typo";
+        vm.apply();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s)
+                .startsWith("typed|Drop and re-create 2 objects|Target preparation drop-and-create will drop 2 tables (15 rows)"
+                        + " on endpoint warehouse (PostgreSQL app@db:5432/shop)")
+                .contains("DROP TABLE shop.orders (12 rows)")
+                .endsWith("|shop"));
+        assertThat(fake.runs).as("nothing runs").isEmpty();
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.result()).isNull());
+        assertThat(vm.statusProperty().get()).startsWith("Not applied: target prep drop-and-create was not confirmed");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void dropAndCreateConfirmedRunsThePrepStatementsFirst() {
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        fake.outcomes = List.of(prepStep(1, "DROP", "shop.items, shop.orders", DeployOutcome.Action.DROP, DeployOutcome.Status.OK,
+                        "target prep drop-and-create: DROP TABLE \"shop\".\"items\", \"shop\".\"orders\""),
+                outcome(2, TABLE, DeployOutcome.Status.OK, null, List.of()),
+                outcome(3, EDITED, DeployOutcome.Status.OK, null, List.of()));
+        vm.apply();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).startsWith("typed|").endsWith("|shop"));
+        assertThat(fake.runs).singleElement().satisfies(o -> {
+            assertThat(o.dryRun()).isFalse();
+            assertThat(o.targetPrep()).isEqualTo(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        });
+        List<String> steps = vm.log().stream().filter(l -> !l.startsWith("—")).toList();
+        assertThat(steps.get(0)).startsWith("1  OK  DROP TABLE shop.items, shop.orders");
+        assertThat(vm.rows().get(0).result()).isEqualTo(DeployOutcome.Status.OK);
+        assertThat(vm.prepItems()).hasSize(2);
+        assertThat(vm.statusProperty().get()).startsWith("SUCCEEDED");
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
+
+    @Test
+    void truncateAsksAPlainConfirmationNamingTheTableCountAndTheTarget() {
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.TRUNCATE);
+        dialogs.confirmAnswer = false;
+        vm.apply();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s)
+                .startsWith("confirm|Truncate 2 tables|Target preparation truncate will truncate 2 tables (15 rows) on endpoint warehouse")
+                .contains("TRUNCATE TABLE shop.items (3 rows)"));
+        assertThat(fake.runs).isEmpty();
+
+        dialogs.confirmAnswer = true;
+        vm.apply();
+        assertThat(fake.runs).singleElement().satisfies(o -> assertThat(o.targetPrep()).isEqualTo(DeployOptions.TargetPrep.TRUNCATE));
+    }
+
+    @Test
+    void withNothingToDropApplyAsksTheDeployQuestionAndSaysSo() {
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        fake.previewItems = List.of();
+        vm.apply();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).startsWith("confirm|Deploy|Deploy 3 objects")
+                .contains("nothing to drop"));
+        assertThat(fake.runs).hasSize(1);
+    }
+
+    @Test
+    void aFailingPrepStatementLinksToTheTableTheServerNamesAndTheRestIsReportedWithDetails() {
+        vm.targetPrepProperty().set(DeployOptions.TargetPrep.DROP_AND_CREATE);
+        fake.outcomes = List.of(prepStep(1, "DROP", "shop.items, shop.orders", DeployOutcome.Action.DROP, DeployOutcome.Status.ERROR,
+                        "ERROR: cannot drop table shop.orders because other objects depend on it [SQLSTATE 2BP01]"),
+                new DeployOutcome(DeployPhase.PRE_LOAD, 2, TABLE.key(), "TABLE", TABLE.displayName(), TABLE.file(),
+                        DeployOutcome.Action.NONE, DeployOutcome.Status.NOT_RUN, "not run: the deploy stopped at the first error",
+                        List.of(), 0),
+                new DeployOutcome(DeployPhase.PRE_LOAD, 3, EDITED.key(), "TABLE", EDITED.displayName(), EDITED.file(),
+                        DeployOutcome.Action.NONE, DeployOutcome.Status.NOT_RUN, "not run: the deploy stopped at the first error",
+                        List.of(), 0));
+        vm.apply();
+        assertThat(vm.problems()).singleElement().satisfies(r -> {
+            assertThat(r.key()).as("the table the server names, not the first one").isEqualTo(TABLE.key());
+            assertThat(r.result()).isEqualTo(DeployOutcome.Status.ERROR);
+            assertThat(r.message()).startsWith("target prep drop failed (shop.items, shop.orders): ERROR: cannot drop table");
+        });
+        assertThat(vm.selectedKeyProperty().get()).isEqualTo(TABLE.key());
+        assertThat(vm.rows()).extracting(DeployRow::result).startsWith(DeployOutcome.Status.NOT_RUN, DeployOutcome.Status.NOT_RUN);
+        assertThat(vm.statusProperty().get()).startsWith("FAILED:").contains("1 error(s)").contains("2 not run");
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).startsWith("error|Deploy failed|1 statement failed on warehouse."
+                + " First: DROP TABLE shop.items, shop.orders: ERROR: cannot drop table shop.orders").contains("2 object(s) were not run"));
+        assertThat(dialogs.causes).last().satisfies(c -> assertThat(c.getMessage())
+                .contains("Failed (1):\n  #1 DROP TABLE shop.items, shop.orders: ERROR: cannot drop table shop.orders")
+                .contains("Not run (2):\n  #2 NONE TABLE shop.orders [converted/01-table-shop.orders.sql]")
+                .contains("#3 NONE TABLE shop.items"));
+    }
+
+    @Test
+    void theTypedNameIsTheTargetDatabaseOrTheSqliteFileName() {
+        assertThat(DeployViewModel.databaseName(PG)).isEqualTo("shop");
+        EndpointConfig lite = new EndpointConfig("local", Engine.SQLITE, null, null, null, null, null, null, null, null, null,
+                "data/shop.db");
+        assertThat(DeployViewModel.databaseName(lite)).isEqualTo("shop.db");
+    }
+
+    @Test
+    void theConfirmedEndpointIsTheOneDeployedIntoEvenIfTheSelectionChangesWhileThePreviewIsRead() {
+        ProjectSession two = new ProjectSession(Project.empty("shop").withEndpoint(PG).withEndpoint(PG.withName("scratch")), null);
+        DeployViewModel other = new DeployViewModel(two, new CurrentThreadTaskExecutor(), fake, dialogs, Runnable::run, () -> null);
+        other.folderProperty().set("/tmp/shop-assessment");
+        other.open();
+        other.selectedEndpointProperty().set("warehouse");
+        other.targetPrepProperty().set(DeployOptions.TargetPrep.TRUNCATE);
+        fake.duringPreview = () -> other.selectedEndpointProperty().set("scratch");
+        other.apply();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).contains("endpoint warehouse"));
+        assertThat(fake.targets).containsExactly("warehouse");
     }
 }

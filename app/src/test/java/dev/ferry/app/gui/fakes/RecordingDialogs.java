@@ -40,6 +40,16 @@ public final class RecordingDialogs implements DialogService {
         return confirmAnswer;
     }
 
+    /** What the user types into a typed confirmation; {@code null}: the expected text when {@link #confirmAnswer}. */
+    public String typedAnswer;
+
+    @Override
+    public boolean confirmByTyping(String title, String question, String expected) {
+        shown.add("typed|" + title + "|" + question + "|" + expected);
+        String typed = typedAnswer != null ? typedAnswer : confirmAnswer ? expected : "";
+        return typed.equals(expected);
+    }
+
     @Override
     public Optional<Path> chooseFileToOpen(String title, String extension) {
         shown.add("open|" + title);

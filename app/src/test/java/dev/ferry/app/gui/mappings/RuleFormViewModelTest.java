@@ -277,6 +277,99 @@ class RuleFormViewModelTest {
     }
 
     @Test
+    void loadOrderOnSelectionRulesIsValidatedEditableAndUndoable() throws Exception {
+        fill(Kind.INCLUDE, Field.SCHEMA, "sales", Field.TABLE, "orders", Field.LOAD_ORDER, "5");
+        assertThat(form.fields()).contains(Field.LOAD_ORDER);
+        assertThat(form.label(Field.LOAD_ORDER)).isEqualTo("Load order");
+        vm.addFromForm();
+        assertThat(json()).contains("\"rule-action\":\"include\",\"load-order\":5");
+        assertThat(MappingsViewModel.describe(vm.rules().get(0))).isEqualTo("include sales.orders (load-order 5)");
+
+        fill(Kind.EXCLUDE, Field.SCHEMA, "sales", Field.TABLE, "notes", Field.LOAD_ORDER, "-1");
+        vm.addFromForm();
+        fill(Kind.EXCLUDE, Field.SCHEMA, "sales", Field.TABLE, "notes", Field.LOAD_ORDER, "first");
+        vm.addFromForm();
+        fill(Kind.EXCLUDE, Field.SCHEMA, "sales", Field.TABLE, "notes", Field.LOAD_ORDER, "2147483648");
+        vm.addFromForm();
+        assertThat(dialogs.shown).containsExactly(
+                "error|Cannot add the rule|Load order: '-1' is not a whole number of 0 or more.",
+                "error|Cannot add the rule|Load order: 'first' is not a whole number of 0 or more.",
+                "error|Cannot add the rule|Load order: 2147483648 is more than the largest allowed, 2147483647.");
+        assertThat(vm.rules()).hasSize(1);
+
+        assertThat(vm.loadIntoForm(0)).isTrue();
+        assertThat(form.property(Field.LOAD_ORDER).get()).isEqualTo("5");
+        form.property(Field.LOAD_ORDER).set("9");
+        vm.updateFromForm(0);
+        assertThat(json()).contains("\"load-order\":9");
+        vm.undo();
+        assertThat(json()).contains("\"load-order\":5");
+        vm.redo();
+        assertThat(vm.loadIntoForm(0)).isTrue();
+        form.property(Field.LOAD_ORDER).set("");
+        vm.updateFromForm(0);
+        assertThat(json()).as("emptied: the key is removed").doesNotContain("load-order");
+        vm.undo();
+        assertThat(json()).contains("\"load-order\":9");
+        assertRoundTrips();
+    }
+
+    @Test
+    void aQuotedLoadOrderKeepsItsSpellingWhileItsValueIsUnchanged() throws Exception {
+        session.update(p -> p.withTableMappings(parseUnchecked("""
+                {"rules": [{"rule-type": "selection", "rule-id": "1", "rule-name": "1", "object-locator":
+                   {"schema-name": "sales", "table-name": "orders"}, "rule-action": "include", "load-order": "3"}]}""")));
+        assertThat(vm.loadIntoForm(0)).isTrue();
+        form.property(Field.TABLE).set("notes");
+        vm.updateFromForm(0);
+        assertThat(json()).contains("\"table-name\":\"notes\"").contains("\"load-order\":\"3\"");
+        assertThat(vm.loadIntoForm(0)).isTrue();
+        form.property(Field.LOAD_ORDER).set("4");
+        vm.updateFromForm(0);
+        assertThat(json()).contains("\"load-order\":4");
+    }
+
+    @Test
+    void partitionsListParallelLoadWithPartitionsAndSubpartitions() throws Exception {
+        includeAllSales();
+        fill(Kind.PARALLEL_LOAD, Field.SCHEMA, "sales", Field.TABLE, "orders", Field.PARALLEL_TYPE, "partitions-list");
+        assertThat(form.fields()).contains(Field.PARTITIONS, Field.SUBPARTITIONS).doesNotContain(Field.PARALLEL_COLUMNS);
+        vm.addFromForm();
+        fill(Kind.PARALLEL_LOAD, Field.SCHEMA, "sales", Field.TABLE, "orders", Field.PARALLEL_TYPE, "partitions-list",
+                Field.PARTITIONS, "p2024, , p2025");
+        vm.addFromForm();
+        fill(Kind.PARALLEL_LOAD, Field.SCHEMA, "sales", Field.TABLE, "orders", Field.PARALLEL_TYPE, "partitions-list",
+                Field.PARTITIONS, "p2024, p2024");
+        vm.addFromForm();
+        assertThat(dialogs.shown).containsExactly("error|Cannot add the rule|Partitions: missing.",
+                "error|Cannot add the rule|Partitions: 'p2024, , p2025' has an empty name.",
+                "error|Cannot add the rule|Partitions: 'p2024, p2024' names a partition twice.");
+        assertThat(vm.rules()).hasSize(1);
+
+        fill(Kind.PARALLEL_LOAD, Field.SCHEMA, "sales", Field.TABLE, "orders", Field.PARALLEL_TYPE, "partitions-list",
+                Field.PARTITIONS, "p2024, p2025", Field.SUBPARTITIONS, "east");
+        vm.addFromForm();
+        assertThat(json()).contains("\"parallel-load\":{\"type\":\"partitions-list\",\"partitions\":[\"p2024\",\"p2025\"],"
+                + "\"subpartitions\":[\"east\"]}");
+        assertThat(MappingsViewModel.describe(vm.rules().get(1)))
+                .isEqualTo("sales.orders parallel-load partitions-list partitions p2024, p2025 subpartitions east");
+        assertRoundTrips();
+
+        // edited in place (no longer refused), undoable; subpartitions are optional
+        assertThat(vm.loadIntoForm(1)).isTrue();
+        assertThat(form.property(Field.PARALLEL_TYPE).get()).isEqualTo("partitions-list");
+        assertThat(form.property(Field.PARTITIONS).get()).isEqualTo("p2024, p2025");
+        assertThat(form.property(Field.SUBPARTITIONS).get()).isEqualTo("east");
+        form.property(Field.PARTITIONS).set("p2026");
+        form.property(Field.SUBPARTITIONS).set("");
+        vm.updateFromForm(1);
+        assertThat(json()).contains("\"parallel-load\":{\"type\":\"partitions-list\",\"partitions\":[\"p2026\"]}");
+        vm.undo();
+        assertThat(json()).contains("\"partitions\":[\"p2024\",\"p2025\"],\"subpartitions\":[\"east\"]");
+        assertRoundTrips();
+    }
+
+    @Test
     void formRulesRoundTripThroughExportAndImport(@TempDir Path dir) throws Exception {
         includeAllSales();
         fill(Kind.REPLACE_SUFFIX, Field.TARGET, "table", Field.SCHEMA, "sales", Field.OLD_VALUE, "s", Field.VALUE, "_t");

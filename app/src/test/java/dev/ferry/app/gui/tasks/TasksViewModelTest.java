@@ -145,6 +145,30 @@ class TasksViewModelTest {
     }
 
     @Test
+    void theFormOffersTargetTablePrepModeAndADestructiveModeIsConfirmedBeforeAFreshStart() {
+        TaskSettingDescriptor prep = TaskSettingDescriptors.byName("TargetTablePrepMode").orElseThrow();
+        assertThat(vm.descriptors()).contains(prep);
+        assertThat(prep.choices()).containsExactly("DO_NOTHING", "DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD");
+        assertThat(vm.edit(prep, "TRUNCATE_BEFORE_LOAD")).isTrue();
+        assertThat(session.project().task("demo").orElseThrow().settings().targetTablePrepMode())
+                .isEqualTo(TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD);
+
+        dialogs.confirmAnswer = false;
+        vm.start();
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s)
+                .startsWith("confirm|Truncate the target tables|Task demo has TargetTablePrepMode TRUNCATE_BEFORE_LOAD")
+                .contains("endpoint dst"));
+        assertThat(load.calls).as("refused: nothing runs").isEmpty();
+        assertThat(vm.stateTextProperty().get()).startsWith("Not started");
+
+        dialogs.confirmAnswer = true;
+        assertThat(vm.edit(prep, "DROP_AND_CREATE")).isTrue();
+        vm.start();
+        assertThat(dialogs.shown).last().satisfies(s -> assertThat(s).contains("Deploy section"));
+        assertThat(load.calls).hasSize(1);
+    }
+
+    @Test
     void aLoadThatCannotStartShowsTheReason() {
         LoadRunning failing = (f, p, t, v, e, s) -> {
             throw new IllegalStateException("The target is not ready: target table public.orders does not exist");
