@@ -168,7 +168,9 @@ public final class WorkbenchApp extends Application {
     /** Runs on a background thread: starts the demo once per application run and (re)writes its project file. */
     private synchronized java.nio.file.Path startDemo() throws Exception {
         if (demo == null) {
-            demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(), 1);
+            // -Dferry.demo.scale=<n> (default 1, about 9,000 rows): a bigger demo store, generated when the store is created
+            demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(),
+                    Math.max(1, Integer.getInteger("ferry.demo.scale", 1)));
         }
         dev.ferry.app.demo.DemoTargetSchema.ensure(demo);
         return demo.writeProject();
