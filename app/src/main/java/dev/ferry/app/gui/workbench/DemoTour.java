@@ -195,6 +195,22 @@ public final class DemoTour {
                 });
             }
             shot("assessment", key != null ? null : "no object with action items");
+            // Type mappings: a table rule (NUMBER -> bigint for HR.REGIONS), applied: only what it touches is re-converted
+            fx(() -> {
+                var rules = wb.assessment().typeRules();
+                rules.scopeProperty().set(dev.ferry.model.project.TypeMappingRule.Scope.TABLE);
+                rules.schemaProperty().set("HR");
+                rules.tableProperty().set("REGIONS");
+                rules.sourceTypeProperty().set("number");
+                rules.targetTypeProperty().set("bigint");
+                rules.add();
+                wb.assessment().applyTypeRules();
+                TabPane tabs = lookup("#tabs");
+                tabs.getSelectionModel().select(2);
+                return null;
+            });
+            ok = await("the re-conversion", () -> !wb.assessment().reconvertingProperty().get(), Duration.ofMinutes(2));
+            shot("assessment-type-mappings", ok ? null : "re-conversion not done");
         }
 
         // Deploy: the last assessment's plan, dry run against the demo target
@@ -233,8 +249,25 @@ public final class DemoTour {
             return null;
         });
         shot("mappings", ok ? null : "no preview");
+        fx(() -> { // the form for a change-data-type rule: the preview shows the new type
+            var form = wb.mappings().form();
+            form.kindProperty().set(dev.ferry.app.gui.mappings.RuleForm.Kind.CHANGE_DATA_TYPE);
+            String schema = wb.mappings().preview().get(0).source().split("\\.")[0];
+            form.property(dev.ferry.app.gui.mappings.RuleForm.Field.SCHEMA).set(schema);
+            form.property(dev.ferry.app.gui.mappings.RuleForm.Field.TABLE).set("orders");
+            form.property(dev.ferry.app.gui.mappings.RuleForm.Field.COLUMN).set("status");
+            form.property(dev.ferry.app.gui.mappings.RuleForm.Field.DATA_TYPE).set("string");
+            form.property(dev.ferry.app.gui.mappings.RuleForm.Field.LENGTH).set("20");
+            wb.mappings().addFromForm();
+            TableView<?> rules = lookup("#rulesTable");
+            rules.getSelectionModel().selectLast();
+            return null;
+        });
+        shot("mappings-form", null);
         fx(() -> {
-            wb.mappings().undo();
+            while (wb.mappings().rules().size() > 1) {
+                wb.mappings().undo();
+            }
             wb.save(); // the document is as before the rename: no "Unsaved changes" in the next pictures
             return null;
         });
