@@ -12,7 +12,8 @@
 # Settings (environment): FERRY_SHOTS_SIZE (1280x800), FERRY_SHOTS_THEMES ("light dark"; dark pictures get a -dark
 # suffix), FERRY_SHOTS_SCRIPTS (Oracle scripts the Assessment step assesses; default the HR sample schema of
 # ../shared/corpora), FERRY_SHOTS_DEMO_SCALE (20: the demo store of about 180,000 rows, so the load can be caught
-# under way), FERRY_SHOTS_DISPLAY (99), FERRY_SHOTS_KEEP=1 keeps the work folder (logs, homes) for a look.
+# under way), FERRY_SHOTS_DISPLAY (an X display number; default a free one Xvfb picks), FERRY_SHOTS_KEEP=1 keeps the
+# work folder (the application's logs, the homes, the tour's marker files) for a look.
 # Needs: Xvfb, xdotool, ImageMagick (apt-get install xvfb xdotool imagemagick), a JDK and Maven for ./ferry.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +26,7 @@ corpora="$here/../shared/corpora"
 [ -d "$corpora" ] || corpora="$here/../../shared/corpora"   # a git worktree one level deeper
 scripts="${FERRY_SHOTS_SCRIPTS:-$corpora/oracle-sample-schemas/human_resources}"
 [ -e "$scripts" ] && scripts="$(cd "$(dirname "$scripts")" && pwd)/$(basename "$scripts")"   # no ../ in the picture
-display=":${FERRY_SHOTS_DISPLAY:-99}"
+display="${FERRY_SHOTS_DISPLAY:+:$FERRY_SHOTS_DISPLAY}"
 for tool in Xvfb xdotool import; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install xvfb xdotool imagemagick)" >&2; exit 2; }
 done
@@ -41,10 +42,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
+if [ -n "$display" ]; then
+  Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+else   # a free display number, chosen by Xvfb (other sessions may use :99)
+  Xvfb -displayfd 3 -screen 0 "${width}x${height}x24" -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+  display=":$(head -1 "$work/display")"
+fi
 export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done 2>/dev/null || true
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+xdpyinfo >/dev/null 2>&1 || { echo "screenshots: Xvfb did not start on $display (see $work/xvfb.log)" >&2; exit 1; }
 
 # build first (the launcher would too, but its output would mix with the app's)
 if [ ! -f "$here/app/target/ferry-app.jar" ]; then
