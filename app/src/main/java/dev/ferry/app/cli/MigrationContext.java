@@ -43,8 +43,7 @@ import java.util.function.Function;
 final class MigrationContext implements AutoCloseable {
 
     /** Tables Ferry creates itself; never selected for migration. */
-    static final Set<String> FERRY_TABLES = Set.of(dev.ferry.engine.cdc.sqlite.SqliteTriggerCapture.CAPTURE_TABLE,
-            "ferry_apply_state", "ferry_load_state", "ferry_exceptions");
+    static final Set<String> FERRY_TABLES = FerryTables.NAMES;
 
     final Path projectFile;
     final Path projectDir;

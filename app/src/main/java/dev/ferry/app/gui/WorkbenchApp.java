@@ -57,13 +57,20 @@ public final class WorkbenchApp extends Application {
                 new EngineEndpointTesting(), new EngineCatalogLoading(), WindowStateStore.inUserConfigDir(),
                 new dev.ferry.app.gui.assessment.ConverterAssessmentService(scratch, dev.ferry.converter.report.PageSize.A4),
                 uri -> getHostServices().showDocument(uri));
-        install(stage, viewModel, services);
+        WorkbenchViewModel[] opened = new WorkbenchViewModel[1];
+        Scene scene = install(stage, viewModel, services, vm -> opened[0] = vm);
         stage.show();
         reportStartup(stage);
         viewModel.refresh();
         String open = System.getProperty("ferry.open");
         if (open != null && !open.isBlank()) { // -Dferry.open=<project file>: open it right away
             viewModel.open(new dev.ferry.app.config.RecentProject(java.nio.file.Path.of(open), java.time.Instant.now()));
+        }
+        String tour = System.getProperty("ferry.tour");
+        if (tour != null && !tour.isBlank()) { // -Dferry.tour=<dir>: the screenshot walk (tools/screenshots.sh)
+            String scripts = System.getProperty("ferry.tour.scripts");
+            dev.ferry.app.gui.workbench.DemoTour.start(java.nio.file.Path.of(tour), scene, viewModel, () -> opened[0],
+                    scripts == null || scripts.isBlank() ? null : java.nio.file.Path.of(scripts));
         }
     }
 
@@ -98,6 +105,12 @@ public final class WorkbenchApp extends Application {
      * @return the scene
      */
     public static Scene install(Stage stage, WelcomeViewModel welcome, WorkbenchServices services) {
+        return install(stage, welcome, services, vm -> { });
+    }
+
+    /** As {@link #install(Stage, WelcomeViewModel, WorkbenchServices)}; {@code opened} receives each workbench's view model. */
+    public static Scene install(Stage stage, WelcomeViewModel welcome, WorkbenchServices services,
+                                java.util.function.Consumer<WorkbenchViewModel> opened) {
         WelcomeView view = WelcomeView.create(welcome);
         StackPane holder = new StackPane(view.root());
         Scene scene = new Scene(holder, 960, 640);
@@ -112,6 +125,7 @@ public final class WorkbenchApp extends Application {
                 current[0] = workbench;
                 scene.setRoot(workbench.root());
                 workbench.attach(stage);
+                opened.accept(vm);
             }
         });
         stage.setOnCloseRequest(e -> {
@@ -154,7 +168,9 @@ public final class WorkbenchApp extends Application {
     /** Runs on a background thread: starts the demo once per application run and (re)writes its project file. */
     private synchronized java.nio.file.Path startDemo() throws Exception {
         if (demo == null) {
-            demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(), 1);
+            // -Dferry.demo.scale=<n> (default 1, about 9,000 rows): a bigger demo store, generated when the store is created
+            demo = dev.ferry.app.demo.DemoEnvironment.start(dev.ferry.app.demo.DemoEnvironment.defaultHome(),
+                    Math.max(1, Integer.getInteger("ferry.demo.scale", 1)));
         }
         dev.ferry.app.demo.DemoTargetSchema.ensure(demo);
         return demo.writeProject();

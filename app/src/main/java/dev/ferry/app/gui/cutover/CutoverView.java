@@ -123,6 +123,7 @@ public final class CutoverView {
         cancelCutoverButton.disableProperty().bind(viewModel.cuttingOverProperty().not());
         lagLabel.textProperty().bind(viewModel.lagProperty());
         cutoverStatusLabel.textProperty().bind(viewModel.cutoverStatusProperty());
+        cutoverStatusLabel.managedProperty().bind(cutoverStatusLabel.textProperty().isNotEmpty()); // no gap when empty
         stepsTable.setItems(viewModel.steps());
         colStep.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().number())));
         colStepTitle.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));

@@ -306,7 +306,9 @@ public final class MappingsViewModel {
             return;
         }
         try {
-            List<ResolvedTable> tables = new TableMappingResolver(current()).resolve(model);
+            // as the load does (MigrationContext): Ferry's own tables (a SQLite source's ferry_capture) are never selected
+            List<ResolvedTable> tables = new TableMappingResolver(current()).resolve(model).stream()
+                    .filter(t -> !dev.ferry.app.cli.FerryTables.contains(t.source().name())).toList();
             preview.setAll(tables.stream().map(MappingsViewModel::row).toList());
             previewMessage.set(tables.isEmpty() ? "No table of the catalog is selected by the rules."
                     : tables.size() + " table" + (tables.size() == 1 ? "" : "s") + " selected.");

@@ -152,6 +152,9 @@ public final class TasksView {
         for (TableColumn<TableLoadRow, String> c : List.of(colInserts, colUpdates, colDeletes, colDdls)) {
             c.visibleProperty().bind(viewModel.streamingProperty());
         }
+        // rows laid out before the columns switched keep their old cells' heights: the new columns' texts sat at the
+        // top of the row (seen in the Xvfb screenshots); new cells lay out to the row's height
+        viewModel.streamingProperty().addListener((obs, o, on) -> grid.refresh());
         // while streaming the load is over (or there is none): its progress, rate, ETA and validation columns make room
         for (TableColumn<TableLoadRow, ?> c : List.<TableColumn<TableLoadRow, ?>>of(colProgress, colRate, colEta, colValidation)) {
             c.visibleProperty().bind(viewModel.streamingProperty().not());

@@ -108,6 +108,7 @@ public final class WorkbenchView {
         endpointsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.ENDPOINTS));
         catalogNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.CATALOG));
         mappingsNav.setToggleGroup(group);
+        mappingsNav.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TABLE_ARROW_RIGHT, 18));
         mappingsNav.setOnAction(e -> viewModel.sectionProperty().set(WorkbenchViewModel.Section.MAPPINGS));
         deployNav.setToggleGroup(group);
         deployNav.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DATABASE_ARROW_UP_OUTLINE, 18));

@@ -88,6 +88,22 @@ class MappingsViewModelTest {
     }
 
     @Test
+    void ferrysOwnTablesAreNotPreviewedAsSelected() {
+        Table capture = new Table("main", "ferry_capture", Table.Kind.REGULAR, List.of(Column.of("seq", 1, DataType.of("integer"), false)),
+                null, List.of(), List.of(), List.of(), List.of(), null, -1, -1, null, Map.of());
+        Table orders = new Table("main", "orders", Table.Kind.REGULAR, List.of(Column.of("id", 1, DataType.of("integer"), false)),
+                null, List.of(), List.of(), List.of(), List.of(), null, -1, -1, null, Map.of());
+        Schema main = new Schema("main", List.of(capture, orders), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        MappingsViewModel vm = vm();
+        vm.setSourceCatalog(new DatabaseModel(Engine.SQLITE, "3.46", "store.db", Instant.EPOCH, List.of(main)));
+        vm.addInclude("%", "%");
+
+        assertThat(vm.preview()).extracting(PreviewRow::source).containsExactly("main.orders");
+        assertThat(vm.previewMessageProperty().get()).isEqualTo("1 table selected.");
+    }
+
+    @Test
     void removeAndReorderAreUndoable() {
         MappingsViewModel vm = vm();
         vm.setSourceCatalog(catalog());
