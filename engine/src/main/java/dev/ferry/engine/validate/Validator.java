@@ -295,7 +295,8 @@ public final class Validator {
                 sql.append(", ");
             }
             if (text && s.engine == Engine.POSTGRESQL) {
-                sql.append(q).append(" COLLATE \"C\"");
+                // through text: uuid and other non-collatable types take no COLLATE (their text form orders alike)
+                sql.append("CAST(").append(q).append(" AS text) COLLATE \"C\"");
             } else if (text && s.engine == Engine.MYSQL) {
                 sql.append("BINARY ").append(q);
             } else {
