@@ -272,11 +272,17 @@ public final class FullLoad {
         if (r.isInteger()) {
             return lower ? r.lo() : r.hi();
         }
+        if (r.partition() != null) {
+            return lower ? fingerprint("partition " + r.partition()) : null;
+        }
         List<Object> b = lower ? r.lower() : r.upper();
         if (b == null) {
             return null;
         }
-        String json = LoadStateStore.boundsJson(new KeyRange(0, b, null, r.upperInclusive()));
+        return fingerprint(LoadStateStore.boundsJson(new KeyRange(0, b, null, r.upperInclusive())));
+    }
+
+    private static long fingerprint(String json) {
         try {
             byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.nio.ByteBuffer.wrap(h).getLong() & Long.MAX_VALUE;
@@ -631,7 +637,7 @@ public final class FullLoad {
         for (int i = 0; i < job.columns().size(); i++) {
             sql.append(i > 0 ? ", " : "").append(Sql.quote(se, job.columns().get(i).source().name()));
         }
-        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        sql.append(" FROM ").append(Sql.from(se, job.source().qualifiedName(), w.range));
         sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumns(), w.range),
                 job.filter(), se));
         MySqlTextPassThrough.Route[] routes = MySqlTextPassThrough.plan(job);
@@ -798,7 +804,7 @@ public final class FullLoad {
             hasLob |= lobRead[i] != LobRead.NONE && LobPolicy.isLob(se, selected.get(i));
         }
         sql.append(extra);
-        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
+        sql.append(" FROM ").append(Sql.from(se, job.source().qualifiedName(), w.range));
         sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumns(), w.range),
                 job.filter(), se));
         ColumnExpression.Evaluator[] evaluator = new ColumnExpression.Evaluator[cols.size()];

@@ -26,8 +26,11 @@ import java.util.List;
  * @param upper          upper bound tuple, or {@code null} (no upper bound)
  * @param upperInclusive whether the range is {@code lower < key <= upper} (tuple ranges) rather than
  *                       {@code lower <= key < upper} (integer ranges)
+ * @param partition      for a DMS {@code partitions-list} unit, the source partition read whole (PostgreSQL: the
+ *                       partition's quoted qualified name; MySQL/MariaDB: the (sub)partition name for
+ *                       {@code PARTITION (..)}), else {@code null}; such a unit has no bounds
  */
-public record KeyRange(int index, List<Object> lower, List<Object> upper, boolean upperInclusive) {
+public record KeyRange(int index, List<Object> lower, List<Object> upper, boolean upperInclusive, String partition) {
 
     /** A binary bound value (immutable, compared by content). */
     public record Bytes(String hex) {
@@ -50,6 +53,9 @@ public record KeyRange(int index, List<Object> lower, List<Object> upper, boolea
     }
 
     public KeyRange {
+        if (partition != null && (lower != null || upper != null)) {
+            throw new IllegalArgumentException("a partition unit has no key bounds");
+        }
         lower = lower == null ? null : List.copyOf(lower);
         upper = upper == null ? null : List.copyOf(upper);
         if (lower != null && upper != null && lower.size() != upper.size()) {
@@ -73,7 +79,17 @@ public record KeyRange(int index, List<Object> lower, List<Object> upper, boolea
 
     /** An integer range {@code lo <= key < hi}. */
     public KeyRange(int index, Long lo, Long hi) {
-        this(index, lo == null ? null : List.of(lo), hi == null ? null : List.of(hi), false);
+        this(index, lo == null ? null : List.of(lo), hi == null ? null : List.of(hi), false, null);
+    }
+
+    /** A key range (no partition). */
+    public KeyRange(int index, List<Object> lower, List<Object> upper, boolean upperInclusive) {
+        this(index, lower, upper, upperInclusive, null);
+    }
+
+    /** A DMS {@code partitions-list} unit: one source partition read whole. */
+    public static KeyRange partition(int index, String partition) {
+        return new KeyRange(index, null, null, false, java.util.Objects.requireNonNull(partition, "partition"));
     }
 
     /** A tuple range {@code lower < key <= upper}. */
@@ -87,12 +103,12 @@ public record KeyRange(int index, List<Object> lower, List<Object> upper, boolea
     }
 
     public boolean isWhole() {
-        return lower == null && upper == null;
+        return lower == null && upper == null && partition == null;
     }
 
     /** Whether this is an integer range ({@code lo <= key < hi} on one integer column, or a whole range). */
     public boolean isInteger() {
-        return !upperInclusive && isLongOrNull(lower) && isLongOrNull(upper);
+        return partition == null && !upperInclusive && isLongOrNull(lower) && isLongOrNull(upper);
     }
 
     private static boolean isLongOrNull(List<Object> b) {
@@ -116,6 +132,9 @@ public record KeyRange(int index, List<Object> lower, List<Object> upper, boolea
 
     @Override
     public String toString() {
+        if (partition != null) {
+            return "#" + index + " partition " + partition;
+        }
         if (isInteger()) {
             return "#" + index + "[" + (lower == null ? "-inf" : lower.get(0)) + ", " + (upper == null ? "+inf" : upper.get(0)) + ")";
         }

@@ -151,6 +151,12 @@ public final class LoadPlanner {
         }
         String from = Sql.quote(source.engine(), s.qualifiedName());
         Optional<TableSettingsRule.ParallelLoad> setting = parallelLoad(s);
+        if (setting.isPresent() && setting.get().type() == TableSettingsRule.ParallelLoadType.PARTITIONS_LIST) {
+            long rows = count(c, "SELECT COUNT(*) FROM " + from + RowFilter.and("", filter, source.engine()), filter);
+            List<KeyRange> units = partitionUnits(c, parallelLoadRule(s).orElseThrow(), s);
+            return new TableJob(s, t.qualifiedName(), columns, keyColumns, units.size() > 1 ? TableJob.PARTITION : null,
+                    units, rows, filter);
+        }
         if (keyColumns.isEmpty() && source.engine() == dev.ferry.model.schema.Engine.POSTGRESQL
                 && (s.kind() == Table.Kind.REGULAR || s.kind() == Table.Kind.UNLOGGED) && settings.rangesPerTable() > 1
                 && (setting.isEmpty() || setting.get().type() != TableSettingsRule.ParallelLoadType.NONE)) {
@@ -217,6 +223,115 @@ public final class LoadPlanner {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, List.of(KeyRange.whole()), rows, filter);
         }
         return new TableJob(s, t.qualifiedName(), columns, keyColumns, split, split(min, max, settings.rangesPerTable()), rows, filter);
+    }
+
+    /**
+     * DMS {@code partitions-list}: each listed partition (and subpartition) is one unit read whole, followed by one unit
+     * per partition of the table that no listed one covers, so no row is left out. PostgreSQL: partitions at any level
+     * of the partition tree ({@code pg_partition_tree}), read by their own name; MySQL/MariaDB: partitions and
+     * subpartitions from {@code information_schema.PARTITIONS}, read with {@code PARTITION (..)}. An unknown name, a
+     * name listed twice or inside another listed one, a table that is not partitioned, or another source engine are
+     * errors naming the rule-id.
+     */
+    private List<KeyRange> partitionUnits(Connection c, TableSettingsRule rule, Table s) throws SQLException {
+        TableSettingsRule.ParallelLoad pl = rule.parallelLoad();
+        String what = "table-settings rule " + rule.ruleId() + " (parallel-load partitions-list on " + s.qualifiedName() + ")";
+        List<String> listed = new ArrayList<>();
+        if (pl.partitions() != null) {
+            listed.addAll(pl.partitions());
+        }
+        if (pl.subpartitions() != null) {
+            listed.addAll(pl.subpartitions());
+        }
+        if (listed.isEmpty()) {
+            throw new IllegalArgumentException(what + ": lists no partitions");
+        }
+        // name → parent name (null at the top), in catalog order; and the quoted FROM text per name
+        java.util.LinkedHashMap<String, String> parent = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> fromText = new java.util.HashMap<>();
+        java.util.Set<String> leaves = new java.util.HashSet<>();
+        dev.ferry.model.schema.Engine e = source.engine();
+        if (e == dev.ferry.model.schema.Engine.POSTGRESQL) {
+            try (PreparedStatement st = c.prepareStatement("SELECT c.relname, p.relname, quote_ident(n.nspname) || '.' || "
+                    + "quote_ident(c.relname), t.isleaf FROM pg_partition_tree(CAST(? AS regclass)) t JOIN pg_class c ON c.oid = t.relid "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_class p ON p.oid = t.parentrelid "
+                    + "WHERE t.level > 0 ORDER BY t.level, c.relname")) {
+                st.setString(1, Sql.quote(e, s.qualifiedName()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String parentName = rs.getString(2).equals(s.name()) ? null : rs.getString(2);
+                        parent.put(rs.getString(1), parentName);
+                        fromText.put(rs.getString(1), rs.getString(3));
+                        if (rs.getBoolean(4)) {
+                            leaves.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        } else if (e == dev.ferry.model.schema.Engine.MYSQL) {
+            try (PreparedStatement st = c.prepareStatement("SELECT PARTITION_NAME, SUBPARTITION_NAME FROM information_schema.PARTITIONS "
+                    + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND PARTITION_NAME IS NOT NULL "
+                    + "ORDER BY PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION")) {
+                st.setString(1, s.schema());
+                st.setString(2, s.name());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String p = rs.getString(1);
+                        String sub = rs.getString(2);
+                        parent.putIfAbsent(p, null);
+                        fromText.put(p, p);
+                        if (sub == null) {
+                            leaves.add(p);
+                        } else {
+                            parent.put(sub, p);
+                            fromText.put(sub, sub);
+                            leaves.add(sub);
+                        }
+                    }
+                }
+            }
+        } else {
+            throw new IllegalArgumentException(what + ": partitions-list needs a PostgreSQL or MySQL/MariaDB source");
+        }
+        if (parent.isEmpty()) {
+            throw new IllegalArgumentException(what + ": the table is not partitioned");
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String name : listed) {
+            String actual = parent.containsKey(name) ? name : parent.keySet().stream().filter(k -> k.equalsIgnoreCase(name))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(what + ": unknown partition " + name
+                            + " (the table has " + String.join(", ", parent.keySet()) + ")"));
+            if (chosen.contains(actual)) {
+                throw new IllegalArgumentException(what + ": partition " + name + " is listed twice");
+            }
+            chosen.add(actual);
+        }
+        for (String name : chosen) {
+            for (String up = parent.get(name); up != null; up = parent.get(up)) {
+                if (chosen.contains(up)) {
+                    throw new IllegalArgumentException(what + ": partition " + name + " is inside listed partition " + up
+                            + " (its rows would load twice)");
+                }
+            }
+        }
+        List<KeyRange> units = new ArrayList<>();
+        for (String name : chosen) {
+            units.add(KeyRange.partition(units.size(), fromText.get(name)));
+        }
+        // every leaf no listed partition covers: its own unit
+        for (String leaf : parent.keySet()) {
+            if (!leaves.contains(leaf)) {
+                continue;
+            }
+            boolean covered = false;
+            for (String up = leaf; up != null && !covered; up = parent.get(up)) {
+                covered = chosen.contains(up);
+            }
+            if (!covered) {
+                units.add(KeyRange.partition(units.size(), fromText.get(leaf)));
+            }
+        }
+        return units;
     }
 
     /** Whether a DMS {@code ranges} rule names other columns than the leading integer key column alone. */

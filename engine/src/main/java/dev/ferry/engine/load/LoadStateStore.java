@@ -287,6 +287,9 @@ public final class LoadStateStore implements AutoCloseable {
         m.put("lower", typed(r.lower()));
         m.put("upper", typed(r.upper()));
         m.put("upperInclusive", r.upperInclusive());
+        if (r.partition() != null) {
+            m.put("partition", r.partition());
+        }
         try {
             return JSON.writeValueAsString(m);
         } catch (IOException e) {
@@ -327,7 +330,8 @@ public final class LoadStateStore implements AutoCloseable {
 
     static KeyRange parseBounds(int index, String json) throws IOException {
         Map<String, Object> m = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-        return new KeyRange(index, untyped(m.get("lower")), untyped(m.get("upper")), Boolean.TRUE.equals(m.get("upperInclusive")));
+        return new KeyRange(index, untyped(m.get("lower")), untyped(m.get("upper")), Boolean.TRUE.equals(m.get("upperInclusive")),
+                (String) m.get("partition"));
     }
 
     @SuppressWarnings("unchecked")

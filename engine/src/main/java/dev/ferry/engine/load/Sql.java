@@ -54,8 +54,8 @@ public final class Sql {
      * its own types and collations.
      */
     public static String rangePredicate(Engine engine, List<String> columns, KeyRange range) {
-        if (range.isWhole()) {
-            return "";
+        if (range.isWhole() || range.partition() != null) {
+            return ""; // a partition unit reads its partition whole (see from)
         }
         if (engine == Engine.POSTGRESQL && columns.size() == 1 && TableJob.CTID.equals(columns.get(0))) {
             // heap block ranges of a keyless table (a TID range scan on PostgreSQL 14+)
@@ -85,6 +85,23 @@ public final class Sql {
             sb.append(c).append(range.upperInclusive() ? " <= " : " < ").append(tuple(engine, range.upper()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The FROM target of one range of {@code table}: the table, or for a DMS {@code partitions-list} unit the
+     * PostgreSQL partition itself (its quoted name from the catalog) or MySQL's {@code t PARTITION (`p`)}.
+     */
+    public static String from(Engine engine, QualifiedName table, KeyRange range) {
+        if (range.partition() == null) {
+            return quote(engine, table);
+        }
+        if (engine == Engine.POSTGRESQL) {
+            return range.partition();
+        }
+        if (engine == Engine.MYSQL) {
+            return quote(engine, table) + " PARTITION (" + quote(engine, range.partition()) + ")";
+        }
+        throw new IllegalArgumentException("partition units need a PostgreSQL or MySQL/MariaDB source");
     }
 
     private static String tuple(Engine engine, List<Object> values) {

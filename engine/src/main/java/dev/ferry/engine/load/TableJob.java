@@ -73,6 +73,14 @@ public record TableJob(Table source, QualifiedName target, List<ColumnMapping> c
                         && m.source().name().equals(k)).map(m -> m.target().name()).findFirst().orElse(k)).toList();
     }
 
+    /** The split "column" of a table loaded as DMS partitions-list units (one source partition per range). */
+    public static final String PARTITION = "$partition";
+
+    /** Whether the ranges are DMS {@code partitions-list} units (each reads one source partition). */
+    public boolean partitionSplit() {
+        return PARTITION.equals(splitColumn);
+    }
+
     /** Whether the ranges are tuple ranges (a key not led by an integer column, or DMS boundaries of any type). */
     public boolean tupleSplit() {
         return ranges.stream().anyMatch(r -> !r.isWhole() && !r.isInteger());

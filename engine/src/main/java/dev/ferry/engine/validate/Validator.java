@@ -182,10 +182,12 @@ public final class Validator {
                         Math.max(0, sourceRows - targetRows), Math.max(0, targetRows - sourceRows), 0, List.of(), List.of(),
                         List.of(), List.of(), 0, 0, "no primary or unique key: only the row counts were compared");
             }
-            List<KeyRange> ranges = job.splitColumn() == null ? List.of(KeyRange.whole()) : job.ranges();
-            List<String> sourceSplit = job.splitColumn() == null ? List.of() : job.splitColumns();
-            List<String> targetSplit = job.splitColumn() == null ? List.of() : job.targetSplitColumns();
-            boolean tuple = job.tupleSplit();
+            // partitions-list units: the target is not partitioned alike, so such a table is compared whole
+            boolean whole = job.splitColumn() == null || job.partitionSplit();
+            List<KeyRange> ranges = whole ? List.of(KeyRange.whole()) : job.ranges();
+            List<String> sourceSplit = whole ? List.of() : job.splitColumns();
+            List<String> targetSplit = whole ? List.of() : job.targetSplitColumns();
+            boolean tuple = !whole && job.tupleSplit();
             Diff diff = new Diff();
             int differed = 0;
             for (KeyRange r : ranges) {

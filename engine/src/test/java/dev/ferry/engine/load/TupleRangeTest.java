@@ -92,12 +92,15 @@ class TupleRangeTest {
         try (LoadStateStore s = LoadStateStore.open(dir.resolve("s.db"))) {
             s.saveRanges("t", "x", List.of(a, b));
             s.saveRanges("t", "y", List.of(new KeyRange(0, null, 5L), new KeyRange(1, 5L, null)));
+            s.saveRanges("t", "z", List.of(KeyRange.partition(0, "public.\"p 1\""), KeyRange.partition(1, "p2")));
         }
         try (LoadStateStore s = LoadStateStore.open(dir.resolve("s.db"))) {
             assertThat(s.ranges("t", "x")).extracting(RangeState::range).containsExactly(a, b);
             assertThat(((BigDecimal) s.ranges("t", "x").get(0).range().upper().get(3)).scale()).isEqualTo(4);
             assertThat(s.ranges("t", "y")).extracting(RangeState::range)
                     .containsExactly(new KeyRange(0, null, 5L), new KeyRange(1, 5L, null));
+            assertThat(s.ranges("t", "z")).extracting(RangeState::range)
+                    .containsExactly(KeyRange.partition(0, "public.\"p 1\""), KeyRange.partition(1, "p2"));
         }
     }
 
@@ -127,6 +130,21 @@ class TupleRangeTest {
             assertThatThrownBy(() -> s.ranges("t", "big")).hasMessageContaining(f.toString())
                     .hasMessageContaining("range 1 of table big").hasMessageContaining("unknown bound value type moon");
         }
+    }
+
+    @Test
+    void partitionUnitsReadTheirPartitionWhole() {
+        KeyRange p = KeyRange.partition(2, "p2023");
+        assertThat(p.isWhole()).isFalse();
+        assertThat(p.isInteger()).isFalse();
+        assertThat(Sql.rangePredicate(Engine.MYSQL, List.of("id"), p)).isEmpty();
+        assertThat(Sql.from(Engine.MYSQL, new dev.ferry.model.schema.QualifiedName("shop", "sales"), p))
+                .isEqualTo("`shop`.`sales` PARTITION (`p2023`)");
+        assertThat(Sql.from(Engine.POSTGRESQL, new dev.ferry.model.schema.QualifiedName("public", "events"),
+                KeyRange.partition(0, "public.events_eu"))).isEqualTo("public.events_eu");
+        assertThat(Sql.from(Engine.POSTGRESQL, new dev.ferry.model.schema.QualifiedName("public", "events"), KeyRange.whole()))
+                .isEqualTo("\"public\".\"events\"");
+        assertThat(FullLoad.markerBound(p, true)).isNotEqualTo(FullLoad.markerBound(KeyRange.partition(2, "p2022"), true));
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class PostgresCopyPassThrough {
             String f = job.filter().sqlWithLiterals(Engine.POSTGRESQL, v -> literal(v, std));
             where = (where.isEmpty() ? " WHERE " : where + " AND ") + "(" + f + ")";
         }
-        return "SELECT " + cols + " FROM " + Sql.quote(Engine.POSTGRESQL, job.source().qualifiedName()) + where;
+        return "SELECT " + cols + " FROM " + Sql.from(Engine.POSTGRESQL, job.source().qualifiedName(), range) + where;
     }
 
     private static String literal(String v, boolean standardConformingStrings) {
