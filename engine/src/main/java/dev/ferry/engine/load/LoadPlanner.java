@@ -157,6 +157,11 @@ public final class LoadPlanner {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, units.size() > 1 ? TableJob.PARTITION : null,
                     units, rows, filter);
         }
+        if (keyColumns.isEmpty() && setting.isPresent() && setting.get().type() == TableSettingsRule.ParallelLoadType.RANGES) {
+            throw new IllegalArgumentException("table-settings rule " + parallelLoadRule(s).map(TableSettingsRule::ruleId)
+                    .orElse("?") + " (parallel-load ranges on " + s.qualifiedName() + "): the table has no primary key or "
+                    + "NOT NULL unique key (among the loaded columns) to split on");
+        }
         if (keyColumns.isEmpty() && source.engine() == dev.ferry.model.schema.Engine.POSTGRESQL
                 && (s.kind() == Table.Kind.REGULAR || s.kind() == Table.Kind.UNLOGGED) && settings.rangesPerTable() > 1
                 && (setting.isEmpty() || setting.get().type() != TableSettingsRule.ParallelLoadType.NONE)) {

@@ -144,6 +144,19 @@ class TupleRangeLoadIT {
         try (MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
             loadAndCheck(from, pg, dst, sources, "tuple-my", snapshot);
         }
+        // DMS boundaries are checked in the column's collation (utf8mb4, case-insensitive): 'key-5' < 'ZZ' there,
+        // although not in binary order; 'ZZ' before 'key-5' does not ascend
+        LoadSettings settings = LoadSettings.defaults("tuple-my-dms");
+        LoadPlanner.TablePair vkey = new LoadPlanner.TablePair(sources.get(0), targets().get(0));
+        assertThat(new LoadPlanner(from, settings).withTableSettings(List.of(rule("51", "vkey", List.of("code"),
+                List.of(List.of("key-5"), List.of("ZZ"))))).plan(List.of(vkey)).jobs().get(0).ranges()).hasSize(3);
+        assertThatThrownBy(() -> new LoadPlanner(from, settings).withTableSettings(List.of(rule("52", "vkey", List.of("code"),
+                List.of(List.of("ZZ"), List.of("key-5"))))).plan(List.of(vkey)))
+                .hasMessageContaining("table-settings rule 52").hasMessageContaining("boundaries must ascend");
+        LoadPlan composite = new LoadPlanner(from, settings).withTableSettings(List.of(rule("53", "ckey", List.of("grp", "n"),
+                List.of(List.of("BETA", "7"))))).plan(List.of(new LoadPlanner.TablePair(sources.get(2), targets().get(2))));
+        assertThat(composite.jobs().get(0).ranges()).hasSize(2);
+        assertDisjointAndCovering(from, composite.jobs().get(0));
     }
 
     @Test
