@@ -75,15 +75,27 @@ public final class LoadPlanner {
         this(source, settings, List.of());
     }
 
-    private LoadPlanner(LoadEndpoint source, LoadSettings settings, List<TableSettingsRule> tableSettings) {
+    private final long sampleRows;
+
+    private LoadPlanner(LoadEndpoint source, LoadSettings settings, List<TableSettingsRule> tableSettings, long sampleRows) {
         this.source = source;
         this.settings = settings;
         this.tableSettings = List.copyOf(tableSettings);
+        this.sampleRows = sampleRows;
+    }
+
+    private LoadPlanner(LoadEndpoint source, LoadSettings settings, List<TableSettingsRule> tableSettings) {
+        this(source, settings, tableSettings, SAMPLE_ROWS);
     }
 
     /** A planner that also honours DMS {@code table-settings} {@code parallel-load} rules (the first matching rule wins). */
     public LoadPlanner withTableSettings(List<TableSettingsRule> rules) {
-        return new LoadPlanner(source, settings, rules);
+        return new LoadPlanner(source, settings, rules, sampleRows);
+    }
+
+    /** Tests: sample tables of more than {@code rows} rows for their boundaries (default {@value #SAMPLE_ROWS}). */
+    LoadPlanner withSampleRows(long rows) {
+        return new LoadPlanner(source, settings, tableSettings, rows);
     }
 
     private Optional<TableSettingsRule.ParallelLoad> parallelLoad(Table t) {
@@ -454,9 +466,9 @@ public final class LoadPlanner {
     /**
      * n-1 quantile boundaries of the key tuple, read on the source in the source's own order: the rows are numbered
      * in key order ({@code ROW_NUMBER() OVER (ORDER BY k1, .., kn)}, an index-ordered scan of the key) and the last
-     * row of each of n equal buckets is a boundary (the inclusive upper bound of its range). A PostgreSQL table of more
-     * than {@value #SAMPLE_ROWS} rows is sampled ({@code TABLESAMPLE SYSTEM}, about {@value #SAMPLE_ROWS} rows) instead
-     * of numbered whole. Values come back in a form the source parses back: PostgreSQL integers as numbers and every
+     * row of each of n equal buckets is a boundary (the inclusive upper bound of its range). A table of more than
+     * {@value #SAMPLE_ROWS} rows is sampled to about {@value #SAMPLE_ROWS} rows instead of numbered whole (PostgreSQL
+     * {@code TABLESAMPLE SYSTEM}; MySQL {@code RAND() <}, SQLite {@code random()} filters). Values come back in a form the source parses back: PostgreSQL integers as numbers and every
      * other type as its text output; MySQL integers/decimals as numbers, binary as bytes, temporal types as their text;
      * SQLite values as stored.
      */
@@ -478,13 +490,25 @@ public final class LoadPlanner {
                 outer.append(q);
             }
         }
-        String sampled = e == dev.ferry.model.schema.Engine.POSTGRESQL && rows > SAMPLE_ROWS
-                ? " TABLESAMPLE SYSTEM (" + new java.math.BigDecimal(100.0 * SAMPLE_ROWS / rows).setScale(6,
+        // a large table is sampled: PostgreSQL reads ~sampleRows rows' blocks (TABLESAMPLE SYSTEM); MySQL and SQLite
+        // scan the key but number and sort only a random ~sampleRows of them
+        boolean sample = rows > sampleRows;
+        String fraction = new java.math.BigDecimal((double) sampleRows / Math.max(1, rows)).setScale(8,
+                java.math.RoundingMode.UP).toPlainString();
+        String sampled = sample && e == dev.ferry.model.schema.Engine.POSTGRESQL
+                ? " TABLESAMPLE SYSTEM (" + new java.math.BigDecimal(100.0 * sampleRows / rows).setScale(6,
                 java.math.RoundingMode.UP).toPlainString() + ")" : "";
+        String where = RowFilter.and("", filter, e);
+        if (sample && e == dev.ferry.model.schema.Engine.MYSQL) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + "RAND() < " + fraction;
+        } else if (sample && e == dev.ferry.model.schema.Engine.SQLITE) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + "(random() & 1073741823) < "
+                    + (long) Math.ceil(Double.parseDouble(fraction) * 1073741824L);
+        }
         String div = e == dev.ferry.model.schema.Engine.MYSQL ? " DIV " : " / ";
         String sql = "SELECT " + outer + " FROM (SELECT " + order + ", ROW_NUMBER() OVER (ORDER BY " + order
                 + ") AS ferry_rn, COUNT(*) OVER () AS ferry_cnt FROM " + from + sampled
-                + RowFilter.and("", filter, e) + ") ferry_s WHERE ferry_rn < ferry_cnt AND (ferry_rn * " + n + ")" + div
+                + where + ") ferry_s WHERE ferry_rn < ferry_cnt AND (ferry_rn * " + n + ")" + div
                 + "ferry_cnt > ((ferry_rn - 1) * " + n + ")" + div + "ferry_cnt ORDER BY ferry_rn";
         Sql.utcSession(e, c);
         List<List<Object>> bounds = new ArrayList<>();
@@ -506,7 +530,7 @@ public final class LoadPlanner {
     }
 
     /** Tables with more rows than this are sampled (PostgreSQL TABLESAMPLE) to find their range boundaries. */
-    static final long SAMPLE_ROWS = 200_000;
+    static final long SAMPLE_ROWS = 100_000;
 
     private static Object boundValue(dev.ferry.model.schema.Engine e, ValueKind kind, ResultSet rs, int i) throws SQLException {
         if (e == dev.ferry.model.schema.Engine.SQLITE) {

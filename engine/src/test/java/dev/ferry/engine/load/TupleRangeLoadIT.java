@@ -176,6 +176,37 @@ class TupleRangeLoadIT {
         loadAndCheck(from, pg, dst, sources, "tuple-lite", SourceSnapshot.independent());
     }
 
+    /** Tables above the sample size get boundaries from a random sample (TABLESAMPLE / RAND() / random()). */
+    @Test
+    void sampledBoundariesStillPartitionTheTable() throws Exception {
+        int rows = 20_000;
+        TestServer pg = TestDatabases.postgres();
+        String pdb = pg.createDatabase("fl_tuple_sample_pg");
+        pg.execute(pdb, "CREATE TABLE big (code varchar(40) PRIMARY KEY, v text NOT NULL)",
+                "INSERT INTO big SELECT md5(g::text), 'v' || g FROM generate_series(1, " + rows + ") g");
+        TestServer my = TestDatabases.mysql();
+        String mdb = my.createDatabase("fl_tuple_sample_my");
+        my.execute(mdb, "CREATE TABLE big (code varchar(40) PRIMARY KEY, v text NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+                "INSERT INTO big SELECT md5(seq), CONCAT('v', seq) FROM seq_1_to_" + rows);
+        Path file = dir.resolve("sample.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE big (code TEXT PRIMARY KEY, v TEXT NOT NULL)");
+            st.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < " + rows + ") "
+                    + "INSERT INTO big SELECT hex(randomblob(16)), 'v' || n FROM g");
+        }
+        List<LoadEndpoint> sources = List.of(new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(pdb)),
+                new LoadEndpoint(Engine.MYSQL, () -> my.connect(mdb)),
+                new LoadEndpoint(Engine.SQLITE, () -> DriverManager.getConnection("jdbc:sqlite:" + file)));
+        for (LoadEndpoint from : sources) {
+            Table big = TestTables.table(from.engine() == Engine.MYSQL ? mdb : from.engine() == Engine.SQLITE ? null : "public",
+                    "big", "code varchar(40) pk", "v text");
+            TableJob job = new LoadPlanner(from, LoadSettings.defaults("sample").withSplit(1000, 4)).withSampleRows(4000)
+                    .plan(List.of(new LoadPlanner.TablePair(big, big))).jobs().get(0);
+            assertThat(job.ranges()).as(from.engine().name()).hasSize(4);
+            assertDisjointAndCovering(from, job, rows);
+        }
+    }
+
     @Test
     void dmsRangesWithTextBoundariesGiveExactlyThoseRanges() throws Exception {
         TestServer pg = TestDatabases.postgres();
@@ -299,6 +330,10 @@ class TupleRangeLoadIT {
 
     /** Every source row matches exactly one range predicate, and every range matches rows. */
     static void assertDisjointAndCovering(LoadEndpoint from, TableJob job) throws Exception {
+        assertDisjointAndCovering(from, job, ROWS);
+    }
+
+    static void assertDisjointAndCovering(LoadEndpoint from, TableJob job, long rows) throws Exception {
         Engine e = from.engine();
         StringBuilder sum = new StringBuilder();
         List<String> each = new ArrayList<>();
@@ -311,7 +346,7 @@ class TupleRangeLoadIT {
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(CASE WHEN " + sum + " = 1 THEN 0 ELSE 1 END) FROM "
                     + Sql.quote(e, job.source().qualifiedName()))) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(ROWS);
+                assertThat(rs.getLong(1)).isEqualTo(rows);
                 assertThat(rs.getLong(2)).as("rows in no range or in several ranges of " + job.tableKey()).isZero();
             }
             AtomicLong total = new AtomicLong();
@@ -322,7 +357,7 @@ class TupleRangeLoadIT {
                     total.addAndGet(rs.getLong(1));
                 }
             }
-            assertThat(total.get()).isEqualTo(ROWS);
+            assertThat(total.get()).isEqualTo(rows);
         }
         assertThat(Set.copyOf(job.ranges())).hasSize(job.ranges().size());
     }
