@@ -20,20 +20,23 @@ import java.util.Optional;
  * Builds a {@link LoadPlan}: maps columns by name (case-insensitively) and splits large tables. A table whose row
  * identity (primary key, else a NOT NULL unique key) starts with an integer column and which has more than {@link LoadSettings#splitThresholdRows()} rows is split into
  * {@link LoadSettings#rangesPerTable()} equal-width key ranges between MIN and MAX (the first and last ranges are open,
- * so no key can fall outside); every other table is one range. Not thread-safe (use one per plan); uses one source
- * connection.
+ * so no key can fall outside). A table whose key is led by another comparable type (text, numeric, uuid, date/time,
+ * binary, composite) is split into tuple ranges {@code lower < (k1..kn) <= upper} over the whole key, at quantiles
+ * sampled on the source ({@code sample}); a keyless PostgreSQL table into ctid (heap block) ranges; every other table
+ * is one range. Not thread-safe (use one per plan); uses one source connection.
  *
  * <p>DMS {@code table-settings} rules ({@link #withTableSettings}) override this per table: {@code parallel-load} type
- * {@code none} keeps the table in one range; type {@code ranges} on the integer key column with {@code boundaries}
- * gives explicit ranges (each boundary is the inclusive upper bound of a segment, as in DMS, the last segment is open).
+ * {@code none} keeps the table in one range; type {@code ranges} with {@code columns} (the leading key columns, any
+ * comparable type) and {@code boundaries} gives exactly those ranges (each boundary is the inclusive upper bound of a
+ * segment, as in DMS, the last segment is open); {@code partitions-list} loads each listed source partition as one
+ * unit ({@code partitionUnits}).
  *
- * <p>Composite keys are split on their leading column when it is an integer.
+ * <p>Integer-led composite keys are split on their leading column (equal width).
  *
- * <p>{@code partitions-auto} splits the table into {@code rangesPerTable} equal-width key ranges whatever its size (the
- * source's own partition bounds are not read).
+ * <p>{@code partitions-auto} splits the table into {@code rangesPerTable} key ranges whatever its size (the source's own
+ * partition bounds are not read).
  *
- * <p>TODO (issue 5): composite keys led by a non-integer column, PostgreSQL ctid ranges for tables without a key,
- * partitions-list, sampling-based (not equal-width) splitting for skewed keys.
+ * <p>TODO (issue 5): subpartitions-auto, sampling-based (not equal-width) splitting for skewed integer keys.
  */
 public final class LoadPlanner {
 
