@@ -405,7 +405,8 @@ public final class LoadPlanner {
         if (n < 2) {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, lead, List.of(KeyRange.whole()), rows, filter);
         }
-        List<List<Object>> bounds = sample(c, from, keys, filter, rows, n);
+        List<List<Object>> bounds = sample(c, from, keys, filter, rows, n,
+                s.kind() == Table.Kind.REGULAR || s.kind() == Table.Kind.UNLOGGED);
         if (bounds.isEmpty() || !sqliteConsistent(keys, bounds)) {
             return new TableJob(s, t.qualifiedName(), columns, keyColumns, lead, List.of(KeyRange.whole()), rows, filter);
         }
@@ -475,7 +476,8 @@ public final class LoadPlanner {
      * other type as its text output; MySQL integers/decimals as numbers, binary as bytes, temporal types as their text;
      * SQLite values as stored.
      */
-    private List<List<Object>> sample(Connection c, String from, List<Column> keys, RowFilter filter, long rows, int n)
+    private List<List<Object>> sample(Connection c, String from, List<Column> keys, RowFilter filter, long rows, int n,
+                                      boolean plainTable)
             throws SQLException {
         dev.ferry.model.schema.Engine e = source.engine();
         String order = keys.stream().map(k -> Sql.quote(e, k.name())).collect(java.util.stream.Collectors.joining(", "));
@@ -498,12 +500,16 @@ public final class LoadPlanner {
         boolean sample = rows > sampleRows;
         String fraction = new java.math.BigDecimal((double) sampleRows / Math.max(1, rows)).setScale(8,
                 java.math.RoundingMode.UP).toPlainString();
-        String sampled = sample && e == dev.ferry.model.schema.Engine.POSTGRESQL
+        // TABLESAMPLE on plain heap tables only (partitioned parents, views and foreign tables use random())
+        boolean tablesample = sample && e == dev.ferry.model.schema.Engine.POSTGRESQL && plainTable;
+        String sampled = tablesample
                 ? " TABLESAMPLE SYSTEM (" + new java.math.BigDecimal(100.0 * sampleRows / rows).setScale(6,
                 java.math.RoundingMode.UP).toPlainString() + ")" : "";
         String where = RowFilter.and("", filter, e);
         if (sample && e == dev.ferry.model.schema.Engine.MYSQL) {
             where += (where.isEmpty() ? " WHERE " : " AND ") + "RAND() < " + fraction;
+        } else if (sample && e == dev.ferry.model.schema.Engine.POSTGRESQL && !tablesample) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + "random() < " + fraction;
         } else if (sample && e == dev.ferry.model.schema.Engine.SQLITE) {
             where += (where.isEmpty() ? " WHERE " : " AND ") + "(random() & 1073741823) < "
                     + (long) Math.ceil(Double.parseDouble(fraction) * 1073741824L);

@@ -205,6 +205,18 @@ class TupleRangeLoadIT {
             assertThat(job.ranges()).as(from.engine().name()).hasSize(4);
             assertDisjointAndCovering(from, job, rows);
         }
+        // a partitioned PostgreSQL table is sampled with random() (no TABLESAMPLE on the parent)
+        pg.execute(pdb, "CREATE TABLE pbig (code varchar(40) PRIMARY KEY, v text NOT NULL) PARTITION BY HASH (code)",
+                "CREATE TABLE pbig_0 PARTITION OF pbig FOR VALUES WITH (MODULUS 2, REMAINDER 0)",
+                "CREATE TABLE pbig_1 PARTITION OF pbig FOR VALUES WITH (MODULUS 2, REMAINDER 1)",
+                "INSERT INTO pbig SELECT code, v FROM big");
+        Table p = TestTables.table("public", "pbig", "code varchar(40) pk", "v text");
+        Table partitioned = new Table(p.schema(), p.name(), Table.Kind.PARTITIONED, p.columns(), p.primaryKey(), p.uniqueKeys(),
+                p.foreignKeys(), p.checks(), p.indexes(), null, -1, -1, null, p.options());
+        TableJob job = new LoadPlanner(sources.get(0), LoadSettings.defaults("sample").withSplit(1000, 4)).withSampleRows(4000)
+                .plan(List.of(new LoadPlanner.TablePair(partitioned, p))).jobs().get(0);
+        assertThat(job.ranges()).hasSize(4);
+        assertDisjointAndCovering(sources.get(0), job, rows);
     }
 
     @Test
