@@ -111,6 +111,28 @@ class LoadPlannerIT {
     }
 
     @Test
+    void partitionsAutoSplitsATextKeyWhateverItsSize() throws Exception {
+        TableSettingsRule auto = new TableSettingsRule("5", "a", ObjectLocator.table("%", "keyed"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO, null, null, null, null,
+                        null, null), null, Set.of());
+        LoadSettings below = LoadSettings.defaults("t").withSplit(50_000, 4); // 2000 rows: below the threshold
+        assertThat(plan(new LoadPlanner(source, below)).jobs().get(1).ranges()).containsExactly(KeyRange.whole());
+        TableJob keyed = plan(new LoadPlanner(source, below).withTableSettings(List.of(auto))).jobs().get(1);
+        assertThat(keyed.ranges()).hasSize(4);
+        assertThat(keyed.tupleSplit()).isTrue();
+        TableSettingsRule two = new TableSettingsRule("6", "a", ObjectLocator.table("%", "keyed"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO, null, null, null, null,
+                        dev.ferry.model.project.DmsInteger.of(2), null), null, Set.of());
+        assertThat(plan(new LoadPlanner(source, below).withTableSettings(List.of(two))).jobs().get(1).ranges()).hasSize(2);
+        // a ranges rule on a table without a key names the rule
+        TableSettingsRule keyless = new TableSettingsRule("7", "k", ObjectLocator.table("%", "heap"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.RANGES, List.of("v"),
+                        List.of(List.of("a")), null, null, null, null), null, Set.of());
+        assertThatThrownBy(() -> plan(new LoadPlanner(source, below).withTableSettings(List.of(keyless))))
+                .hasMessageContaining("table-settings rule 7").hasMessageContaining("no primary key");
+    }
+
+    @Test
     void missingTargetColumnIsNamed() {
         Table target = TestTables.table(null, "big", "id INTEGER pk");
         assertThatThrownBy(() -> new LoadPlanner(source, LoadSettings.defaults("t")).plan(List.of(new LoadPlanner.TablePair(big, target))))
