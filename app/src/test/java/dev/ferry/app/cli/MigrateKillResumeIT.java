@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code ferry migrate} in a CHILD JVM killed with SIGKILL ({@link Process#destroyForcibly()}) at three points of a
  * SQLite → PostgreSQL load (demo store at scale 20, ~178 000 rows, small ranges), then finished in-process: nothing is
- * lost and nothing is duplicated. The target tables have NO primary keys, so a range loaded twice would show up as
+ * lost and nothing is duplicated (a text-keyed table, split into sampled tuple ranges, included). The target tables have NO primary keys, so a range loaded twice would show up as
  * extra rows instead of being refused by the target.
  */
 class MigrateKillResumeIT {
@@ -40,6 +40,14 @@ class MigrateKillResumeIT {
             for (String ddl : MigrateCommandIT.PG_DDL) {
                 keyless.add(ddl.replace(", PRIMARY KEY (order_id, line_no)", "").replace(" PRIMARY KEY", "").replace(" UNIQUE", ""));
             }
+            // a table keyed by text: split into sampled tuple ranges, which must resume exactly like integer ranges
+            try (Connection c = DriverManager.getConnection(demo.sourceJdbcUrl()); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE sku_notes (sku TEXT PRIMARY KEY, note TEXT NOT NULL)");
+                st.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 20000) INSERT INTO sku_notes "
+                        + "SELECT printf('%s-%05d', CASE n % 3 WHEN 0 THEN 'ab' WHEN 1 THEN 'AB' ELSE 'Zz''s' END, (n * 7919) % 20011), "
+                        + "'note ' || n FROM g");
+            }
+            keyless.add("CREATE TABLE sku_notes (sku varchar(40) NOT NULL, note text NOT NULL)");
             String db = MigrateCommandIT.createTargetDatabase(demo, "ferry_kill", keyless);
             TaskSettings slow = new TaskSettings(1, 500, TaskSettings.PrepMode.DO_NOTHING, TaskSettings.LobMode.LIMITED, 32, 64,
                     TaskSettings.ErrorPolicy.DEFAULTS, false, null, null, true);
@@ -65,13 +73,17 @@ class MigrateKillResumeIT {
             assertThat(finish.out()).contains("SUCCEEDED").contains("0 rejected").contains("0 failed validation");
             // the load after the kills skipped the committed ranges: its result says so
             assertThat(Files.readString(file.getParent().resolve(".ferry").resolve("load.result.json")))
-                    .contains("\"totalRows\": " + sourceTotal);
+                    .contains("\"totalRows\": " + (sourceTotal + 20_000));
             MigrateCommandIT.Run validate = MigrateCommandIT.run("validate", "--project", file.toString());
             assertThat(validate.exit()).as(validate.out()).isZero();
             assertThat(MigrateCommandIT.count(target, "postgres",
                     "SELECT COUNT(*) FROM (SELECT order_id, line_no FROM order_items GROUP BY 1, 2 HAVING COUNT(*) > 1) d")).isZero();
             assertThat(MigrateCommandIT.count(target, "postgres",
                     "SELECT COUNT(*) - COUNT(DISTINCT customer_id) FROM customers")).isZero();
+            assertThat(MigrateCommandIT.count(target, "postgres", "SELECT COUNT(DISTINCT sku) FROM sku_notes")).isEqualTo(20_000);
+            assertThat(MigrateCommandIT.count(target, "postgres", "SELECT COUNT(*) FROM sku_notes")).isEqualTo(20_000);
+            assertThat(MigrateCommandIT.count(target, "postgres", "SELECT COUNT(*) FROM ferry_load_state "
+                    + "WHERE task = 'load' AND table_name LIKE '%sku_notes'")).as("sku_notes in tuple ranges").isGreaterThan(1);
         }
     }
 

@@ -112,7 +112,14 @@ public final class FullLoad {
             if (job.ctidSplit()) {
                 restartIfPartial(job, markers);
             } else if (!markersMatch(job, markers)) {
-                forgetTable(job, markers);
+                if (job.tupleSplit()) {
+                    // tuple ranges are not cleared on the target one by one (see below): empty the table at once
+                    LOG.warn("table {}: the target's load markers do not match the planned ranges; emptying it and "
+                            + "loading it again", job.tableKey());
+                    emptyTable(job, markers);
+                } else {
+                    forgetTable(job, markers);
+                }
             }
             List<RangeState> states = store.ranges(task, job.tableKey());
             Map<Integer, RangeState> byIndex = new HashMap<>();
@@ -127,8 +134,11 @@ public final class FullLoad {
                     t.skipped(m.rows, m.bytes);
                 } else {
                     RangeState s = byIndex.get(r.index());
-                    // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table
-                    boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit();
+                    // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table. Tuple
+                    // ranges are not cleared on the target either (the target may order text differently from the
+                    // source): an unmarked range committed nothing, as its rows commit with its marker, and ranges that
+                    // changed since the target was loaded made restartIfPartial empty the table
+                    boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit() && !job.tupleSplit();
                     work.add(new Work(job, r, redo, t));
                 }
             }
@@ -241,7 +251,7 @@ public final class FullLoad {
         }
         if (ranges.size() > 1 && job.splitColumn() == null) {
             throw new IllegalStateException("table " + job.tableKey() + " was split by an earlier run of task "
-                    + settings.task() + " but has no integer key now; forget the task to reload it");
+                    + settings.task() + " but has no key to split on now; forget the task to reload it");
         }
         LOG.info("table {}: resuming with the {} ranges of the earlier run", job.tableKey(), ranges.size());
         return new TableJob(job.source(), job.target(), job.columns(), job.keyColumns(), job.splitColumn(), ranges,
@@ -250,7 +260,34 @@ public final class FullLoad {
 
     private record Marker(long rows, long bytes, Long lo, Long hi) {
         boolean covers(KeyRange r) {
-            return java.util.Objects.equals(lo, r.lo()) && java.util.Objects.equals(hi, r.hi());
+            return java.util.Objects.equals(lo, markerBound(r, true)) && java.util.Objects.equals(hi, markerBound(r, false));
+        }
+    }
+
+    /**
+     * The {@code lo}/{@code hi} a target marker stores for a range: an integer range's bounds; for a tuple range a
+     * 63-bit fingerprint (SHA-256) of the typed bound, so a marker still identifies its key span exactly.
+     */
+    static Long markerBound(KeyRange r, boolean lower) {
+        if (r.isInteger()) {
+            return lower ? r.lo() : r.hi();
+        }
+        if (r.partition() != null) {
+            return lower ? fingerprint("partition " + r.partition()) : null;
+        }
+        List<Object> b = lower ? r.lower() : r.upper();
+        if (b == null) {
+            return null;
+        }
+        return fingerprint(LoadStateStore.boundsJson(new KeyRange(0, b, null, r.upperInclusive())));
+    }
+
+    private static long fingerprint(String json) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(h).getLong() & Long.MAX_VALUE;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -333,6 +370,12 @@ public final class FullLoad {
         }
         LOG.warn("table {} (no key, split by ctid) was partly loaded ({} of {} ranges): emptying it and loading it again",
                 job.tableKey(), marked, job.ranges().size());
+        emptyTable(job, markers);
+    }
+
+    /** Deletes the table's markers and empties it in ONE target transaction. */
+    private void emptyTable(TableJob job, Map<String, Marker> markers) throws SQLException {
+        String prefix = job.tableKey() + "#";
         try (Connection c = target.connections().open()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + control("ferry_load_state")
@@ -594,8 +637,8 @@ public final class FullLoad {
         for (int i = 0; i < job.columns().size(); i++) {
             sql.append(i > 0 ? ", " : "").append(Sql.quote(se, job.columns().get(i).source().name()));
         }
-        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
-        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
+        sql.append(" FROM ").append(Sql.from(se, job.source().qualifiedName(), w.range));
+        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumns(), w.range),
                 job.filter(), se));
         MySqlTextPassThrough.Route[] routes = MySqlTextPassThrough.plan(job);
         long[] moved = new long[2];
@@ -761,8 +804,8 @@ public final class FullLoad {
             hasLob |= lobRead[i] != LobRead.NONE && LobPolicy.isLob(se, selected.get(i));
         }
         sql.append(extra);
-        sql.append(" FROM ").append(Sql.quote(se, job.source().qualifiedName()));
-        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumn(), w.range),
+        sql.append(" FROM ").append(Sql.from(se, job.source().qualifiedName(), w.range));
+        sql.append(RowFilter.and(job.splitColumn() == null ? "" : Sql.rangePredicate(se, job.splitColumns(), w.range),
                 job.filter(), se));
         ColumnExpression.Evaluator[] evaluator = new ColumnExpression.Evaluator[cols.size()];
         List<ColumnExpression.Evaluator> evaluators = new ArrayList<>();
@@ -1135,10 +1178,8 @@ public final class FullLoad {
         if (w.range.isWhole() || job.splitColumn() == null) {
             sql = dialect.truncate(job);
         } else {
-            String targetKey = job.columns().stream().filter(m -> m.source().name().equals(job.splitColumn()))
-                    .map(m -> m.target().name()).findFirst().orElse(job.splitColumn());
             sql = "DELETE FROM " + Sql.quote(target.engine(), job.target())
-                    + Sql.rangePredicate(target.engine(), targetKey, w.range);
+                    + Sql.rangePredicate(target.engine(), job.targetSplitColumns(), w.range);
         }
         try (Statement st = c.createStatement()) {
             int n = st.executeUpdate(sql);
@@ -1151,8 +1192,8 @@ public final class FullLoad {
             ins.setString(1, settings.task());
             ins.setString(2, w.job.tableKey());
             ins.setInt(3, w.range.index());
-            setLong(ins, 4, w.range.lo());
-            setLong(ins, 5, w.range.hi());
+            setLong(ins, 4, markerBound(w.range, true));
+            setLong(ins, 5, markerBound(w.range, false));
             ins.setLong(6, rows);
             ins.setLong(7, bytes);
             ins.executeUpdate();

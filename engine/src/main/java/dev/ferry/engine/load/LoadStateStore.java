@@ -68,7 +68,17 @@ public final class LoadStateStore implements AutoCloseable {
             st.execute("CREATE TABLE IF NOT EXISTS load_range (task TEXT NOT NULL, table_name TEXT NOT NULL, "
                     + "range_index INTEGER NOT NULL, lo INTEGER, hi INTEGER, state TEXT NOT NULL, row_count INTEGER NOT NULL DEFAULT 0, "
                     + "byte_count INTEGER NOT NULL DEFAULT 0, rejected INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, "
-                    + "started_at TEXT, finished_at TEXT, error TEXT, PRIMARY KEY (task, table_name, range_index))");
+                    + "started_at TEXT, finished_at TEXT, error TEXT, bounds TEXT, PRIMARY KEY (task, table_name, range_index))");
+            // state files written before tuple ranges have integer lo/hi only: they load as integer ranges
+            boolean hasBounds = false;
+            try (ResultSet rs = st.executeQuery("PRAGMA table_info(load_range)")) {
+                while (rs.next()) {
+                    hasBounds |= "bounds".equalsIgnoreCase(rs.getString("name"));
+                }
+            }
+            if (!hasBounds) {
+                st.execute("ALTER TABLE load_range ADD COLUMN bounds TEXT");
+            }
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -148,7 +158,7 @@ public final class LoadStateStore implements AutoCloseable {
     /** The ranges stored for a table (in index order), empty when the table was never planned. */
     public synchronized List<RangeState> ranges(String task, String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT table_name, range_index, lo, hi, state, row_count, "
-                + "byte_count, rejected, attempts FROM load_range WHERE task = ? AND table_name = ? ORDER BY range_index")) {
+                + "byte_count, rejected, attempts, bounds FROM load_range WHERE task = ? AND table_name = ? ORDER BY range_index")) {
             ps.setString(1, task);
             ps.setString(2, table);
             return states(ps);
@@ -158,19 +168,30 @@ public final class LoadStateStore implements AutoCloseable {
     /** Every range of the task. */
     public synchronized List<RangeState> ranges(String task) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT table_name, range_index, lo, hi, state, row_count, "
-                + "byte_count, rejected, attempts FROM load_range WHERE task = ? ORDER BY table_name, range_index")) {
+                + "byte_count, rejected, attempts, bounds FROM load_range WHERE task = ? ORDER BY table_name, range_index")) {
             ps.setString(1, task);
             return states(ps);
         }
     }
 
-    private static List<RangeState> states(PreparedStatement ps) throws SQLException {
+    private List<RangeState> states(PreparedStatement ps) throws SQLException {
         List<RangeState> list = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Long lo = rs.getObject(3) == null ? null : rs.getLong(3);
-                Long hi = rs.getObject(4) == null ? null : rs.getLong(4);
-                list.add(new RangeState(rs.getString(1), new KeyRange(rs.getInt(2), lo, hi),
+                KeyRange range;
+                if (rs.getString(10) != null) {
+                    try {
+                        range = parseBounds(rs.getInt(2), rs.getString(10));
+                    } catch (RuntimeException | IOException e) {
+                        throw new SQLException("state store " + file + ": unreadable bounds of range " + rs.getInt(2)
+                                + " of table " + rs.getString(1) + " (" + e.getMessage() + "); forget the task to reload it", e);
+                    }
+                } else {
+                    Long lo = rs.getObject(3) == null ? null : rs.getLong(3);
+                    Long hi = rs.getObject(4) == null ? null : rs.getLong(4);
+                    range = new KeyRange(rs.getInt(2), lo, hi);
+                }
+                list.add(new RangeState(rs.getString(1), range,
                         RangeState.Status.valueOf(rs.getString(5)), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getInt(9)));
             }
         }
@@ -182,13 +203,14 @@ public final class LoadStateStore implements AutoCloseable {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement("INSERT OR IGNORE INTO load_range(task, table_name, range_index, "
-                + "lo, hi, state) VALUES (?,?,?,?,?,'PENDING')")) {
+                + "lo, hi, bounds, state) VALUES (?,?,?,?,?,?,'PENDING')")) {
             for (KeyRange r : ranges) {
                 ps.setString(1, task);
                 ps.setString(2, table);
                 ps.setInt(3, r.index());
                 ps.setObject(4, r.lo());
                 ps.setObject(5, r.hi());
+                ps.setString(6, r.isInteger() ? null : boundsJson(r));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -253,6 +275,86 @@ public final class LoadStateStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + exceptionsFile, e);
         }
+    }
+
+    /**
+     * A tuple range's bounds as JSON, every value with its type so it reloads exactly:
+     * {@code {"lower":[{"t":"text","v":"abc"},{"t":"long","v":"7"}],"upper":null,"upperInclusive":true}}; types
+     * {@code long}, {@code bigint}, {@code decimal}, {@code double}, {@code text}, {@code bytes} (hex).
+     */
+    static String boundsJson(KeyRange r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lower", typed(r.lower()));
+        m.put("upper", typed(r.upper()));
+        m.put("upperInclusive", r.upperInclusive());
+        if (r.partition() != null) {
+            m.put("partition", r.partition());
+        }
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Map<String, String>> typed(List<Object> bound) {
+        if (bound == null) {
+            return null;
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Object v : bound) {
+            Map<String, String> e = new LinkedHashMap<>();
+            if (v instanceof Long) {
+                e.put("t", "long");
+                e.put("v", v.toString());
+            } else if (v instanceof java.math.BigInteger) {
+                e.put("t", "bigint");
+                e.put("v", v.toString());
+            } else if (v instanceof java.math.BigDecimal d) {
+                e.put("t", "decimal");
+                e.put("v", d.toString());
+            } else if (v instanceof Double d) {
+                e.put("t", "double");
+                e.put("v", Double.toString(d));
+            } else if (v instanceof KeyRange.Bytes b) {
+                e.put("t", "bytes");
+                e.put("v", b.hex());
+            } else {
+                e.put("t", "text");
+                e.put("v", (String) v);
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    static KeyRange parseBounds(int index, String json) throws IOException {
+        Map<String, Object> m = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return new KeyRange(index, untyped(m.get("lower")), untyped(m.get("upper")), Boolean.TRUE.equals(m.get("upperInclusive")),
+                (String) m.get("partition"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> untyped(Object bound) {
+        if (bound == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object o : (List<Object>) bound) {
+            Map<String, String> e = (Map<String, String>) o;
+            String v = e.get("v");
+            String t = e.get("t");
+            out.add(switch (t == null ? "" : t) {
+                case "long" -> Long.parseLong(v);
+                case "bigint" -> new java.math.BigInteger(v);
+                case "decimal" -> new java.math.BigDecimal(v);
+                case "double" -> Double.parseDouble(v);
+                case "bytes" -> new KeyRange.Bytes(v);
+                case "text" -> java.util.Objects.requireNonNull(v, "text value");
+                default -> throw new IllegalArgumentException("unknown bound value type " + t);
+            });
+        }
+        return out;
     }
 
     private static String json(Map<String, String> position) {

@@ -42,10 +42,22 @@ public final class Sql {
 
     /** A WHERE clause (with a leading space) restricting {@code column} to {@code range}, or "" for a whole range. */
     public static String rangePredicate(Engine engine, String column, KeyRange range) {
-        if (range.isWhole()) {
-            return "";
+        return rangePredicate(engine, List.of(column), range);
+    }
+
+    /**
+     * A WHERE clause (with a leading space) restricting the key tuple {@code columns} (at least the range's arity; the
+     * first {@link KeyRange#arity()} are used) to {@code range}, or "" for a whole range. Integer ranges read
+     * {@code k >= lo AND k < hi}; tuple ranges {@code (k1, k2) > (..) AND (k1, k2) <= (..)} (row-value comparison:
+     * PostgreSQL, MySQL/MariaDB, SQLite 3.15+), every bound value a literal escaped for {@code engine} (see
+     * {@link #literal}), so the statement needs no parameters (PostgreSQL's COPY takes none) and the source compares with
+     * its own types and collations.
+     */
+    public static String rangePredicate(Engine engine, List<String> columns, KeyRange range) {
+        if (range.isWhole() || range.partition() != null) {
+            return ""; // a partition unit reads its partition whole (see from)
         }
-        if (engine == Engine.POSTGRESQL && TableJob.CTID.equals(column)) {
+        if (engine == Engine.POSTGRESQL && columns.size() == 1 && TableJob.CTID.equals(columns.get(0))) {
             // heap block ranges of a keyless table (a TID range scan on PostgreSQL 14+)
             StringBuilder sb = new StringBuilder(" WHERE ");
             if (range.lo() != null) {
@@ -56,18 +68,87 @@ public final class Sql {
             }
             return sb.toString();
         }
-        StringBuilder sb = new StringBuilder(" WHERE ");
-        String c = quote(engine, column);
-        if (range.lo() != null) {
-            sb.append(c).append(" >= ").append(range.lo());
+        int n = range.arity();
+        if (columns.size() < n) {
+            throw new IllegalArgumentException("range " + range + " needs " + n + " key columns, got " + columns);
         }
-        if (range.hi() != null) {
-            if (range.lo() != null) {
+        String c = n == 1 ? quote(engine, columns.get(0))
+                : "(" + columns.subList(0, n).stream().map(k -> quote(engine, k)).collect(Collectors.joining(", ")) + ")";
+        StringBuilder sb = new StringBuilder(" WHERE ");
+        if (range.lower() != null) {
+            sb.append(c).append(range.upperInclusive() ? " > " : " >= ").append(tuple(engine, range.lower()));
+        }
+        if (range.upper() != null) {
+            if (range.lower() != null) {
                 sb.append(" AND ");
             }
-            sb.append(c).append(" < ").append(range.hi());
+            sb.append(c).append(range.upperInclusive() ? " <= " : " < ").append(tuple(engine, range.upper()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The FROM target of one range of {@code table}: the table, or for a DMS {@code partitions-list} unit the
+     * PostgreSQL partition itself (its quoted name from the catalog) or MySQL's {@code t PARTITION (`p`)}.
+     */
+    public static String from(Engine engine, QualifiedName table, KeyRange range) {
+        if (range.partition() == null) {
+            return quote(engine, table);
+        }
+        if (engine == Engine.POSTGRESQL) {
+            return range.partition();
+        }
+        if (engine == Engine.MYSQL) {
+            return quote(engine, table) + " PARTITION (" + quote(engine, range.partition()) + ")";
+        }
+        throw new IllegalArgumentException("partition units need a PostgreSQL or MySQL/MariaDB source");
+    }
+
+    private static String tuple(Engine engine, List<Object> values) {
+        if (values.size() == 1) {
+            return literal(engine, values.get(0));
+        }
+        return "(" + values.stream().map(v -> literal(engine, v)).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * A range bound value as a literal of {@code engine}: numbers as written; text as a string literal that reads the
+     * same whatever the session settings (PostgreSQL {@code E'..'} with backslashes and quotes doubled, so
+     * {@code standard_conforming_strings} does not matter; MySQL/MariaDB {@code _utf8mb4 X'..'} — no escaping that
+     * {@code NO_BACKSLASH_ESCAPES} could change, and a literal's coercibility, so the column's collation decides;
+     * SQLite {@code '..'} with quotes doubled); binary values as {@code E'\\x..'::bytea} / {@code X'..'}.
+     */
+    public static String literal(Engine engine, Object v) {
+        if (v instanceof Long || v instanceof java.math.BigInteger) {
+            return v.toString();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                throw new IllegalArgumentException("range bound " + d + " cannot be written as a literal");
+            }
+            return d.toString();
+        }
+        if (v instanceof KeyRange.Bytes b) {
+            return engine == Engine.POSTGRESQL ? "E'\\\\x" + b.hex() + "'::bytea" : "X'" + b.hex() + "'";
+        }
+        if (v instanceof String s) {
+            if (s.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("range bound contains a NUL character");
+            }
+            switch (engine) {
+                case POSTGRESQL:
+                    return "E'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+                case MYSQL:
+                    return s.isEmpty() ? "''" : "_utf8mb4 X'"
+                            + java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'";
+                default:
+                    return "'" + s.replace("'", "''") + "'";
+            }
+        }
+        throw new IllegalArgumentException("unsupported range bound value " + v);
     }
 
     /**

@@ -56,11 +56,16 @@ class LoadPlannerIT {
         assertThat(b.estimatedRows()).isEqualTo(1000);
         assertThat(b.ranges()).containsExactly(new KeyRange(0, null, 260L), new KeyRange(1, 260L, 510L),
                 new KeyRange(2, 510L, 760L), new KeyRange(3, 760L, null));
-        assertThat(plan.jobs().get(1).ranges()).containsExactly(KeyRange.whole()); // text key
+        // a text key: tuple ranges at the sampled quartiles of the key in the source's (binary) order
+        List<String> sorted = java.util.stream.IntStream.rangeClosed(1, 2000).mapToObj(n -> "k" + n).sorted().toList();
+        assertThat(plan.jobs().get(1).ranges()).containsExactly(KeyRange.tuple(0, null, List.of(sorted.get(499))),
+                KeyRange.tuple(1, List.of(sorted.get(499)), List.of(sorted.get(999))),
+                KeyRange.tuple(2, List.of(sorted.get(999)), List.of(sorted.get(1499))),
+                KeyRange.tuple(3, List.of(sorted.get(1499)), null));
         assertThat(plan.jobs().get(1).keyColumns()).containsExactly("code");
         assertThat(plan.jobs().get(2).ranges()).containsExactly(KeyRange.whole()); // no key
         assertThat(plan.jobs().get(2).keyColumns()).isEmpty();
-        assertThat(plan.rangeCount()).isEqualTo(6);
+        assertThat(plan.rangeCount()).isEqualTo(9);
         // below the threshold: one range
         assertThat(plan(new LoadPlanner(source, LoadSettings.defaults("t").withSplit(5000, 4))).jobs().get(0).ranges()).hasSize(1);
     }
@@ -101,7 +106,30 @@ class LoadPlannerIT {
                 new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.RANGES, List.of("v"),
                         List.of(List.of("a")), null, null, null, null), null, Set.of());
         assertThatThrownBy(() -> plan(new LoadPlanner(source, LoadSettings.defaults("t")).withTableSettings(List.of(wrongColumn))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("big").hasMessageContaining("id");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("big").hasMessageContaining("id")
+                .hasMessageContaining("table-settings rule 3");
+    }
+
+    @Test
+    void partitionsAutoSplitsATextKeyWhateverItsSize() throws Exception {
+        TableSettingsRule auto = new TableSettingsRule("5", "a", ObjectLocator.table("%", "keyed"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO, null, null, null, null,
+                        null, null), null, Set.of());
+        LoadSettings below = LoadSettings.defaults("t").withSplit(50_000, 4); // 2000 rows: below the threshold
+        assertThat(plan(new LoadPlanner(source, below)).jobs().get(1).ranges()).containsExactly(KeyRange.whole());
+        TableJob keyed = plan(new LoadPlanner(source, below).withTableSettings(List.of(auto))).jobs().get(1);
+        assertThat(keyed.ranges()).hasSize(4);
+        assertThat(keyed.tupleSplit()).isTrue();
+        TableSettingsRule two = new TableSettingsRule("6", "a", ObjectLocator.table("%", "keyed"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.PARTITIONS_AUTO, null, null, null, null,
+                        dev.ferry.model.project.DmsInteger.of(2), null), null, Set.of());
+        assertThat(plan(new LoadPlanner(source, below).withTableSettings(List.of(two))).jobs().get(1).ranges()).hasSize(2);
+        // a ranges rule on a table without a key names the rule
+        TableSettingsRule keyless = new TableSettingsRule("7", "k", ObjectLocator.table("%", "heap"),
+                new TableSettingsRule.ParallelLoad(TableSettingsRule.ParallelLoadType.RANGES, List.of("v"),
+                        List.of(List.of("a")), null, null, null, null), null, Set.of());
+        assertThatThrownBy(() -> plan(new LoadPlanner(source, below).withTableSettings(List.of(keyless))))
+                .hasMessageContaining("table-settings rule 7").hasMessageContaining("no primary key");
     }
 
     @Test

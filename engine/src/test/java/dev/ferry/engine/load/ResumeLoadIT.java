@@ -120,6 +120,56 @@ class ResumeLoadIT {
     }
 
     @Test
+    void varcharKeySplitResumesWithTheStoredTupleRanges() throws Exception {
+        Table source = TestTables.table("public", "vbig", "code varchar(60) pk", "v text null");
+        Table target = TestTables.table("public", "vbig", "code varchar(60)", "v text null"); // no PK
+        pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, source), "INSERT INTO vbig SELECT CASE g % 3 WHEN 0 THEN 'Key-' "
+                + "WHEN 1 THEN 'key-' ELSE 'O''Brien\\-' END || md5(g::text), 'row ' || g FROM generate_series(1, 8000) g");
+        pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, target));
+        LoadSettings settings = LoadSettings.defaults("resumev").withMaxSubTasks(1).withSplit(1000, 8).withBatch(100, 2)
+                .withCopyPassThrough(false);
+        LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
+        assertThat(plan.jobs().get(0).tupleSplit()).isTrue();
+        assertThat(plan.jobs().get(0).ranges()).hasSize(8);
+        Path state = dir.resolve("state.db");
+
+        List<RangeState> afterFailure;
+        try (LoadStateStore store = LoadStateStore.open(state)) {
+            assertThatThrownBy(() -> new FullLoad(from, to, settings, store, new FailAfter(3)).run(plan, SourceSnapshot.independent()))
+                    .isInstanceOf(LoadException.class).hasMessageContaining("test hook");
+        }
+        try (LoadStateStore store = LoadStateStore.open(state)) { // reopened: the typed bounds read back exactly
+            afterFailure = store.ranges("resumev");
+            assertThat(afterFailure).extracting(RangeState::range).containsExactlyElementsOf(plan.jobs().get(0).ranges());
+        }
+        List<RangeState> done = afterFailure.stream().filter(r -> r.state() == RangeState.Status.DONE).toList();
+        assertThat(done).hasSize(3);
+        assertThat(afterFailure).filteredOn(r -> r.state() == RangeState.Status.FAILED).hasSize(1);
+        assertThat(count("SELECT count(*) FROM vbig")).isEqualTo(done.stream().mapToLong(RangeState::rows).sum());
+        assertThat(count("SELECT count(*) FROM ferry_load_state WHERE task = 'resumev'")).isEqualTo(3);
+
+        // a re-plan splits differently (5 ranges): the run keeps the 8 stored ranges, so committed ones stay skipped
+        LoadPlan replanned = new LoadPlanner(from, settings.withSplit(1000, 5))
+                .plan(List.of(new LoadPlanner.TablePair(source, target)));
+        assertThat(replanned.jobs().get(0).ranges()).hasSize(5);
+        LoadResult second;
+        try (LoadStateStore store = LoadStateStore.open(state)) {
+            second = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(replanned, SourceSnapshot.independent());
+            assertThat(store.ranges("resumev")).hasSize(8).allMatch(r -> r.state() == RangeState.Status.DONE);
+            assertThat(store.ranges("resumev")).filteredOn(r -> done.stream().anyMatch(d -> d.range().equals(r.range())))
+                    .allMatch(r -> r.attempts() == 1);
+        }
+        TableResult t = second.tables().get(0);
+        assertThat(t.rangesSkipped()).isEqualTo(3);
+        assertThat(t.rangesLoaded()).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM vbig")).isEqualTo(8000);
+        assertThat(count("SELECT count(DISTINCT code) FROM vbig")).isEqualTo(8000);
+        TableValidation v = Validator.compare(from, to, plan.jobs()).get(0);
+        assertThat(v.status()).as(v.toString()).isEqualTo(TableValidation.Status.VALIDATED);
+        assertThat(v.rangesCompared()).isEqualTo(8);
+    }
+
+    @Test
     void singleRangeTableIsTruncatedAndReloadedWhenUnfinished() throws Exception {
         Table source = TestTables.table("public", "small", "code text pk", "qty integer null");
         Table target = TestTables.table("public", "small", "code text", "qty integer null");

@@ -67,12 +67,12 @@ public final class PostgresCopyPassThrough {
         boolean std = reader.unwrap(BaseConnection.class).getStandardConformingStrings();
         String cols = job.columns().stream().map(m -> Sql.quote(Engine.POSTGRESQL, m.source().name()))
                 .collect(Collectors.joining(", "));
-        String where = job.splitColumn() == null ? "" : Sql.rangePredicate(Engine.POSTGRESQL, job.splitColumn(), range);
+        String where = job.splitColumn() == null ? "" : Sql.rangePredicate(Engine.POSTGRESQL, job.splitColumns(), range);
         if (job.filter() != null) {
             String f = job.filter().sqlWithLiterals(Engine.POSTGRESQL, v -> literal(v, std));
             where = (where.isEmpty() ? " WHERE " : where + " AND ") + "(" + f + ")";
         }
-        return "SELECT " + cols + " FROM " + Sql.quote(Engine.POSTGRESQL, job.source().qualifiedName()) + where;
+        return "SELECT " + cols + " FROM " + Sql.from(Engine.POSTGRESQL, job.source().qualifiedName(), range) + where;
     }
 
     private static String literal(String v, boolean standardConformingStrings) {
