@@ -201,6 +201,10 @@ final class CdcStreaming {
                 try {
                     result = new FullLoad(source, target, settings, store, EngineLoadRunning.stopping(events, stopRequested))
                             .run(plan, snapshot);
+                } catch (EngineLoadRunning.StopRequested e) {
+                    // thrown by the last progress report after every range ended (FullLoad publishes outside its workers)
+                    result = null;
+                    stopped = true;
                 } catch (LoadException e) {
                     result = e.partial();
                     stopped = EngineLoadRunning.isStop(e);

@@ -176,6 +176,10 @@ public final class EngineLoadRunning implements LoadRunning {
             try (LoadStateStore store = LoadStateStore.open(state); SourceSnapshot snapshot = snapshot(source)) {
                 try {
                     result = new FullLoad(source, target, settings, store, stopping(events, stopRequested)).run(plan, snapshot);
+                } catch (StopRequested e) {
+                    // thrown by the last progress report after every range ended (FullLoad publishes outside its workers)
+                    result = null;
+                    stopped = true;
                 } catch (LoadException e) {
                     result = e.partial();
                     stopped = isStop(e);
@@ -337,7 +341,8 @@ public final class EngineLoadRunning implements LoadRunning {
             @Override
             public void tableProgress(TableProgress progress) {
                 events.tableProgress(progress);
-                if (stop.getAsBoolean()) {
+                // only while a range runs: FullLoad reports the final states after its workers ended, outside them
+                if (progress.state() == TableProgress.TableState.RUNNING && stop.getAsBoolean()) {
                     throw new StopRequested();
                 }
             }

@@ -96,6 +96,8 @@ class TasksSchemaFromIT {
         final String db;
         final List<String> order = Collections.synchronizedList(new ArrayList<>());
         final AtomicReference<String> duringLoad = new AtomicReference<>();
+        /** Run once at the first committed range (the resume test presses Stop there). */
+        volatile Runnable atFirstRange;
 
         Probe(LoadRunning real, TestServer pg, String db) {
             this.real = real;
@@ -131,8 +133,12 @@ class TasksSchemaFromIT {
                 @Override
                 public void rangeCommitted(String table, KeyRange range, long rows) {
                     // the first committed range: what the target has while the data is being loaded
-                    if (duringLoad.get() == null) {
-                        duringLoad.compareAndSet(null, "index " + indexExists(pg, db) + ", foreign keys " + foreignKeys(pg, db));
+                    if (duringLoad.get() == null
+                            && duringLoad.compareAndSet(null, "index " + indexExists(pg, db) + ", foreign keys " + foreignKeys(pg, db))) {
+                        Runnable r = atFirstRange;
+                        if (r != null) {
+                            r.run();
+                        }
                     }
                     events.rangeCommitted(table, range, rows);
                 }
@@ -166,10 +172,16 @@ class TasksSchemaFromIT {
         }
     }
 
-    @Test
-    void dropAndCreateRecreatesTheTablesLoadsThenCreatesTheIndexAndForeignKeysAndValidates() throws Exception {
+    TestServer pg;
+    String db;
+    Path sqlite;
+    Path file;
+    Project project;
+
+    /** The Chinook DDL (plus an index) assessed, the SQLite copy, a database with a different genre table, the project. */
+    private void prepare() throws Exception {
         Path corpus = TestDatabases.corpus().orElseThrow().resolve("chinook/ChinookDatabase/DataSources");
-        Path sqlite = dir.resolve("chinook.sqlite");
+        sqlite = dir.resolve("chinook.sqlite");
         Files.copy(corpus.resolve("Chinook_Sqlite.sqlite"), sqlite);
         // the DDL of the Oracle script (not its 15,000 lines of data) and a secondary index
         List<String> lines = Files.readAllLines(corpus.resolve("Chinook_Oracle.sql"), StandardCharsets.UTF_8);
@@ -185,27 +197,42 @@ class TasksSchemaFromIT {
                 "--out", assessment.toString());
         assertThat(assessed).as(out.toString()).isZero();
 
-        TestServer pg = TestDatabases.postgres();
-        String db = pg.createDatabase("guischema");
+        pg = TestDatabases.postgres();
+        db = pg.createDatabase("guischema");
         // an earlier, different genre table with a row the source does not have: drop-and-create replaces both
         pg.execute(db, "CREATE SCHEMA chinook", "CREATE TABLE chinook.genre (genreid integer PRIMARY KEY, name text, extra text)",
                 "INSERT INTO chinook.genre VALUES (9999, 'not in the source', 'x')");
-        Path file = project(sqlite, pg, db);
-        Project project = ProjectFiles.load(file);
+        file = project(sqlite, pg, db);
+        project = ProjectFiles.load(file);
+    }
 
-        RecordingDialogs dialogs = new RecordingDialogs();
-        Probe probe = new Probe(new EngineLoadRunning(new PasswordSource(FakeSecretStore::new, k -> null)), pg, db);
+    private TasksViewModel viewModel(LoadRunning runner, RecordingDialogs dialogs) throws Exception {
         executor = new ThreadPoolTaskExecutor(2, uiThread);
-        TasksViewModel vm = onUi(() -> new TasksViewModel(new ProjectSession(project, file), executor, probe, dialogs,
+        return onUi(() -> new TasksViewModel(new ProjectSession(project, file), executor, runner, dialogs,
                 (task, delay) -> scheduler.schedule(task, delay, TimeUnit.MILLISECONDS), uiThread, System::currentTimeMillis));
-        List<LoadRunning.Phase> shown = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private void startAndWait(TasksViewModel vm, TasksViewModel.RunState... ends) throws Exception {
         onUi(() -> {
-            vm.phaseProperty().addListener((o, a, b) -> shown.add(b));
             vm.start();
             return null;
         });
-        await().atMost(Duration.ofMinutes(3)).until(() -> onUi(() -> vm.stateProperty().get() == TasksViewModel.RunState.DONE
-                || vm.stateProperty().get() == TasksViewModel.RunState.FAILED));
+        List<TasksViewModel.RunState> endStates = List.of(ends);
+        await().atMost(Duration.ofMinutes(3)).until(() -> onUi(() -> endStates.contains(vm.stateProperty().get())));
+    }
+
+    @Test
+    void dropAndCreateRecreatesTheTablesLoadsThenCreatesTheIndexAndForeignKeysAndValidates() throws Exception {
+        prepare();
+        RecordingDialogs dialogs = new RecordingDialogs();
+        Probe probe = new Probe(new EngineLoadRunning(new PasswordSource(FakeSecretStore::new, k -> null)), pg, db);
+        TasksViewModel vm = viewModel(probe, dialogs);
+        List<LoadRunning.Phase> shown = Collections.synchronizedList(new ArrayList<>());
+        onUi(() -> {
+            vm.phaseProperty().addListener((o, a, b) -> shown.add(b));
+            return null;
+        });
+        startAndWait(vm, TasksViewModel.RunState.DONE, TasksViewModel.RunState.FAILED);
 
         String state = onUi(() -> vm.stateTextProperty().get());
         List<String> log = onUi(() -> vm.log().stream().map(MonitorSnapshot.LogLine::message).toList());
@@ -232,6 +259,42 @@ class TasksSchemaFromIT {
         assertThat(Files.getLastModifiedTime(dir.resolve(".ferry/chinook.deploy-post-load.json")))
                 .isGreaterThanOrEqualTo(Files.getLastModifiedTime(dir.resolve(".ferry/chinook.deploy-pre-load.json")));
         assertThat(log).anyMatch(l -> l.startsWith("Post-load phase done:"));
+    }
+
+    @Test
+    void aStoppedLoadResumesWithoutRepeatingTheDropAndCreate() throws Exception {
+        prepare();
+        RecordingDialogs dialogs = new RecordingDialogs();
+        Probe probe = new Probe(new EngineLoadRunning(new PasswordSource(FakeSecretStore::new, k -> null)), pg, db);
+        TasksViewModel vm = viewModel(probe, dialogs);
+        probe.atFirstRange = () -> { // Stop pressed while the first range commits (the load waits for the UI thread)
+            try {
+                uiThread.submit(vm::stop).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        startAndWait(vm, TasksViewModel.RunState.STOPPED, TasksViewModel.RunState.DONE, TasksViewModel.RunState.FAILED);
+        assertThat(onUi(() -> vm.stateProperty().get())).as(onUi(() -> vm.stateTextProperty().get() + "\n"
+                + String.join("\n", vm.log().stream().map(MonitorSnapshot.LogLine::message).toList())))
+                .isEqualTo(TasksViewModel.RunState.STOPPED);
+        assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).startsWith("typed|Drop and re-create "));
+        assertThat(probe.order).containsExactly("preview", "PRE_LOAD", "LOAD");
+        long loadedBefore = counts(pg, db).values().stream().mapToLong(Long::longValue).sum();
+        assertThat(loadedBefore).as("some ranges were committed before the stop").isPositive();
+
+        // Resume: the resume state says the load is unfinished, so nothing is asked and nothing dropped
+        probe.atFirstRange = null;
+        probe.order.clear();
+        startAndWait(vm, TasksViewModel.RunState.DONE, TasksViewModel.RunState.FAILED);
+        List<String> log = onUi(() -> vm.log().stream().map(MonitorSnapshot.LogLine::message).toList());
+        assertThat(onUi(() -> vm.stateProperty().get())).as(String.join("\n", log)).isEqualTo(TasksViewModel.RunState.DONE);
+        assertThat(dialogs.shown).as("no second confirmation").hasSize(1);
+        assertThat(probe.order).containsExactly("preview", "PRE_LOAD", "LOAD", "POST_LOAD", "VALIDATION");
+        assertThat(log).anyMatch(l -> l.contains("TargetTablePrepMode DROP_AND_CREATE is not repeated"));
+        assertThat(counts(pg, db)).isEqualTo(sourceCounts(sqlite));
+        assertThat(foreignKeys(pg, db)).isEqualTo(11);
+        assertThat(indexExists(pg, db)).isTrue();
     }
 
     private <T> T onUi(Callable<T> c) throws Exception {
