@@ -202,7 +202,7 @@ final class CdcStreaming {
                     result = new FullLoad(source, target, settings, store, EngineLoadRunning.stopping(events, stopRequested))
                             .run(plan, snapshot);
                 } catch (EngineLoadRunning.StopRequested e) {
-                    // thrown by the last progress report after every range ended (FullLoad publishes outside its workers)
+                    // a stop raised outside FullLoad's workers (a safety net: stopping() only raises it for running tables)
                     result = null;
                     stopped = true;
                 } catch (LoadException e) {

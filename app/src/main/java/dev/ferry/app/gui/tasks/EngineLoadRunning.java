@@ -177,7 +177,7 @@ public final class EngineLoadRunning implements LoadRunning {
                 try {
                     result = new FullLoad(source, target, settings, store, stopping(events, stopRequested)).run(plan, snapshot);
                 } catch (StopRequested e) {
-                    // thrown by the last progress report after every range ended (FullLoad publishes outside its workers)
+                    // a stop raised outside FullLoad's workers (a safety net: stopping() only raises it for running tables)
                     result = null;
                     stopped = true;
                 } catch (LoadException e) {
