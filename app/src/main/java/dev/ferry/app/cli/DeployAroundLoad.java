@@ -15,13 +15,17 @@ import dev.ferry.engine.load.LoadEndpoint;
 import dev.ferry.engine.load.LoadReset;
 import dev.ferry.engine.load.LoadSettings;
 import dev.ferry.engine.load.LoadStateStore;
+import dev.ferry.engine.load.Sql;
 import dev.ferry.model.project.TaskConfig;
 import dev.ferry.model.project.TaskSettings;
+import dev.ferry.model.project.TaskType;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +41,7 @@ import java.util.function.Consumer;
  * <p>A load that follows a finished one (or none) with a destructive mode starts afresh (target markers and local state
  * forgotten); {@code TRUNCATE_BEFORE_LOAD} also drops the plan's existing foreign keys first so the parallel load can
  * fill the tables in any order, and the post-load phase re-creates them. A resumed (unfinished) load never repeats the
- * preparation ({@link #effectiveMode()}). Results go to {@code .ferry/<task>.deploy-pre-load.json} and
+ * preparation, nor does a task that already streams changes ({@link #notRepeated()}). Results go to {@code .ferry/<task>.deploy-pre-load.json} and
  * {@code .deploy-post-load.json} next to the project file. No console, no JavaFX: callers confirm and report.
  *
  * <p>Not thread-safe: used by one run on its calling thread.
@@ -145,9 +149,54 @@ public final class DeployAroundLoad {
         }
     }
 
-    /** The preparation the next pre-load does: the task's mode, or DO_NOTHING when it resumes an unfinished load. */
+    /**
+     * Whether the task already streams changes into the target: a {@code full-load-and-cdc} or {@code cdc} task whose
+     * applied position is stored in {@code ferry_apply_state} (the control table in the target connection's default
+     * schema). Emptying or re-creating its tables then would lose the changes applied so far.
+     */
+    public boolean streams() throws SQLException {
+        if (task.type() == TaskType.FULL_LOAD) {
+            return false;
+        }
+        try (Connection c = target.connections().open();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + Sql.control(target.engine(), null, "ferry_apply_state")
+                     + " WHERE task = ?")) {
+            ps.setString(1, task.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState())
+                    || String.valueOf(e.getMessage()).contains("no such table")) {
+                return false; // never streamed: no control table yet
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Why the task's destructive {@code TargetTablePrepMode} is not done by the next pre-load (an unfinished load is
+     * resumed, or the task already streams changes), or empty when it is done (or the mode is DO_NOTHING).
+     */
+    public Optional<String> notRepeated() throws IOException, SQLException {
+        if (mode() == TaskSettings.PrepMode.DO_NOTHING) {
+            return Optional.empty();
+        }
+        if (resuming()) {
+            return Optional.of("Resuming the unfinished load of task " + task.name() + ": TargetTablePrepMode " + mode()
+                    + " is not repeated (it would lose the ranges already committed).");
+        }
+        if (streams()) {
+            return Optional.of("Task " + task.name() + " already streams changes into the target (its position is stored in"
+                    + " ferry_apply_state): TargetTablePrepMode " + mode() + " is not repeated (it would lose the applied"
+                    + " changes).");
+        }
+        return Optional.empty();
+    }
+
+    /** The preparation the next pre-load does: the task's mode, or DO_NOTHING when {@link #notRepeated()} says why not. */
     public TaskSettings.PrepMode effectiveMode() throws IOException, SQLException {
-        return mode() != TaskSettings.PrepMode.DO_NOTHING && resuming() ? TaskSettings.PrepMode.DO_NOTHING : mode();
+        return notRepeated().isPresent() ? TaskSettings.PrepMode.DO_NOTHING : mode();
     }
 
     /** The deploy's target prep for {@code mode}. */

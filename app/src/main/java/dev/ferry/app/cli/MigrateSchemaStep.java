@@ -69,10 +69,10 @@ final class MigrateSchemaStep {
      */
     Optional<Integer> preLoad(MigrationContext ctx, boolean yes, PrintWriter out, PrintWriter err) throws SQLException, IOException {
         DeployAroundLoad p = plan(ctx);
-        TaskSettings.PrepMode effective = p.effectiveMode();
-        if (mode != TaskSettings.PrepMode.DO_NOTHING && effective == TaskSettings.PrepMode.DO_NOTHING) {
-            err.println("Resuming the unfinished load of task " + ctx.task.name() + ": TargetTablePrepMode " + mode
-                    + " is not repeated (it would lose the ranges already committed).");
+        Optional<String> notRepeated = p.notRepeated();
+        TaskSettings.PrepMode effective = notRepeated.isPresent() ? TaskSettings.PrepMode.DO_NOTHING : mode;
+        if (notRepeated.isPresent()) {
+            err.println(notRepeated.get());
             err.flush();
         } else if (effective != TaskSettings.PrepMode.DO_NOTHING && !yes && !confirm(err, ctx)) {
             err.println("ferry: TargetTablePrepMode " + mode + " changes data on the target: confirm with --yes");

@@ -255,10 +255,10 @@ public final class EngineLoadRunning implements LoadRunning {
     private static Outcome preLoad(DeployAroundLoad schema, TaskConfig task, DeployOptions.TargetPrep confirmed, Events events,
                                    BooleanSupplier stop, char[] sp, char[] tp) throws Exception {
         events.phase(Phase.PRE_LOAD, 0, 0);
-        TaskSettings.PrepMode effective = schema.effectiveMode();
-        if (schema.mode() != TaskSettings.PrepMode.DO_NOTHING && effective == TaskSettings.PrepMode.DO_NOTHING) {
-            events.log(Level.INFO, "Resuming the unfinished load of task " + task.name() + ": TargetTablePrepMode " + schema.mode()
-                    + " is not repeated (it would lose the ranges already committed).");
+        Optional<String> notRepeated = schema.notRepeated();
+        TaskSettings.PrepMode effective = notRepeated.isPresent() ? TaskSettings.PrepMode.DO_NOTHING : schema.mode();
+        if (notRepeated.isPresent()) {
+            events.log(Level.INFO, notRepeated.get());
         } else if (effective != TaskSettings.PrepMode.DO_NOTHING && DeployAroundLoad.targetPrep(effective) != confirmed) {
             String m = "TargetTablePrepMode " + effective + " of task " + task.name() + " was not confirmed: nothing was changed"
                     + " on the target.";

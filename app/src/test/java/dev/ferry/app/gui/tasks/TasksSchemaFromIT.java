@@ -297,6 +297,29 @@ class TasksSchemaFromIT {
         assertThat(indexExists(pg, db)).isTrue();
     }
 
+    @Test
+    void aTaskThatAlreadyStreamsIsNeverTruncatedAgain() throws Exception {
+        prepare();
+        TaskConfig loaded = project.task("chinook").orElseThrow();
+        Project cdc = project.withTask(new TaskConfig("chinook", TaskType.FULL_LOAD_AND_CDC, "src", "dst",
+                loaded.settings().withTargetTablePrepMode(TaskSettings.PrepMode.TRUNCATE_BEFORE_LOAD)));
+        EngineLoadRunning runner = new EngineLoadRunning(new PasswordSource(FakeSecretStore::new, k -> null));
+
+        Optional<TargetPrepPreview> fresh = runner.preparation(file, cdc, "chinook");
+        assertThat(fresh).as("a fresh full-load-and-cdc task truncates the existing genre table").hasValueSatisfying(p -> {
+            assertThat(p.prep()).isEqualTo(DeployOptions.TargetPrep.TRUNCATE);
+            assertThat(p.items()).extracting(TargetPrepPreview.Item::name).anyMatch(n -> n.contains("genre"));
+        });
+
+        // the task streams: its applied position is stored on the target (as ChangeApplier stores it)
+        pg.execute(db, "CREATE TABLE ferry_apply_state (task varchar(100) NOT NULL PRIMARY KEY, source_position varchar(400)"
+                + " NOT NULL, applied_at timestamp NOT NULL, events bigint NOT NULL)",
+                "INSERT INTO ferry_apply_state VALUES ('chinook', 'pg:0/1', now(), 0)");
+        assertThat(runner.preparation(file, cdc, "chinook")).as("nothing to confirm: the preparation is not done").isEmpty();
+        assertThat(runner.preparation(file, cdc.withTask(new TaskConfig("chinook", TaskType.FULL_LOAD, "src", "dst",
+                cdc.task("chinook").orElseThrow().settings())), "chinook")).as("a full-load task does not stream").isPresent();
+    }
+
     private <T> T onUi(Callable<T> c) throws Exception {
         return uiThread.submit(c).get(30, TimeUnit.SECONDS);
     }
