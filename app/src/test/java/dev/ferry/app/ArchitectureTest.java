@@ -88,7 +88,7 @@ class ArchitectureTest {
     /** The cutover and validation steps that {@code ferry cutover} and the workbench share, with what they use. */
     static final ArchRule SHARED_CUTOVER_IS_UI_FREE = noClasses()
             .that().haveNameMatching("dev\\.ferry\\.app\\.cli\\.(CutoverSequence|TaskValidations|MigrationContext|CdcRunner"
-                    + "|CutoverState|CutoverActions|SqlCutoverActions|MigrateSchemaStep|MigrationReport|CdcStatusFile"
+                    + "|CutoverState|CutoverActions|SqlCutoverActions|MigrateSchemaStep|DeployAroundLoad|MigrationReport|CdcStatusFile"
                     + "|EndpointArgument)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..")
             .because("the cutover sequence runs under both the command line and the workbench")

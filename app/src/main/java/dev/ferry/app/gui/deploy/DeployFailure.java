@@ -11,14 +11,14 @@ import java.util.List;
  * (its object, file and the server's message), then what rolled back and what did not run. Not thrown: the deploy
  * itself finished; this only carries its report. No stack trace (it would only show where the report was made).
  */
-final class DeployFailure extends Exception {
+public final class DeployFailure extends Exception {
 
     private DeployFailure(String message) {
         super(message, null, false, false);
     }
 
     /** The report of {@code result}'s errors, rolled back and not-run steps; one line each. */
-    static DeployFailure of(DeployResult result) {
+    public static DeployFailure of(DeployResult result) {
         StringBuilder sb = new StringBuilder("Deploy into " + result.target() + " (target prep "
                 + dev.ferry.engine.deploy.TargetPrepPreview.cliName(result.options().targetPrep()) + ", on error "
                 + result.options().onError().name().toLowerCase(java.util.Locale.ROOT) + "):");

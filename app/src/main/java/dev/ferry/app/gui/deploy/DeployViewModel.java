@@ -238,33 +238,12 @@ public final class DeployViewModel {
             return dialogs.confirm("Deploy", deployQuestion() + " Target prep " + TargetPrepPreview.cliName(preview.prep())
                     + ": " + preview.summary() + ".");
         }
-        StringBuilder q = new StringBuilder(preview.question("endpoint " + target.name() + " (" + target.describe() + ")"));
-        q.append("\n");
-        int shown = 0;
-        for (TargetPrepPreview.Item i : preview.items()) {
-            if (shown++ == 15) {
-                q.append("\n  … and ").append(preview.items().size() - 15).append(" more (listed in the Deploy section)");
-                break;
-            }
-            q.append("\n  ").append(i.describe(preview.prep()));
-        }
-        if (preview.prep() == DeployOptions.TargetPrep.DROP_AND_CREATE) {
-            return dialogs.confirmByTyping("Drop and re-create " + preview.items().size() + " objects", q.toString(),
-                    databaseName(target));
-        }
-        return dialogs.confirm("Truncate " + preview.tables() + (preview.tables() == 1 ? " table" : " tables"), q.toString());
+        return TargetPrepConfirmation.ask(dialogs, target, preview, "the Deploy section");
     }
 
     /** The name the user types to confirm drop-and-create: the target database (SQLite: the file's name). */
     static String databaseName(EndpointConfig target) {
-        if (target.database() != null && !target.database().isBlank()) {
-            return target.database();
-        }
-        if (target.path() != null && !target.path().isBlank()) {
-            Path f = Path.of(target.path()).getFileName();
-            return f == null ? target.path() : f.toString();
-        }
-        return target.name();
+        return TargetPrepConfirmation.databaseName(target);
     }
 
     private Path projectDir() {

@@ -201,6 +201,10 @@ final class CdcStreaming {
                 try {
                     result = new FullLoad(source, target, settings, store, EngineLoadRunning.stopping(events, stopRequested))
                             .run(plan, snapshot);
+                } catch (EngineLoadRunning.StopRequested e) {
+                    // a stop raised outside FullLoad's workers (a safety net: stopping() only raises it for running tables)
+                    result = null;
+                    stopped = true;
                 } catch (LoadException e) {
                     result = e.partial();
                     stopped = EngineLoadRunning.isStop(e);

@@ -1,17 +1,25 @@
 package dev.ferry.app.gui.tasks;
 
+import dev.ferry.app.gui.deploy.DeployFailure;
+import dev.ferry.app.gui.deploy.TargetPrepConfirmation;
 import dev.ferry.app.gui.dialog.DialogService;
 import dev.ferry.app.gui.task.BackgroundTask;
 import dev.ferry.app.gui.task.TaskCallbacks;
 import dev.ferry.app.gui.task.TaskExecutor;
 import dev.ferry.app.gui.workbench.ProjectSession;
 import dev.ferry.engine.cdc.apply.CdcMetrics;
+import dev.ferry.engine.deploy.DeployOptions;
+import dev.ferry.engine.deploy.TargetPrepPreview;
+import dev.ferry.engine.load.KeyRange;
+import dev.ferry.engine.load.RejectedRow;
 import dev.ferry.engine.load.TableProgress;
 import dev.ferry.engine.validate.TableValidation;
+import dev.ferry.model.project.EndpointConfig;
 import dev.ferry.model.project.TaskConfig;
 import dev.ferry.model.project.TaskSettingDescriptor;
 import dev.ferry.model.project.TaskSettingDescriptors;
 import dev.ferry.model.project.TaskSettings;
+import dev.ferry.model.project.TaskType;
 import dev.ferry.model.util.Redaction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,8 +41,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,7 +54,9 @@ import java.util.function.LongSupplier;
  * {@code full-load-and-cdc} and {@code cdc} tasks also the streaming phase (latency and rate samples, per-table
  * inserts / updates / deletes / DDLs, queue gauge). Engine events reach
  * this view model only as {@link MonitorSnapshot}s from a {@link LoadMonitor} (≤ 10 per second). Start, Stop (at the
- * next batch; committed ranges are kept) and Resume. Holds no JavaFX nodes; use on the UI thread.
+ * next batch; committed ranges are kept) and Resume. A task with {@code SchemaFrom} runs the deploy plan around its
+ * load (pre-load with its {@code TargetTablePrepMode}, confirmed here from the runner's preview; the load; post-load;
+ * validation), each phase shown in the state line ({@link #phaseProperty()}). Holds no JavaFX nodes; use on the UI thread.
  */
 public final class TasksViewModel {
 
@@ -110,6 +122,9 @@ public final class TasksViewModel {
     private long lastSampleAt = -1;
     private long lastSampleRows;
     private AtomicBoolean stopFlag = new AtomicBoolean();
+    private final SimpleObjectProperty<LoadRunning.Phase> phase = new SimpleObjectProperty<>();
+    /** Reading what the preparation would change, before the confirmation: Start does nothing meanwhile. */
+    private boolean checkingPrep;
 
     /**
      * @param scheduler runs the monitor's delayed snapshots (a single background thread in the application)
@@ -196,10 +211,10 @@ public final class TasksViewModel {
     // ---------------------------------------------------------------- run
 
     /**
-     * A destructive {@code TargetTablePrepMode} is confirmed before a fresh start (as {@code ferry migrate} asks for
-     * {@code --yes}; a resume never repeats it): TRUNCATE_BEFORE_LOAD empties the target tables; DROP_AND_CREATE is
-     * not done by the workbench's load (it needs the converted schema: the Deploy section's target prep
-     * drop-and-create, or {@code ferry migrate}), so the user is told before the load runs into the existing tables.
+     * A destructive {@code TargetTablePrepMode} of a task without {@code SchemaFrom} is confirmed before a fresh start
+     * (as {@code ferry migrate} asks for {@code --yes}; a resume never repeats it): TRUNCATE_BEFORE_LOAD empties the
+     * target tables; DROP_AND_CREATE needs the converted schema, so without {@code SchemaFrom} the user is told before
+     * the load runs into the existing tables.
      */
     private boolean confirmPrep(TaskConfig t) {
         return switch (t.settings().targetTablePrepMode()) {
@@ -207,18 +222,30 @@ public final class TasksViewModel {
             case TRUNCATE_BEFORE_LOAD -> dialogs.confirm("Truncate the target tables", "Task " + t.name()
                     + " has TargetTablePrepMode TRUNCATE_BEFORE_LOAD: every table it loads on endpoint " + t.target()
                     + " is emptied before its rows are copied. This cannot be undone. Start the load?");
-            case DROP_AND_CREATE -> dialogs.confirm("Drop and create is not done here", "Task " + t.name()
-                    + " has TargetTablePrepMode DROP_AND_CREATE, which the workbench's load does not do: it needs the"
-                    + " converted schema. Drop and re-create the tables in the Deploy section (target prep drop-and-create)"
-                    + " or run 'ferry migrate'. Start the load into the existing tables on endpoint " + t.target() + " anyway?");
+            case DROP_AND_CREATE -> dialogs.confirm("Drop and create needs the schema", "Task " + t.name()
+                    + " has TargetTablePrepMode DROP_AND_CREATE but no SchemaFrom (the assessment folder with the converted"
+                    + " schema), so the tables cannot be re-created. Set SchemaFrom, or drop and re-create the tables in the"
+                    + " Deploy section (target prep drop-and-create). Start the load into the existing tables on endpoint "
+                    + t.target() + " anyway?");
         };
     }
 
-    /** Starts (or resumes) the selected task's full load in the background. */
+    /** Whether Start runs the task's deploy plan with a destructive preparation that may need confirming. */
+    private static boolean preparesSchema(TaskConfig t) {
+        return t.type() != TaskType.CDC && t.settings().schemaFrom() != null
+                && t.settings().targetTablePrepMode() != TaskSettings.PrepMode.DO_NOTHING;
+    }
+
+    /**
+     * Starts (or resumes) the selected task in the background. With {@code SchemaFrom} and a destructive
+     * {@code TargetTablePrepMode}, first reads in the background what the pre-load phase would drop or empty and asks
+     * (drop-and-create: the target database's name typed); refused, nothing runs. An unfinished load is resumed without
+     * the preparation.
+     */
     public void start() {
         TaskConfig t = task();
         Path file = session.file();
-        if (t == null || state.get() == RunState.RUNNING || state.get() == RunState.STOPPING) {
+        if (t == null || checkingPrep || state.get() == RunState.RUNNING || state.get() == RunState.STOPPING) {
             return;
         }
         if (file == null) {
@@ -226,10 +253,49 @@ public final class TasksViewModel {
             return;
         }
         boolean resume = state.get() == RunState.STOPPED || state.get() == RunState.FAILED;
+        if (preparesSchema(t)) {
+            checkingPrep = true;
+            var project = session.project();
+            stateText.set("Reading what TargetTablePrepMode " + t.settings().targetTablePrepMode() + " would change on "
+                    + t.target() + "…");
+            executor.submit((BackgroundTask<Optional<TargetPrepPreview>>) (p, c) -> runner.preparation(file, project, t.name()),
+                    TaskCallbacks.of(preview -> {
+                        checkingPrep = false;
+                        if (preview.isPresent() && !preview.get().items().isEmpty() && !confirmPreparation(t, preview.get())) {
+                            stateText.set("Not started: TargetTablePrepMode " + t.settings().targetTablePrepMode()
+                                    + " was not confirmed; nothing was changed on " + t.target() + ".");
+                            addLog(LoadRunning.Level.WARN, "TargetTablePrepMode " + t.settings().targetTablePrepMode()
+                                    + " not confirmed: nothing ran");
+                            return;
+                        }
+                        launch(t, file, resume, preview.map(TargetPrepPreview::prep).orElse(null));
+                    }, err -> {
+                        checkingPrep = false;
+                        String m = Redaction.redact(String.valueOf(err.getMessage()));
+                        stateText.set("Not started: cannot read what TargetTablePrepMode " + t.settings().targetTablePrepMode()
+                                + " would change: " + m);
+                        dialogs.showError("Cannot check the target", "Nothing was changed: reading the target " + t.target()
+                                + " failed: " + m, err);
+                    }));
+            return;
+        }
         if (!resume && !confirmPrep(t)) {
             stateText.set("Not started: TargetTablePrepMode " + t.settings().targetTablePrepMode() + " was not confirmed.");
             return;
         }
+        launch(t, file, resume, null);
+    }
+
+    /** The preview's confirmation, worded as the Deploy section's. */
+    private boolean confirmPreparation(TaskConfig t, TargetPrepPreview preview) {
+        EndpointConfig target = session.project().endpoint(t.target()).orElse(null);
+        if (target == null) {
+            return dialogs.confirm("Confirm the target preparation", preview.question("endpoint " + t.target()));
+        }
+        return TargetPrepConfirmation.ask(dialogs, target, preview, "the Deploy section's dry run");
+    }
+
+    private void launch(TaskConfig t, Path file, boolean resume, DeployOptions.TargetPrep confirmed) {
         rows.clear();
         rowsByTable.clear();
         throughput.clear();
@@ -252,16 +318,30 @@ public final class TasksViewModel {
         stateText.set((resume ? "Resuming " : "Starting ") + t.name() + "…");
         addLog(LoadRunning.Level.INFO, (resume ? "Resuming" : "Starting") + " task " + t.name() + " (" + t.source() + " → " + t.target() + ")");
         LoadMonitor monitor = new LoadMonitor(scheduler, ui, this::apply, clock);
+        LoadRunning.Events events = new PhaseEvents(monitor);
+        phase.set(null);
         var project = session.project();
         boolean validate = t.settings().validationEnabled();
         executor.submit((BackgroundTask<LoadRunning.Outcome>) (p, cancel) -> {
             try {
-                return runner.run(file, project, t.name(), validate, monitor, () -> stop.get() || cancel.isCancelled());
+                return runner.run(file, project, t.name(), validate, confirmed, events, () -> stop.get() || cancel.isCancelled());
             } finally {
                 monitor.flush();
             }
         }, TaskCallbacks.of(outcome -> {
-            if (outcome.stopped()) {
+            if (outcome.deployProblem() != null && outcome.error() != null) {
+                state.set(RunState.FAILED);
+                canResume.set(true);
+                stateText.set("Failed: " + outcome.error());
+                dialogs.showError("The pre-load phase failed", outcome.error(), DeployFailure.of(outcome.deployProblem()));
+            } else if (outcome.deployProblem() != null && !outcome.stopped()) {
+                state.set(RunState.DONE);
+                stateText.set("Loaded, but the post-load phase had errors: the objects that failed are listed in the error"
+                        + " dialog and the log.");
+                dialogs.showError("The post-load phase had errors", "The data of task " + t.name() + " is loaded, but some"
+                        + " post-load objects (indexes, foreign keys, views…) could not be created on " + t.target() + ".",
+                        DeployFailure.of(outcome.deployProblem()));
+            } else if (outcome.stopped()) {
                 state.set(RunState.STOPPED);
                 canResume.set(true);
                 stateText.set(lastCdcAt != null ? "Stopped. Resume streams again after the last applied position."
@@ -286,6 +366,89 @@ public final class TasksViewModel {
             addLog(LoadRunning.Level.ERROR, m);
             dialogs.showError("The load could not run", m, err);
         }));
+    }
+
+    /**
+     * Shows the run's phase in the state line (UI thread): the phase's label and its steps done. Ignored once a stop
+     * was asked for or the run ended.
+     */
+    private void showPhase(LoadRunning.Phase p, int done, int total) {
+        if (state.get() != RunState.RUNNING) {
+            return;
+        }
+        if (phase.get() != p) {
+            phase.set(p);
+        }
+        if (p == LoadRunning.Phase.STREAMING && lastCdcAt != null) {
+            return; // the CDC line says more
+        }
+        stateText.set(p.label() + (total > 0 ? ": " + done + " of " + total : "") + "…");
+    }
+
+    /**
+     * The monitor's events plus the run's phases: phase changes go to the UI thread at once, step counts at most every
+     * 100 ms (and the last one of a phase), so a deploy of many objects does not flood the UI thread.
+     */
+    private final class PhaseEvents implements LoadRunning.Events {
+        private final LoadMonitor monitor;
+        private final AtomicLong lastPost = new AtomicLong();
+        private volatile LoadRunning.Phase last;
+
+        PhaseEvents(LoadMonitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Override
+        public void phase(LoadRunning.Phase p, int done, int total) {
+            long now = clock.getAsLong();
+            boolean changed = p != last;
+            last = p;
+            long before = lastPost.get();
+            if (changed || done == total || now - before >= 100) {
+                lastPost.set(now);
+                ui.execute(() -> showPhase(p, done, total));
+            }
+        }
+
+        @Override
+        public void planned(List<LoadRunning.PlannedTable> tables) {
+            monitor.planned(tables);
+        }
+
+        @Override
+        public void validated(TableValidation validation) {
+            monitor.validated(validation);
+        }
+
+        @Override
+        public void log(LoadRunning.Level level, String message) {
+            monitor.log(level, message);
+        }
+
+        @Override
+        public void cdc(CdcMetrics metrics, int queueCapacity) {
+            monitor.cdc(metrics, queueCapacity);
+        }
+
+        @Override
+        public void tableProgress(TableProgress progress) {
+            monitor.tableProgress(progress);
+        }
+
+        @Override
+        public void rangeCommitted(String table, KeyRange range, long rows) {
+            monitor.rangeCommitted(table, range, rows);
+        }
+
+        @Override
+        public void rowRejected(RejectedRow row) {
+            monitor.rowRejected(row);
+        }
+
+        @Override
+        public void lobTruncated(RejectedRow note) {
+            monitor.lobTruncated(note);
+        }
     }
 
     /** Asks the running load to stop at its next batch. */
@@ -552,6 +715,11 @@ public final class TasksViewModel {
 
     public ReadOnlyStringProperty queueTextProperty() {
         return queueText;
+    }
+
+    /** The phase of the current (or last) run: pre-load, load, post-load, validation, streaming; {@code null} before any. */
+    public ReadOnlyObjectProperty<LoadRunning.Phase> phaseProperty() {
+        return phase;
     }
 
     public ReadOnlyBooleanProperty canResumeProperty() {
