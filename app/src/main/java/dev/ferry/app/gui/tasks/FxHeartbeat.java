@@ -61,11 +61,12 @@ public final class FxHeartbeat implements AutoCloseable {
      * @param runQueueMillis    how long, during the gap, the UI thread was ready to run but waited for a CPU, plus, of the
      *                          time it was waiting (for a frame, say), the render thread's own wait for a CPU and GC
      *                          pauses (Linux per-thread scheduler statistics; -1 unknown)
+     * @param rendererCpuMillis the render thread's CPU time during the gap (-1 unknown)
      * @param cause             the cause read from the stack samples, see {@link #classify}
      * @param samples           the UI thread's stack samples (state, frames), oldest first
      */
     public record Stall(double atMillis, double gapMillis, double uiCpuMillis, double controlStallMillis, double gcMillis,
-                        double runQueueMillis, String cause, List<String> samples) {
+                        double runQueueMillis, double rendererCpuMillis, String cause, List<String> samples) {
         /**
          * The gap minus the concurrent machine stalls: the time the control thread was held up too
          * ({@code controlStallMillis}) or, when larger, the time the UI thread (or the render thread it waited for) was
@@ -84,8 +85,9 @@ public final class FxHeartbeat implements AutoCloseable {
 
         String line() {
             return String.format(Locale.ROOT, "at %8.0f ms: gap %5.0f ms; control thread stalled %5.0f ms of it, UI/render thread waited for a"
-                            + " CPU %5.0f ms; blocked %5.0f ms; UI thread on CPU %5.0f ms; GC %4.0f ms; cause: %s", atMillis, gapMillis,
-                    controlStallMillis, runQueueMillis, blockedMillis(), uiCpuMillis, gcMillis, cause);
+                            + " CPU %5.0f ms; blocked %5.0f ms; UI thread on CPU %5.0f ms, render thread %5.0f ms; GC %4.0f ms;"
+                            + " cause: %s", atMillis, gapMillis, controlStallMillis, runQueueMillis, blockedMillis(), uiCpuMillis,
+                    rendererCpuMillis, gcMillis, cause);
         }
     }
 
@@ -188,6 +190,8 @@ public final class FxHeartbeat implements AutoCloseable {
     /** JavaFX's render thread's schedstat (Linux), or null: while the UI thread waits for a frame, it waits on this one. */
     private java.nio.channels.FileChannel rendererSchedstat;
     private long lastRendererRunQueue = -1;
+    private long lastRendererCpu = -1;
+    private volatile Thread renderer;
 
     // raw stall data, turned into Stalls by result()
     private final Object lock = new Object();
@@ -217,6 +221,8 @@ public final class FxHeartbeat implements AutoCloseable {
         }
         listenToGc();
         rendererSchedstat = openSchedstatOf("QuantumRendere");
+        renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(null);
         poster = new Thread(() -> {
             long next = System.nanoTime();
             while (running.get()) {
@@ -311,6 +317,9 @@ public final class FxHeartbeat implements AutoCloseable {
         long rendererRunQueue = runQueueNanos(rendererSchedstat);
         long previousRendererRunQueue = lastRendererRunQueue;
         lastRendererRunQueue = rendererRunQueue;
+        long rendererCpu = schedstatField(rendererSchedstat, 0);
+        long previousRendererCpu = lastRendererCpu;
+        lastRendererCpu = rendererCpu;
         long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         worstDelay.accumulateAndGet(now - posted, Math::max);
         long previous = lastBeat.getAndSet(now);
@@ -334,7 +343,8 @@ public final class FxHeartbeat implements AutoCloseable {
                 }
                 gaps.add(new long[] {previous, now, cpu >= 0 && previousCpu >= 0 ? cpu - previousCpu : -1,
                         runQueue >= 0 && previousRunQueue >= 0 ? runQueue - previousRunQueue : -1,
-                        rendererRunQueue >= 0 && previousRendererRunQueue >= 0 ? rendererRunQueue - previousRendererRunQueue : -1});
+                        rendererRunQueue >= 0 && previousRendererRunQueue >= 0 ? rendererRunQueue - previousRendererRunQueue : -1,
+                        rendererCpu >= 0 && previousRendererCpu >= 0 ? rendererCpu - previousRendererCpu : -1});
                 gapSamples.add(samples);
             }
             pendingSamples.clear();
@@ -343,6 +353,11 @@ public final class FxHeartbeat implements AutoCloseable {
 
     /** A thread's time runnable but waiting for a CPU, nanoseconds (Linux schedstat's second field), or -1. */
     private long runQueueNanos(java.nio.channels.FileChannel channel) {
+        return schedstatField(channel, 1);
+    }
+
+    /** Field {@code i} of a thread's schedstat: 0 time on a CPU, 1 time runnable waiting for one (ns); -1 unknown. */
+    private long schedstatField(java.nio.channels.FileChannel channel, int i) {
         if (channel == null) {
             return -1;
         }
@@ -351,7 +366,7 @@ public final class FxHeartbeat implements AutoCloseable {
             channel.read(schedBuffer, 0);
             String[] f = new String(schedBuffer.array(), 0, schedBuffer.position(), java.nio.charset.StandardCharsets.US_ASCII)
                     .trim().split(" ");
-            return Long.parseLong(f[1]);
+            return Long.parseLong(f[i]);
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
@@ -395,6 +410,14 @@ public final class FxHeartbeat implements AutoCloseable {
         for (int i = 0; i < Math.min(FRAMES, stack.length); i++) {
             b.append("  at ").append(stack[i]).append('\n');
         }
+        Thread r = renderer;
+        if (r != null && b.indexOf("waiting for the renderer") >= 0) {
+            StackTraceElement[] rs = r.getStackTrace();
+            b.append("  the render thread, ").append(r.getState()).append(":\n");
+            for (int i = 0; i < Math.min(FRAMES, rs.length); i++) {
+                b.append("    at ").append(rs[i]).append('\n');
+            }
+        }
         synchronized (lock) {
             pendingSamples.add(new Object[] {now, b.toString()});
         }
@@ -412,6 +435,7 @@ public final class FxHeartbeat implements AutoCloseable {
         String ferryFrame = null;
         boolean classLoad = false;
         boolean clinit = false;
+        boolean linkage = false;
         boolean css = false;
         boolean chart = false;
         boolean cells = false;
@@ -432,6 +456,8 @@ public final class FxHeartbeat implements AutoCloseable {
             classLoad |= c.equals("java.lang.ClassLoader") && (m.equals("loadClass") || m.startsWith("defineClass"))
                     || c.startsWith("jdk.internal.loader.") || c.equals("java.net.URLClassLoader");
             clinit |= m.equals("<clinit>");
+            linkage |= c.startsWith("java.lang.invoke.") && (c.contains("LambdaMetafactory") || c.contains("LambdaForm")
+                    || c.contains("CallSite") || c.contains("MethodHandleNatives")) || c.startsWith("jdk.internal.org.objectweb.asm.");
             css |= c.startsWith("javafx.css.") || c.startsWith("com.sun.javafx.css.") || c.equals("javafx.scene.CssStyleHelper")
                     || m.equals("processCSS") || m.equals("applyCss");
             chart |= c.startsWith("javafx.scene.chart.");
@@ -449,6 +475,9 @@ public final class FxHeartbeat implements AutoCloseable {
         }
         if (classLoad) {
             return "class loading (" + top + ")";
+        }
+        if (linkage) {
+            return "lambda / method handle linkage (" + top + ")";
         }
         if (clinit) {
             return "static initialisation (" + top + ")";
@@ -516,6 +545,7 @@ public final class FxHeartbeat implements AutoCloseable {
                 runQueue += Math.min(waiting, renderer + gc);
             }
             Stall s = new Stall((gap[0] - t0) / 1e6, (gap[1] - gap[0]) / 1e6, cpu, controlOverlap, gc, runQueue,
+                    gap[5] < 0 ? -1 : gap[5] / 1e6,
                     cause(samples, (gap[1] - gap[0]) / 1e6, controlOverlap, gc, runQueue, cpu), List.copyOf(samples));
             stalls.add(s);
             worstBlocked = Math.max(worstBlocked, s.blockedMillis());

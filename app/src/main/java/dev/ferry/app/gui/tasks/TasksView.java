@@ -93,6 +93,7 @@ public final class TasksView {
     }
 
     public static TasksView create(TasksViewModel viewModel) {
+        MonitorPreload.startInBackground(); // the monitor's classes, off the UI thread, before any Start
         return new TasksView(viewModel);
     }
 

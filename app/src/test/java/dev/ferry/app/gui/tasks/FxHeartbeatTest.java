@@ -26,10 +26,10 @@ class FxHeartbeatTest {
 
     @Test
     void blockedIsTheGapMinusTheLargerMachineStallNeverTheirSum() {
-        var s = new FxHeartbeat.Stall(0, 180, 20, 60, 0, 100, "x", List.of());
+        var s = new FxHeartbeat.Stall(0, 180, 20, 60, 0, 100, -1, "x", List.of());
         assertThat(s.blockedMillis()).isEqualTo(80);
         assertThat(s.minusControlMillis()).isEqualTo(120);
-        assertThat(new FxHeartbeat.Stall(0, 180, 20, 200, 0, -1, "x", List.of()).blockedMillis()).isZero();
+        assertThat(new FxHeartbeat.Stall(0, 180, 20, 200, 0, -1, -1, "x", List.of()).blockedMillis()).isZero();
     }
 
     @Test
