@@ -24,13 +24,15 @@ import java.util.concurrent.locks.LockSupport;
  *   of about 150 ms.</li>
  *   <li>A plain <b>control</b> thread runs the same 10 ms loop without the UI thread and records every time it woke up
  *   late: what the machine did to every thread at that moment (CPU starvation on a shared host, GC pauses, the process
- *   descheduled). A UI gap that the control thread shares is not the UI thread being blocked, so each gap is also
- *   reported <b>minus the overlapping control-thread stalls</b> ({@link Stall#blockedMillis()}): the figure a check
- *   can assert.</li>
+ *   descheduled). A UI gap that the control thread shares is not the UI thread being blocked. On Linux the poster also
+ *   reads, every period, how long the UI thread and JavaFX's render thread waited for a CPU ({@code schedstat}); with
+ *   GC pauses (the GC beans' notifications) these are the <b>machine stalls</b>. Each gap is reported raw, minus the
+ *   control thread's stalls only, and minus the union of all machine stalls but never below the UI thread's own CPU
+ *   time ({@link Stall#blockedMillis()}): the figure a check can assert.</li>
  *   <li>While the UI thread has not beaten for {@link #SAMPLE_AFTER_MS} ms the poster samples its stack every period;
  *   each gap over {@link #REPORT_MS} ms keeps its samples, the UI thread's CPU time during the gap, its overlap with
  *   GC pauses (from the GC beans' notifications) and with control-thread stalls, and a cause read from the samples
- *   (class loading, CSS, layout, chart, cells, rendering, Ferry code, …). {@link Result#report()} lists them.</li>
+ *   (class loading, CSS, layout, chart, cells, rendering, Ferry code, …). {@link Result#report(int)} lists them.</li>
  * </ul>
  * Thread-safe; start once, stop once. Costs a stack sample only while the UI thread is late.
  */
@@ -62,20 +64,22 @@ public final class FxHeartbeat implements AutoCloseable {
      *                          time it was waiting (for a frame, say), the render thread's own wait for a CPU and GC
      *                          pauses (Linux per-thread scheduler statistics; -1 unknown)
      * @param rendererCpuMillis the render thread's CPU time during the gap (-1 unknown)
+     * @param machineStallMillis the part of the gap covered by the union of the control thread's stalls, the UI and
+     *                          render threads' waits for a CPU (sampled every period from Linux's schedstat) and GC pauses
      * @param cause             the cause read from the stack samples, see {@link #classify}
      * @param samples           the UI thread's stack samples (state, frames), oldest first
      */
     public record Stall(double atMillis, double gapMillis, double uiCpuMillis, double controlStallMillis, double gcMillis,
-                        double runQueueMillis, double rendererCpuMillis, String cause, List<String> samples) {
+                        double runQueueMillis, double rendererCpuMillis, double machineStallMillis, String cause,
+                        List<String> samples) {
         /**
-         * The gap minus the concurrent machine stalls: the time the control thread was held up too
-         * ({@code controlStallMillis}) or, when larger, the time the UI thread (or the render thread it waited for) was
-         * ready to run but waited for a CPU ({@code runQueueMillis}, from Linux's per-thread scheduler statistics). The larger of the two, never their
-         * sum, so nothing is subtracted twice. What is left is the UI thread's own work, its waits on locks or I/O, and
-         * any machine stall neither measure saw.
+         * The gap minus the concurrent machine stalls ({@code machineStallMillis}: the union, in time, of the control
+         * thread's stalls, the UI and render threads' waits for a CPU and GC pauses), but never less than the UI
+         * thread's own CPU time in the gap. What is left is the UI thread's own work, its waits on locks, I/O or the
+         * renderer's work, and any machine stall none of the measures saw.
          */
         public double blockedMillis() {
-            return Math.max(0, gapMillis - Math.max(controlStallMillis, runQueueMillis));
+            return Math.max(Math.max(0, uiCpuMillis), gapMillis - machineStallMillis);
         }
 
         /** The gap minus the control thread's concurrent stalls only. */
@@ -84,9 +88,9 @@ public final class FxHeartbeat implements AutoCloseable {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "at %8.0f ms: gap %5.0f ms; control thread stalled %5.0f ms of it, UI/render thread waited for a"
-                            + " CPU %5.0f ms; blocked %5.0f ms; UI thread on CPU %5.0f ms, render thread %5.0f ms; GC %4.0f ms;"
-                            + " cause: %s", atMillis, gapMillis, controlStallMillis, runQueueMillis, blockedMillis(), uiCpuMillis,
+            return String.format(Locale.ROOT, "at %8.0f ms: gap %5.0f ms; control thread stalled %5.0f ms of it, UI+render threads waited for"
+                            + " a CPU %5.0f ms, machine stalls in all %5.0f ms; blocked %5.0f ms; UI thread on CPU %5.0f ms, render thread %5.0f ms; GC %4.0f ms;"
+                            + " cause: %s", atMillis, gapMillis, controlStallMillis, runQueueMillis, machineStallMillis, blockedMillis(), uiCpuMillis,
                     rendererCpuMillis, gcMillis, cause);
         }
     }
@@ -186,6 +190,12 @@ public final class FxHeartbeat implements AutoCloseable {
     /** The UI thread's /proc/thread-self/schedstat (Linux), opened by the UI thread; null elsewhere. */
     private java.nio.channels.FileChannel schedstat;
     private final java.nio.ByteBuffer schedBuffer = java.nio.ByteBuffer.allocate(128);
+    private final java.nio.ByteBuffer posterBuffer = java.nio.ByteBuffer.allocate(128);
+    /** [start, end] nanoTime of the UI and render threads' waits for a CPU, as the poster saw them every period. */
+    private final List<long[]> runQueueWaits = new ArrayList<>();
+    private long posterLastAt;
+    private long posterLastUiRunQueue = -1;
+    private long posterLastRendererRunQueue = -1;
     private long lastRunQueue = -1;
     /** JavaFX's render thread's schedstat (Linux), or null: while the UI thread waits for a frame, it waits on this one. */
     private java.nio.channels.FileChannel rendererSchedstat;
@@ -229,6 +239,7 @@ public final class FxHeartbeat implements AutoCloseable {
                 long posted = System.nanoTime();
                 ui.execute(() -> beat(posted));
                 sampleStall();
+                sampleRunQueues();
                 next += PERIOD_MS * 1_000_000;
                 LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
                 long woke = System.nanoTime();
@@ -353,18 +364,44 @@ public final class FxHeartbeat implements AutoCloseable {
 
     /** A thread's time runnable but waiting for a CPU, nanoseconds (Linux schedstat's second field), or -1. */
     private long runQueueNanos(java.nio.channels.FileChannel channel) {
-        return schedstatField(channel, 1);
+        return schedstatField(channel, 1, schedBuffer);
+    }
+
+    private long schedstatField(java.nio.channels.FileChannel channel, int i) {
+        return schedstatField(channel, i, schedBuffer);
+    }
+
+    /**
+     * On the poster thread, every period: how much the UI and render threads waited for a CPU since the last look,
+     * kept as an interval ending now (its place inside the period is not known; the period is 10 ms).
+     */
+    private void sampleRunQueues() {
+        java.nio.channels.FileChannel uiStat = schedstat;
+        long now = System.nanoTime();
+        long ui = schedstatField(uiStat, 1, posterBuffer);
+        long render = schedstatField(rendererSchedstat, 1, posterBuffer);
+        long since = posterLastAt;
+        posterLastAt = now;
+        long d = Math.max(ui >= 0 && posterLastUiRunQueue >= 0 ? ui - posterLastUiRunQueue : 0,
+                render >= 0 && posterLastRendererRunQueue >= 0 ? render - posterLastRendererRunQueue : 0);
+        posterLastUiRunQueue = ui;
+        posterLastRendererRunQueue = render;
+        if (since != 0 && d > 0) {
+            synchronized (lock) {
+                runQueueWaits.add(new long[] {Math.max(since, now - d), now});
+            }
+        }
     }
 
     /** Field {@code i} of a thread's schedstat: 0 time on a CPU, 1 time runnable waiting for one (ns); -1 unknown. */
-    private long schedstatField(java.nio.channels.FileChannel channel, int i) {
+    private static long schedstatField(java.nio.channels.FileChannel channel, int i, java.nio.ByteBuffer buffer) {
         if (channel == null) {
             return -1;
         }
         try {
-            schedBuffer.clear();
-            channel.read(schedBuffer, 0);
-            String[] f = new String(schedBuffer.array(), 0, schedBuffer.position(), java.nio.charset.StandardCharsets.US_ASCII)
+            buffer.clear();
+            channel.read(buffer, 0);
+            String[] f = new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.US_ASCII)
                     .trim().split(" ");
             return Long.parseLong(f[i]);
         } catch (java.io.IOException | RuntimeException e) {
@@ -466,8 +503,8 @@ public final class FxHeartbeat implements AutoCloseable {
             layout |= m.equals("layoutChildren") || m.equals("layout") && c.equals("javafx.scene.Parent");
             render |= c.startsWith("com.sun.javafx.tk.quantum.") && (m.contains("wait") || m.contains("Wait") || m.equals("pulse"))
                     && i < 12 && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING);
-            idle |= i < 8 && (c.startsWith("com.sun.glass.ui.") && (m.equals("_runLoop") || m.equals("runLoop")))
-                    && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING);
+            idle |= i < 8 && c.startsWith("com.sun.glass.ui.") && (m.equals("_runLoop") || m.equals("getNextRunnable"))
+                    && state != Thread.State.RUNNABLE;
         }
         String top = stack[0].getClassName() + "." + stack[0].getMethodName();
         if (io) {
@@ -520,11 +557,15 @@ public final class FxHeartbeat implements AutoCloseable {
         List<List<String>> samplesCopy;
         List<long[]> controlCopy;
         List<long[]> gcCopy;
+        List<long[]> machineCopy;
         synchronized (lock) {
             gapsCopy = new ArrayList<>(gaps);
             samplesCopy = new ArrayList<>(gapSamples);
             controlCopy = new ArrayList<>(controlStalls);
             gcCopy = new ArrayList<>(gcPauses);
+            machineCopy = new ArrayList<>(controlStalls);
+            machineCopy.addAll(runQueueWaits);
+            machineCopy.addAll(gcPauses);
         }
         long t0 = firstBeat.get();
         List<Stall> stalls = new ArrayList<>();
@@ -536,17 +577,11 @@ public final class FxHeartbeat implements AutoCloseable {
             double gc = overlap(gap[0], gap[1], gcCopy) / 1e6;
             List<String> samples = samplesCopy.get(i);
             double cpu = gap[2] < 0 ? -1 : gap[2] / 1e6;
-            double runQueue = gap[3] < 0 ? -1 : gap[3] / 1e6;
-            if (runQueue >= 0 && cpu >= 0) {
-                // the rest of the gap the UI thread was neither running nor ready to: waiting (for the renderer, a lock,
-                // a beat to run, a GC safepoint). Of that, the renderer's own wait for a CPU and GC pauses are the machine's.
-                double waiting = Math.max(0, (gap[1] - gap[0]) / 1e6 - cpu - runQueue);
-                double renderer = gap[4] < 0 ? 0 : gap[4] / 1e6;
-                runQueue += Math.min(waiting, renderer + gc);
-            }
+            double runQueue = gap[3] < 0 ? -1 : (gap[3] + Math.max(0, gap[4])) / 1e6;
+            double machine = overlap(gap[0], gap[1], machineCopy) / 1e6;
             Stall s = new Stall((gap[0] - t0) / 1e6, (gap[1] - gap[0]) / 1e6, cpu, controlOverlap, gc, runQueue,
-                    gap[5] < 0 ? -1 : gap[5] / 1e6,
-                    cause(samples, (gap[1] - gap[0]) / 1e6, controlOverlap, gc, runQueue, cpu), List.copyOf(samples));
+                    gap[5] < 0 ? -1 : gap[5] / 1e6, machine,
+                    cause(samples, (gap[1] - gap[0]) / 1e6, controlOverlap, gc, machine, cpu), List.copyOf(samples));
             stalls.add(s);
             worstBlocked = Math.max(worstBlocked, s.blockedMillis());
             worstMinusControl = Math.max(worstMinusControl, s.minusControlMillis());
@@ -574,16 +609,15 @@ public final class FxHeartbeat implements AutoCloseable {
     }
 
     /** The gap's cause: machine stall when the control thread shared most of it, else the samples' most frequent cause. */
-    private static String cause(List<String> samples, double gap, double controlOverlap, double gc, double runQueue, double cpu) {
+    private static String cause(List<String> samples, double gap, double controlOverlap, double gc, double machine, double cpu) {
         if (gc >= gap / 2) {
             return "GC pause";
         }
         if (controlOverlap >= gap / 2) {
             return "machine stall (the control thread stalled " + Math.round(controlOverlap) + " ms of it)";
         }
-        if (runQueue >= gap / 2) {
-            return "starved of CPU (the UI/render thread waited " + Math.round(runQueue) + " ms for a CPU, the UI thread ran "
-                    + Math.round(cpu) + " ms)";
+        if (machine >= gap / 2) {
+            return "starved of CPU (machine stalls " + Math.round(machine) + " ms of it, the UI thread ran " + Math.round(cpu) + " ms)";
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String s : samples) {

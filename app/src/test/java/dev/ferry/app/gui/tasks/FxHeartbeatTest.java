@@ -25,11 +25,11 @@ class FxHeartbeatTest {
     }
 
     @Test
-    void blockedIsTheGapMinusTheLargerMachineStallNeverTheirSum() {
-        var s = new FxHeartbeat.Stall(0, 180, 20, 60, 0, 100, -1, "x", List.of());
-        assertThat(s.blockedMillis()).isEqualTo(80);
+    void blockedIsTheGapMinusMachineStallsButNeverLessThanTheUiThreadsOwnCpuTime() {
+        var s = new FxHeartbeat.Stall(0, 180, 20, 60, 0, 100, -1, 110, "x", List.of());
+        assertThat(s.blockedMillis()).isEqualTo(70);
         assertThat(s.minusControlMillis()).isEqualTo(120);
-        assertThat(new FxHeartbeat.Stall(0, 180, 20, 200, 0, -1, -1, "x", List.of()).blockedMillis()).isZero();
+        assertThat(new FxHeartbeat.Stall(0, 180, 40, 200, 0, -1, -1, 180, "x", List.of()).blockedMillis()).isEqualTo(40);
     }
 
     @Test
