@@ -64,22 +64,25 @@ public final class FxHeartbeat implements AutoCloseable {
      *                          time it was waiting (for a frame, say), the render thread's own wait for a CPU and GC
      *                          pauses (Linux per-thread scheduler statistics; -1 unknown)
      * @param rendererCpuMillis the render thread's CPU time during the gap (-1 unknown)
-     * @param machineStallMillis the part of the gap covered by the union of the control thread's stalls, the UI and
+     * @param waitMillis        from the later of the previous beat and the posting of this one, to this beat
+     * @param machineStallMillis the part of that wait covered by the union of the control thread's stalls, the UI and
      *                          render threads' waits for a CPU (sampled every period from Linux's schedstat) and GC pauses
      * @param cause             the cause read from the stack samples, see {@link #classify}
      * @param samples           the UI thread's stack samples (state, frames), oldest first
      */
     public record Stall(double atMillis, double gapMillis, double uiCpuMillis, double controlStallMillis, double gcMillis,
-                        double runQueueMillis, double rendererCpuMillis, double machineStallMillis, String cause,
-                        List<String> samples) {
+                        double runQueueMillis, double rendererCpuMillis, double waitMillis, double machineStallMillis,
+                        String cause, List<String> samples) {
         /**
-         * The gap minus the concurrent machine stalls ({@code machineStallMillis}: the union, in time, of the control
-         * thread's stalls, the UI and render threads' waits for a CPU and GC pauses), but never less than the UI
-         * thread's own CPU time in the gap. What is left is the UI thread's own work, its waits on locks, I/O or the
-         * renderer's work, and any machine stall none of the measures saw.
+         * How long the UI thread held up the beat that ended the gap: its wait from being posted (or from the previous
+         * beat, if posted before it) to running ({@code waitMillis}, so a starved poster that posted late does not count)
+         * minus the concurrent machine stalls ({@code machineStallMillis}: the union, in time, of the control thread's
+         * stalls, the UI and render threads' waits for a CPU and GC pauses), but never less than the UI thread's own CPU
+         * time in the whole gap. What is left is the UI thread's own work, its waits on locks, I/O or the renderer's
+         * work, and any machine stall none of the measures saw.
          */
         public double blockedMillis() {
-            return Math.max(Math.max(0, uiCpuMillis), gapMillis - machineStallMillis);
+            return Math.max(Math.max(0, uiCpuMillis), waitMillis - machineStallMillis);
         }
 
         /** The gap minus the control thread's concurrent stalls only. */
@@ -88,9 +91,9 @@ public final class FxHeartbeat implements AutoCloseable {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "at %8.0f ms: gap %5.0f ms; control thread stalled %5.0f ms of it, UI+render threads waited for"
-                            + " a CPU %5.0f ms, machine stalls in all %5.0f ms; blocked %5.0f ms; UI thread on CPU %5.0f ms, render thread %5.0f ms; GC %4.0f ms;"
-                            + " cause: %s", atMillis, gapMillis, controlStallMillis, runQueueMillis, machineStallMillis, blockedMillis(), uiCpuMillis,
+            return String.format(Locale.ROOT, "at %8.0f ms: gap %5.0f ms, beat waited %5.0f ms; control thread stalled %5.0f ms of the gap,"
+                            + " UI+render threads waited for a CPU %5.0f ms, machine stalls in the wait %5.0f ms; blocked %5.0f ms; UI thread on CPU %5.0f ms, render thread %5.0f ms; GC %4.0f ms;"
+                            + " cause: %s", atMillis, gapMillis, waitMillis, controlStallMillis, runQueueMillis, machineStallMillis, blockedMillis(), uiCpuMillis,
                     rendererCpuMillis, gcMillis, cause);
         }
     }
@@ -355,7 +358,8 @@ public final class FxHeartbeat implements AutoCloseable {
                 gaps.add(new long[] {previous, now, cpu >= 0 && previousCpu >= 0 ? cpu - previousCpu : -1,
                         runQueue >= 0 && previousRunQueue >= 0 ? runQueue - previousRunQueue : -1,
                         rendererRunQueue >= 0 && previousRendererRunQueue >= 0 ? rendererRunQueue - previousRendererRunQueue : -1,
-                        rendererCpu >= 0 && previousRendererCpu >= 0 ? rendererCpu - previousRendererCpu : -1});
+                        rendererCpu >= 0 && previousRendererCpu >= 0 ? rendererCpu - previousRendererCpu : -1,
+                        Math.max(previous, posted)});
                 gapSamples.add(samples);
             }
             pendingSamples.clear();
@@ -578,10 +582,11 @@ public final class FxHeartbeat implements AutoCloseable {
             List<String> samples = samplesCopy.get(i);
             double cpu = gap[2] < 0 ? -1 : gap[2] / 1e6;
             double runQueue = gap[3] < 0 ? -1 : (gap[3] + Math.max(0, gap[4])) / 1e6;
-            double machine = overlap(gap[0], gap[1], machineCopy) / 1e6;
+            double machine = overlap(gap[6], gap[1], machineCopy) / 1e6;
             Stall s = new Stall((gap[0] - t0) / 1e6, (gap[1] - gap[0]) / 1e6, cpu, controlOverlap, gc, runQueue,
-                    gap[5] < 0 ? -1 : gap[5] / 1e6, machine,
-                    cause(samples, (gap[1] - gap[0]) / 1e6, controlOverlap, gc, machine, cpu), List.copyOf(samples));
+                    gap[5] < 0 ? -1 : gap[5] / 1e6, (gap[1] - gap[6]) / 1e6, machine,
+                    cause(samples, (gap[1] - gap[0]) / 1e6, (gap[1] - gap[6]) / 1e6, controlOverlap, gc, machine, cpu),
+                    List.copyOf(samples));
             stalls.add(s);
             worstBlocked = Math.max(worstBlocked, s.blockedMillis());
             worstMinusControl = Math.max(worstMinusControl, s.minusControlMillis());
@@ -609,14 +614,18 @@ public final class FxHeartbeat implements AutoCloseable {
     }
 
     /** The gap's cause: machine stall when the control thread shared most of it, else the samples' most frequent cause. */
-    private static String cause(List<String> samples, double gap, double controlOverlap, double gc, double machine, double cpu) {
+    private static String cause(List<String> samples, double gap, double wait, double controlOverlap, double gc, double machine,
+                                double cpu) {
+        if (wait < gap / 2 && cpu < gap / 2) {
+            return "beat posted late (the poster was starved; the beat then waited " + Math.round(wait) + " ms)";
+        }
         if (gc >= gap / 2) {
             return "GC pause";
         }
         if (controlOverlap >= gap / 2) {
             return "machine stall (the control thread stalled " + Math.round(controlOverlap) + " ms of it)";
         }
-        if (machine >= gap / 2) {
+        if (machine >= wait / 2) {
             return "starved of CPU (machine stalls " + Math.round(machine) + " ms of it, the UI thread ran " + Math.round(cpu) + " ms)";
         }
         Map<String, Integer> counts = new LinkedHashMap<>();

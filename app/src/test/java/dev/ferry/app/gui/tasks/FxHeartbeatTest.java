@@ -26,10 +26,12 @@ class FxHeartbeatTest {
 
     @Test
     void blockedIsTheGapMinusMachineStallsButNeverLessThanTheUiThreadsOwnCpuTime() {
-        var s = new FxHeartbeat.Stall(0, 180, 20, 60, 0, 100, -1, 110, "x", List.of());
+        var s = new FxHeartbeat.Stall(0, 180, 20, 60, 0, 100, -1, 180, 110, "x", List.of());
         assertThat(s.blockedMillis()).isEqualTo(70);
         assertThat(s.minusControlMillis()).isEqualTo(120);
-        assertThat(new FxHeartbeat.Stall(0, 180, 40, 200, 0, -1, -1, 180, "x", List.of()).blockedMillis()).isEqualTo(40);
+        // a beat posted late by a starved poster: only its wait counts
+        assertThat(new FxHeartbeat.Stall(0, 180, 5, 0, 0, 0, -1, 30, 0, "x", List.of()).blockedMillis()).isEqualTo(30);
+        assertThat(new FxHeartbeat.Stall(0, 180, 40, 200, 0, -1, -1, 180, 180, "x", List.of()).blockedMillis()).isEqualTo(40);
     }
 
     @Test
