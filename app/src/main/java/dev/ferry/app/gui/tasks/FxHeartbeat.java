@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  *   descheduled). A UI gap that the control thread shares is not the UI thread being blocked. On Linux the poster also
  *   reads, every period, how long the UI thread and JavaFX's render thread waited for a CPU ({@code schedstat}); with
  *   GC pauses (the GC beans' notifications) these are the <b>machine stalls</b>. Each gap is reported raw, minus the
- *   control thread's stalls only, and minus the union of all machine stalls but never below the UI thread's own CPU
- *   time ({@link Stall#blockedMillis()}): the figure a check can assert.</li>
+ *   control thread's stalls only, and as {@link Stall#blockedMillis()}: the time the beat ending it waited for the UI
+ *   thread (from its posting, so a starved poster's late beat does not count), minus the union of all machine stalls,
+ *   never below the UI thread's own CPU time in the gap: the figure a check can assert.</li>
  *   <li>While the UI thread has not beaten for {@link #SAMPLE_AFTER_MS} ms the poster samples its stack every period;
  *   each gap over {@link #REPORT_MS} ms keeps its samples, the UI thread's CPU time during the gap, its overlap with
  *   GC pauses (from the GC beans' notifications) and with control-thread stalls, and a cause read from the samples
