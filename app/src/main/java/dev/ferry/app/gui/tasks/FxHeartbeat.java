@@ -61,10 +61,9 @@ public final class FxHeartbeat implements AutoCloseable {
      * @param uiCpuMillis       the UI thread's CPU time during the gap (-1 unknown): how much of it was its own work
      * @param controlStallMillis the part of the gap in which the control thread was stalled too
      * @param gcMillis          the part of the gap inside stop-the-world GC pauses
-     * @param runQueueMillis    how long, during the gap, the UI thread was ready to run but waited for a CPU, plus, of the
-     *                          time it was waiting (for a frame, say), the render thread's own wait for a CPU and GC
-     *                          pauses (Linux per-thread scheduler statistics; -1 unknown)
-     * @param rendererCpuMillis the render thread's CPU time during the gap (-1 unknown)
+     * @param runQueueMillis    the part of the gap in which the UI or the render thread was ready to run but waited for a
+     *                          CPU (Linux per-thread scheduler statistics read every period; -1 unknown)
+     * @param rendererCpuMillis the render thread's CPU time during the gap (read every period; -1 unknown)
      * @param waitMillis        from the later of the previous beat and the posting of this one, to this beat
      * @param machineStallMillis the part of that wait covered by the union of the control thread's stalls, the UI and
      *                          render threads' waits for a CPU (sampled every period from Linux's schedstat) and GC pauses
@@ -191,20 +190,21 @@ public final class FxHeartbeat implements AutoCloseable {
     private final AtomicLongArray gapHistogram = new AtomicLongArray(2001);
     private final AtomicLongArray controlHistogram = new AtomicLongArray(2001);
     private volatile Thread uiThread;
-    /** The UI thread's /proc/thread-self/schedstat (Linux), opened by the UI thread; null elsewhere. */
-    private java.nio.channels.FileChannel schedstat;
-    private final java.nio.ByteBuffer schedBuffer = java.nio.ByteBuffer.allocate(128);
+    /** The UI thread's /proc/&lt;pid&gt;/task/&lt;tid&gt; (Linux), found on the first beat; null elsewhere. */
+    private volatile java.nio.file.Path uiTask;
+    /** Its schedstat, opened and read by the poster only. */
+    private volatile java.nio.channels.FileChannel schedstat;
+    /** [start, end] nanoTime of the render thread's CPU time, as the poster saw it every period. */
+    private final List<long[]> rendererCpuTimes = new ArrayList<>();
+    private long posterLastRendererCpu = -1;
     private final java.nio.ByteBuffer posterBuffer = java.nio.ByteBuffer.allocate(128);
     /** [start, end] nanoTime of the UI and render threads' waits for a CPU, as the poster saw them every period. */
     private final List<long[]> runQueueWaits = new ArrayList<>();
     private long posterLastAt;
     private long posterLastUiRunQueue = -1;
     private long posterLastRendererRunQueue = -1;
-    private long lastRunQueue = -1;
     /** JavaFX's render thread's schedstat (Linux), or null: while the UI thread waits for a frame, it waits on this one. */
     private java.nio.channels.FileChannel rendererSchedstat;
-    private long lastRendererRunQueue = -1;
-    private long lastRendererCpu = -1;
     private volatile Thread renderer;
 
     // raw stall data, turned into Stalls by result()
@@ -318,23 +318,14 @@ public final class FxHeartbeat implements AutoCloseable {
             return;
         }
         if (uiThread == null) {
-            uiThread = Thread.currentThread();
-            try {
-                schedstat = java.nio.channels.FileChannel.open(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+            try { // which task the UI thread is (one readlink, once); the poster reads its schedstat, never this thread
+                uiTask = java.nio.file.Path.of("/proc").resolve(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self")));
             } catch (java.io.IOException | RuntimeException e) {
-                schedstat = null; // not Linux: no run-queue figures
+                uiTask = null; // not Linux: no run-queue figures
             }
+            uiThread = Thread.currentThread();
         }
         long now = System.nanoTime();
-        long runQueue = runQueueNanos(schedstat);
-        long previousRunQueue = lastRunQueue;
-        lastRunQueue = runQueue;
-        long rendererRunQueue = runQueueNanos(rendererSchedstat);
-        long previousRendererRunQueue = lastRendererRunQueue;
-        lastRendererRunQueue = rendererRunQueue;
-        long rendererCpu = schedstatField(rendererSchedstat, 0);
-        long previousRendererCpu = lastRendererCpu;
-        lastRendererCpu = rendererCpu;
         long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         worstDelay.accumulateAndGet(now - posted, Math::max);
         long previous = lastBeat.getAndSet(now);
@@ -357,9 +348,6 @@ public final class FxHeartbeat implements AutoCloseable {
                     }
                 }
                 gaps.add(new long[] {previous, now, cpu >= 0 && previousCpu >= 0 ? cpu - previousCpu : -1,
-                        runQueue >= 0 && previousRunQueue >= 0 ? runQueue - previousRunQueue : -1,
-                        rendererRunQueue >= 0 && previousRendererRunQueue >= 0 ? rendererRunQueue - previousRendererRunQueue : -1,
-                        rendererCpu >= 0 && previousRendererCpu >= 0 ? rendererCpu - previousRendererCpu : -1,
                         Math.max(previous, posted)});
                 gapSamples.add(samples);
             }
@@ -367,24 +355,24 @@ public final class FxHeartbeat implements AutoCloseable {
         }
     }
 
-    /** A thread's time runnable but waiting for a CPU, nanoseconds (Linux schedstat's second field), or -1. */
-    private long runQueueNanos(java.nio.channels.FileChannel channel) {
-        return schedstatField(channel, 1, schedBuffer);
-    }
-
-    private long schedstatField(java.nio.channels.FileChannel channel, int i) {
-        return schedstatField(channel, i, schedBuffer);
-    }
-
     /**
      * On the poster thread, every period: how much the UI and render threads waited for a CPU since the last look,
      * kept as an interval ending now (its place inside the period is not known; the period is 10 ms).
      */
     private void sampleRunQueues() {
-        java.nio.channels.FileChannel uiStat = schedstat;
+        if (schedstat == null && uiTask != null) {
+            try {
+                schedstat = java.nio.channels.FileChannel.open(uiTask.resolve("schedstat"));
+            } catch (java.io.IOException | RuntimeException e) {
+                uiTask = null;
+            }
+        }
         long now = System.nanoTime();
-        long ui = schedstatField(uiStat, 1, posterBuffer);
+        long ui = schedstatField(schedstat, 1, posterBuffer);
         long render = schedstatField(rendererSchedstat, 1, posterBuffer);
+        long renderCpu = schedstatField(rendererSchedstat, 0, posterBuffer);
+        long dCpu = renderCpu >= 0 && posterLastRendererCpu >= 0 ? renderCpu - posterLastRendererCpu : 0;
+        posterLastRendererCpu = renderCpu;
         long since = posterLastAt;
         posterLastAt = now;
         long d = Math.max(ui >= 0 && posterLastUiRunQueue >= 0 ? ui - posterLastUiRunQueue : 0,
@@ -394,6 +382,11 @@ public final class FxHeartbeat implements AutoCloseable {
         if (since != 0 && d > 0) {
             synchronized (lock) {
                 runQueueWaits.add(new long[] {Math.max(since, now - d), now});
+            }
+        }
+        if (since != 0 && dCpu > 0) {
+            synchronized (lock) {
+                rendererCpuTimes.add(new long[] {Math.max(since, now - dCpu), now});
             }
         }
     }
@@ -563,6 +556,8 @@ public final class FxHeartbeat implements AutoCloseable {
         List<long[]> controlCopy;
         List<long[]> gcCopy;
         List<long[]> machineCopy;
+        List<long[]> runQueueCopy;
+        List<long[]> rendererCopy;
         synchronized (lock) {
             gapsCopy = new ArrayList<>(gaps);
             samplesCopy = new ArrayList<>(gapSamples);
@@ -571,6 +566,8 @@ public final class FxHeartbeat implements AutoCloseable {
             machineCopy = new ArrayList<>(controlStalls);
             machineCopy.addAll(runQueueWaits);
             machineCopy.addAll(gcPauses);
+            runQueueCopy = new ArrayList<>(runQueueWaits);
+            rendererCopy = new ArrayList<>(rendererCpuTimes);
         }
         long t0 = firstBeat.get();
         List<Stall> stalls = new ArrayList<>();
@@ -582,11 +579,12 @@ public final class FxHeartbeat implements AutoCloseable {
             double gc = overlap(gap[0], gap[1], gcCopy) / 1e6;
             List<String> samples = samplesCopy.get(i);
             double cpu = gap[2] < 0 ? -1 : gap[2] / 1e6;
-            double runQueue = gap[3] < 0 ? -1 : (gap[3] + Math.max(0, gap[4])) / 1e6;
-            double machine = overlap(gap[6], gap[1], machineCopy) / 1e6;
+            double runQueue = schedstat == null ? -1 : overlap(gap[0], gap[1], runQueueCopy) / 1e6;
+            double rendererCpu = rendererSchedstat == null ? -1 : overlap(gap[0], gap[1], rendererCopy) / 1e6;
+            double machine = overlap(gap[3], gap[1], machineCopy) / 1e6;
             Stall s = new Stall((gap[0] - t0) / 1e6, (gap[1] - gap[0]) / 1e6, cpu, controlOverlap, gc, runQueue,
-                    gap[5] < 0 ? -1 : gap[5] / 1e6, (gap[1] - gap[6]) / 1e6, machine,
-                    cause(samples, (gap[1] - gap[0]) / 1e6, (gap[1] - gap[6]) / 1e6, controlOverlap, gc, machine, cpu),
+                    rendererCpu, (gap[1] - gap[3]) / 1e6, machine,
+                    cause(samples, (gap[1] - gap[0]) / 1e6, (gap[1] - gap[3]) / 1e6, controlOverlap, gc, machine, cpu),
                     List.copyOf(samples));
             stalls.add(s);
             worstBlocked = Math.max(worstBlocked, s.blockedMillis());
