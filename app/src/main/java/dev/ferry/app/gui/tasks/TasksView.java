@@ -243,7 +243,7 @@ public final class TasksView {
     /**
      * The grid's first rows cost the UI thread tens of milliseconds on a cold JVM (row and cell skins, their first-time
      * lambda linkage, CSS), which the heartbeat caught at the load's first update. So the grid is first laid out, when
-     * the view is shown and no load runs, with {@link #WARM_ROWS} blank rows (state, texts empty, no progress bar), then
+     * the view is shown and no load runs, with {@link #WARM_ROWS} blank rows (texts empty, progress 0) at opacity 0, then
      * gets the view model's rows right after that pulse; the grid keeps the cells and reuses them for the load's rows.
      */
     private void warmGrid() {
@@ -255,13 +255,14 @@ public final class TasksView {
         for (int i = 0; i < WARM_ROWS; i++) {
             TableLoadRow r = new TableLoadRow("", "");
             r.state.set("");
-            r.progress.set(Double.NaN);
-            blank.add(r);
+            blank.add(r); // progress 0: the progress cells build their bar (skin, CSS) now too
         }
         grid.setItems(blank);
+        grid.setOpacity(0); // laid out and styled, not seen
         Runnable real = () -> {
             if (grid.getItems() == blank) {
                 grid.setItems(viewModel.rows());
+                grid.setOpacity(1);
             }
         };
         javafx.beans.InvalidationListener shown = new javafx.beans.InvalidationListener() {
@@ -413,21 +414,22 @@ public final class TasksView {
             pct.setMinWidth(40);
             javafx.scene.layout.HBox.setHgrow(bar, javafx.scene.layout.Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setVisible(false);
+            // set once and shown or hidden: taking the graphic out of the scene and back re-applies CSS to it each time
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null || Double.isNaN(item.doubleValue())) {
-                setGraphic(null);
+                box.setVisible(false);
                 return;
             }
             double v = item.doubleValue();
             bar.setProgress(v);
             pct.setText(v < 0 ? "" : Math.round(v * 100) + "%");
-            if (getGraphic() != box) {
-                setGraphic(box);
-            }
+            box.setVisible(true);
         }
     }
 
