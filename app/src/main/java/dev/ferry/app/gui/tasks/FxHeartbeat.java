@@ -25,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>A plain <b>control</b> thread runs the same 10 ms loop without the UI thread and records every time it woke up
  *   late: what the machine did to every thread at that moment (CPU starvation on a shared host, GC pauses, the process
  *   descheduled). A UI gap that the control thread shares is not the UI thread being blocked. On Linux the poster also
- *   reads, every period, how long the UI thread and JavaFX's render thread waited for a CPU ({@code schedstat}); with
+ *   reads, every period, how long the UI thread and JavaFX's render thread waited for a CPU ({@code schedstat}; the UI
+ *   thread also reads its own at each beat, a few microseconds of kernel memory, for the exact figure per gap); with
  *   GC pauses (the GC beans' notifications) these are the <b>machine stalls</b>. Each gap is reported raw, minus the
  *   control thread's stalls only, and as {@link Stall#blockedMillis()}: the time the beat ending it waited for the UI
  *   thread (from its posting, so a starved poster's late beat does not count), minus the union of all machine stalls,
@@ -66,7 +67,9 @@ public final class FxHeartbeat implements AutoCloseable {
      * @param rendererCpuMillis the render thread's CPU time during the gap (read every period; -1 unknown)
      * @param waitMillis        from the later of the previous beat and the posting of this one, to this beat
      * @param machineStallMillis the part of that wait covered by the union of the control thread's stalls, the UI and
-     *                          render threads' waits for a CPU (sampled every period from Linux's schedstat) and GC pauses
+     *                          render threads' waits for a CPU (sampled every period from Linux's schedstat) and GC pauses;
+     *                          or, if larger, the UI thread's exact wait for a CPU in the gap (its schedstat read at each
+     *                          beat) less the part of the gap before the wait began
      * @param cause             the cause read from the stack samples, see {@link #classify}
      * @param samples           the UI thread's stack samples (state, frames), oldest first
      */
@@ -192,7 +195,11 @@ public final class FxHeartbeat implements AutoCloseable {
     private volatile Thread uiThread;
     /** The UI thread's /proc/&lt;pid&gt;/task/&lt;tid&gt; (Linux), found on the first beat; null elsewhere. */
     private volatile java.nio.file.Path uiTask;
-    /** Its schedstat, opened and read by the poster only. */
+    /** Its schedstat as the UI thread reads it at each beat: the exact run-queue wait of each gap. */
+    private java.nio.channels.FileChannel beatSchedstat;
+    private final java.nio.ByteBuffer beatBuffer = java.nio.ByteBuffer.allocate(128);
+    private long lastBeatRunQueue = -1;
+    /** Its schedstat as the poster reads it every period: when, within a gap, it waited. */
     private volatile java.nio.channels.FileChannel schedstat;
     /** [start, end] nanoTime of the render thread's CPU time, as the poster saw it every period. */
     private final List<long[]> rendererCpuTimes = new ArrayList<>();
@@ -318,14 +325,18 @@ public final class FxHeartbeat implements AutoCloseable {
             return;
         }
         if (uiThread == null) {
-            try { // which task the UI thread is (one readlink, once); the poster reads its schedstat, never this thread
+            try { // which task the UI thread is, once; its schedstat is kernel memory (a few microseconds a read, no disk)
                 uiTask = java.nio.file.Path.of("/proc").resolve(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self")));
+                beatSchedstat = java.nio.channels.FileChannel.open(uiTask.resolve("schedstat"));
             } catch (java.io.IOException | RuntimeException e) {
                 uiTask = null; // not Linux: no run-queue figures
             }
             uiThread = Thread.currentThread();
         }
         long now = System.nanoTime();
+        long runQueue = schedstatField(beatSchedstat, 1, beatBuffer);
+        long previousRunQueue = lastBeatRunQueue;
+        lastBeatRunQueue = runQueue;
         long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         worstDelay.accumulateAndGet(now - posted, Math::max);
         long previous = lastBeat.getAndSet(now);
@@ -348,7 +359,7 @@ public final class FxHeartbeat implements AutoCloseable {
                     }
                 }
                 gaps.add(new long[] {previous, now, cpu >= 0 && previousCpu >= 0 ? cpu - previousCpu : -1,
-                        Math.max(previous, posted)});
+                        Math.max(previous, posted), runQueue >= 0 && previousRunQueue >= 0 ? runQueue - previousRunQueue : -1});
                 gapSamples.add(samples);
             }
             pendingSamples.clear();
@@ -579,9 +590,13 @@ public final class FxHeartbeat implements AutoCloseable {
             double gc = overlap(gap[0], gap[1], gcCopy) / 1e6;
             List<String> samples = samplesCopy.get(i);
             double cpu = gap[2] < 0 ? -1 : gap[2] / 1e6;
-            double runQueue = schedstat == null ? -1 : overlap(gap[0], gap[1], runQueueCopy) / 1e6;
+            double runQueue = schedstat == null ? -1 : Math.max(overlap(gap[0], gap[1], runQueueCopy), gap[4]) / 1e6;
             double rendererCpu = rendererSchedstat == null ? -1 : overlap(gap[0], gap[1], rendererCopy) / 1e6;
-            double machine = overlap(gap[3], gap[1], machineCopy) / 1e6;
+            // the union of the sampled stalls inside the wait; the sampling can misplace a wait of the UI thread by up to a
+            // period, more while the poster itself is starved, so the UI thread's exact run-queue wait in the gap (read at
+            // the beats) counts too, less whatever of it can lie before the wait began
+            double machine = Math.max(overlap(gap[3], gap[1], machineCopy),
+                    gap[4] < 0 ? 0 : gap[4] - (gap[3] - gap[0])) / 1e6;
             Stall s = new Stall((gap[0] - t0) / 1e6, (gap[1] - gap[0]) / 1e6, cpu, controlOverlap, gc, runQueue,
                     rendererCpu, (gap[1] - gap[3]) / 1e6, machine,
                     cause(samples, (gap[1] - gap[0]) / 1e6, (gap[1] - gap[3]) / 1e6, controlOverlap, gc, machine, cpu),
