@@ -122,6 +122,9 @@ class TasksMonitorIT {
         assertThat(subTasks.getText()).isEqualTo("2");
         assertThat(robot.lookup("#dirtyLabel").queryAs(Label.class).isVisible()).as("the setting changed the project").isTrue();
 
+        // the view's background preload of the monitor's classes works with the toolkit up (nothing failed to initialise)
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> MonitorPreload.run(true)).get()).isEmpty();
+
         FxHeartbeat heartbeat = new FxHeartbeat(Platform::runLater);
         heartbeat.start();
         long t0 = System.nanoTime();
