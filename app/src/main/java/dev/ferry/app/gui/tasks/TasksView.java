@@ -93,6 +93,7 @@ public final class TasksView {
     }
 
     public static TasksView create(TasksViewModel viewModel) {
+        MonitorPreload.startInBackground(); // the monitor's classes, off the UI thread, before any Start
         return new TasksView(viewModel);
     }
 
@@ -129,7 +130,7 @@ public final class TasksView {
 
         overallBar.progressProperty().bind(viewModel.overallProperty());
         overallLabel.textProperty().bind(viewModel.overallTextProperty());
-        grid.setItems(viewModel.rows());
+        warmGrid();
         grid.setPlaceholder(new Label("Press Start to load the task's tables; each table gets a row here."));
         grid.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         text(colTable, TableLoadRow::tableProperty);
@@ -142,6 +143,11 @@ public final class TasksView {
         colProgress.setCellValueFactory(c -> c.getValue().progressProperty());
         colProgress.setCellFactory(c -> new ProgressCell());
 
+        for (LineChart<Number, Number> chart : List.of(throughputChart, latencyChart, ratesChart)) {
+            for (var axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+                ((javafx.scene.chart.NumberAxis) axis).setTickLabelFormatter(TICK_LABELS);
+            }
+        }
         throughputChart.getData().add(series);
         follow(viewModel.throughput(), List.of(series), List.of(s -> new XYChart.Data<>(s.seconds(), s.rowsPerSecond())));
 
@@ -203,6 +209,76 @@ public final class TasksView {
                 logList.scrollTo(viewModel.log().size() - 1);
             }
         });
+    }
+
+    /**
+     * Tick labels without {@code DecimalFormat}: NumberAxis's default formatter builds one per label on every re-range,
+     * and the heartbeat caught the UI thread BLOCKED in {@code DecimalFormat.applyPattern} on a lock the load's threads
+     * share (see {@link TasksViewModel#fmt}). Whole numbers with thousands separators, else up to three decimals.
+     */
+    static final javafx.util.StringConverter<Number> TICK_LABELS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            if (n == null) {
+                return "";
+            }
+            double v = n.doubleValue();
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                return TasksViewModel.fmt((long) v);
+            }
+            long thousandths = Math.round(Math.abs(v) * 1000);
+            StringBuilder frac = new StringBuilder(Long.toString(1000 + thousandths % 1000).substring(1));
+            while (frac.length() > 0 && frac.charAt(frac.length() - 1) == '0') {
+                frac.setLength(frac.length() - 1);
+            }
+            return (v < 0 ? "-" : "") + TasksViewModel.fmt(thousandths / 1000) + (frac.length() > 0 ? "." + frac : "");
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s.replace(",", ""));
+        }
+    };
+
+    /** Blank rows the grid is first laid out with (see {@link #warmGrid()}): one screenful. */
+    static final int WARM_ROWS = 12;
+
+    /**
+     * The grid's first rows cost the UI thread tens of milliseconds on a cold JVM (row and cell skins, their first-time
+     * lambda linkage, CSS), which the heartbeat caught at the load's first update. So the grid is first laid out, when
+     * the view is shown and no load runs, with {@link #WARM_ROWS} blank rows (texts empty, progress 0) at opacity 0, then
+     * gets the view model's rows right after that pulse; the grid keeps the cells and reuses them for the load's rows.
+     */
+    private void warmGrid() {
+        if (!viewModel.rows().isEmpty()) {
+            grid.setItems(viewModel.rows());
+            return;
+        }
+        javafx.collections.ObservableList<TableLoadRow> blank = javafx.collections.FXCollections.observableArrayList();
+        for (int i = 0; i < WARM_ROWS; i++) {
+            TableLoadRow r = new TableLoadRow("", "");
+            r.state.set("");
+            blank.add(r); // progress 0: the progress cells build their bar (skin, CSS) now too
+        }
+        grid.setItems(blank);
+        grid.setOpacity(0); // laid out and styled, not seen
+        Runnable real = () -> {
+            if (grid.getItems() == blank) {
+                grid.setItems(viewModel.rows());
+                grid.setOpacity(1);
+            }
+        };
+        javafx.beans.InvalidationListener shown = new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (grid.getHeight() > 0) {
+                    grid.heightProperty().removeListener(this);
+                    javafx.application.Platform.runLater(real); // after the pulse that lays the blank rows out
+                }
+            }
+        };
+        grid.heightProperty().addListener(shown);
+        viewModel.rows().addListener((ListChangeListener<TableLoadRow>) c -> real.run()); // a load's rows never wait
     }
 
     private static XYChart.Series<Number, Number> named(String name) {
@@ -341,21 +417,22 @@ public final class TasksView {
             pct.setMinWidth(40);
             javafx.scene.layout.HBox.setHgrow(bar, javafx.scene.layout.Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setVisible(false);
+            // set once and shown or hidden: taking the graphic out of the scene and back re-applies CSS to it each time
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null || Double.isNaN(item.doubleValue())) {
-                setGraphic(null);
+                box.setVisible(false);
                 return;
             }
             double v = item.doubleValue();
             bar.setProgress(v);
             pct.setText(v < 0 ? "" : Math.round(v * 100) + "%");
-            if (getGraphic() != box) {
-                setGraphic(box);
-            }
+            box.setVisible(true);
         }
     }
 

@@ -45,10 +45,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Drives the real window (headless Monocle): opens the built-in demo project (generated SQLite store → embedded
  * PostgreSQL), starts its full load from the Tasks section and waits until every row of the per-table grid is DONE at
- * 100%, while {@link FxHeartbeat} measures how long the UI thread was ever blocked. The figures are printed. The
- * checks: the UI thread was never found blocked in I/O or waiting in Ferry code during a stall, and, when the machine
- * itself did not stall (the heartbeat's control thread saw no gap over 50 ms), it never went 100 ms without a beat.
- * On a shared, overloaded host the wall-clock gap is CPU starvation and is reported, not asserted.
+ * 100%, while {@link FxHeartbeat} measures how long the UI thread was ever blocked. The check (issue 7): no gap between
+ * two UI-thread beats, minus what the machine did at the same time (the heartbeat's control thread's concurrent stalls,
+ * the UI and render threads' waits for a CPU, GC pauses), reaches 100 ms, and no gap had I/O on the UI thread. The
+ * raw worst gap, the 99th percentile, the control thread's figures, GC pauses and every gap over 50 ms with its stack
+ * samples and cause are printed and written to {@code target/fx-heartbeat/} ({@code runs.tsv}: one line per run).
  */
 @ExtendWith(ApplicationExtension.class)
 class TasksMonitorIT {
@@ -121,6 +122,9 @@ class TasksMonitorIT {
         assertThat(subTasks.getText()).isEqualTo("2");
         assertThat(robot.lookup("#dirtyLabel").queryAs(Label.class).isVisible()).as("the setting changed the project").isTrue();
 
+        // the view's background preload of the monitor's classes works with the toolkit up (nothing failed to initialise)
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> MonitorPreload.run(true)).get()).isEmpty();
+
         FxHeartbeat heartbeat = new FxHeartbeat(Platform::runLater);
         heartbeat.start();
         long t0 = System.nanoTime();
@@ -130,10 +134,8 @@ class TasksMonitorIT {
                 && overall.getProgress() == 1.0);
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         FxHeartbeat.Result r = heartbeat.stop();
-        System.out.println("FX heartbeat during the demo load (scale " + DEMO_SCALE + ", " + loadMillis + " ms): " + r);
-        if (!r.stallStack().isEmpty()) {
-            System.out.println("Longest UI stall sampled: " + r.stallStack());
-        }
+        double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        report(r, loadMillis, loadAverage);
 
         // the demo task is full-load-and-cdc: after the load it streams the SQLite source's changes until stopped
         Label stateLabel = robot.lookup("#stateLabel").queryAs(Label.class);
@@ -149,14 +151,38 @@ class TasksMonitorIT {
             assertThat(rs.getLong(1)).as("the grid's count is the target's").isEqualTo(orders).isPositive();
         }
         assertThat(r.beats()).as("the heartbeat ran during the load").isGreaterThan(loadMillis / FxHeartbeat.PERIOD_MS / 8);
-        // What the view is responsible for, asserted: the UI thread was never found blocked (I/O, JDBC, or waiting inside
-        // Ferry code) during a stall. The 100 ms wall-clock figure is a performance target: it is measured and printed
-        // here (and recorded in docs/workbench.md), never asserted, because a timed assertion fails on a busy CI machine
-        // whatever the code does (JIT, GC and software rendering share the same 2 cores).
-        assertThat(r.blockingSamples()).as("stall samples with the UI thread blocked in I/O or Ferry code: " + r.stallStack()).isZero();
-        System.out.printf("FX-HEARTBEAT worst UI-thread gap %.0f ms (target < 100 ms); worst control-thread gap %.0f ms;"
-                + " UI thread on CPU %.0f ms of %.0f ms; %d gaps over 100 ms; 99th percentile gap %.0f ms; load average %.1f%n",
-                r.worstGapMillis(), r.controlWorstGapMillis(), r.uiCpuMillis(), r.elapsedMillis(), r.gapsOver100(), r.p99GapMillis(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // The issue's check: the UI thread is never blocked for 100 ms or more during the demo load. Each gap between two
+        // beats counts minus what the machine did at the same time (the union of the control thread's stalls, the UI and
+        // render threads' waits for a CPU and GC pauses), never less than the UI thread's own CPU time in it (see
+        // FxHeartbeat.Stall#blockedMillis): a starved shared host does not fail it, 100 ms of UI-thread work, lock waits
+        // or I/O do. The raw figures and
+        // every gap over 50 ms with its stack samples are in the report (stdout and target/fx-heartbeat/).
+        assertThat(r.stalls()).as("UI-thread gaps with I/O or JDBC on the UI thread").noneMatch(s -> s.cause().startsWith("I/O"));
+        assertThat(r.worstBlockedMillis()).as("worst UI-thread gap minus concurrent machine stalls, ms:%n%s", r.report(3))
+                .isLessThan(FxHeartbeat.STALL_MS);
+    }
+
+    /** Prints the figures and writes them, with every gap over 50 ms and its stacks, to target/fx-heartbeat/. */
+    private static void report(FxHeartbeat.Result r, long loadMillis, double loadAverage) throws java.io.IOException {
+        String head = String.format(java.util.Locale.ROOT, "FX-HEARTBEAT demo load scale %d, %d ms, load average %.1f: %s",
+                DEMO_SCALE, loadMillis, loadAverage, r);
+        System.out.println(head);
+        System.out.println(r.report(5));
+        Path dir = Path.of("target", "fx-heartbeat");
+        java.nio.file.Files.createDirectories(dir);
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.now());
+        java.nio.file.Files.writeString(dir.resolve("TasksMonitorIT-" + stamp + ".txt"), head + "\n" + r.report(40));
+        Path runs = dir.resolve("runs.tsv");
+        if (!java.nio.file.Files.exists(runs)) {
+            java.nio.file.Files.writeString(runs, "utc\tload_ms\tload_avg\tworst_gap_ms\tworst_blocked_ms\tworst_minus_control_ms"
+                    + "\tp99_gap_ms\tgaps_over_100\tcontrol_worst_ms\tcontrol_p99_ms\tcontrol_over_100\tgc_pauses\tgc_ms"
+                    + "\tgc_worst_ms\tui_cpu_ms\tcauses\n");
+        }
+        java.nio.file.Files.writeString(runs, String.format(java.util.Locale.ROOT,
+                "%s\t%d\t%.1f\t%.0f\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%.0f\t%d\t%d\t%.0f\t%.0f\t%.0f\t%s%n", stamp, loadMillis,
+                loadAverage, r.worstGapMillis(), r.worstBlockedMillis(), r.worstMinusControlMillis(), r.p99GapMillis(),
+                r.gapsOver100(), r.controlWorstGapMillis(), r.controlP99GapMillis(), r.controlGapsOver100(), r.gcPauses(),
+                r.gcPauseMillis(), r.gcWorstPauseMillis(), r.uiCpuMillis(), r.causes()), java.nio.file.StandardOpenOption.APPEND);
     }
 }
