@@ -69,6 +69,9 @@ public final class FullLoad {
     private final java.util.concurrent.Semaphore singleWriter;
     /** The byte budget of the running load's queues (one run at a time per instance). */
     private volatile MemoryBudget budget;
+    /** Target connections of the pass-through between ranges (see {@link #loadConnection}). */
+    private final BlockingQueue<Connection> idleTargets = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile boolean asyncCommits;
 
     public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
         this.source = source;
@@ -195,6 +198,11 @@ public final class FullLoad {
             awaitQuietly(workers);
             awaitQuietly(writers);
             SourceSnapshot.closeAll(readerList);
+        }
+        try {
+            flushTargetCommits();
+        } catch (SQLException e) {
+            fatal.compareAndSet(null, e);
         }
         Throwable f = fatal.get();
         for (Tracker t : trackers) {
@@ -536,33 +544,101 @@ public final class FullLoad {
             }
         }
         long[] moved = new long[2];
-        try (Connection c = target.connections().open()) {
-            c.setAutoCommit(false);
-            try {
-                if (w.redo) {
-                    clearRange(c, w);
-                }
-                long[] r = PostgresCopyPassThrough.stream(reader, select, c, PostgresCopyPassThrough.copyIn(job), (rows, bytes) -> {
-                    moved[0] += rows;
-                    moved[1] += bytes;
-                    t.rows.addAndGet(rows);
-                    t.bytes.addAndGet(bytes);
-                    t.publish(listener);
-                });
-                t.rows.addAndGet(r[0] - moved[0]);
-                t.bytes.addAndGet(r[1] - moved[1]);
-                moved[0] = r[0];
-                moved[1] = r[1];
-                writeMarker(c, w, r[0], r[1]);
-                c.commit();
-                t.publish(listener);
-                return new long[] {r[0], r[1], 0, 0, 0};
-            } catch (Throwable e) {
-                rollbackQuietly(c);
-                t.rows.addAndGet(-moved[0]);
-                t.bytes.addAndGet(-moved[1]);
-                throw e;
+        Connection c = loadConnection();
+        try {
+            if (w.redo) {
+                clearRange(c, w);
             }
+            long[] r = PostgresCopyPassThrough.stream(reader, select, c, PostgresCopyPassThrough.copyIn(job), (rows, bytes) -> {
+                moved[0] += rows;
+                moved[1] += bytes;
+                t.rows.addAndGet(rows);
+                t.bytes.addAndGet(bytes);
+                t.publish(listener);
+            });
+            t.rows.addAndGet(r[0] - moved[0]);
+            t.bytes.addAndGet(r[1] - moved[1]);
+            moved[0] = r[0];
+            moved[1] = r[1];
+            writeMarker(c, w, r[0], r[1]);
+            c.commit();
+            t.publish(listener);
+            idleTargets.add(c);
+            return new long[] {r[0], r[1], 0, 0, 0};
+        } catch (Throwable e) {
+            rollbackQuietly(c);
+            closeQuietly(c);
+            t.rows.addAndGet(-moved[0]);
+            t.bytes.addAndGet(-moved[1]);
+            throw e;
+        }
+    }
+
+    /**
+     * A target connection for one range of a pass-through (no autocommit): an idle one that an earlier range of this
+     * run committed on, else a new one. PostgreSQL sessions commit asynchronously ({@code synchronous_commit = off}):
+     * a range's rows and marker still commit atomically, a server crash can only lose whole ranges that the next run
+     * then redoes (the markers are the truth), and {@link #flushTargetCommits} makes them durable before the load
+     * reports success. The caller puts the connection back into {@link #idleTargets} after a commit, or closes it.
+     */
+    private Connection loadConnection() throws SQLException {
+        Connection c = idleTargets.poll();
+        if (c != null) {
+            return c;
+        }
+        c = target.connections().open();
+        try {
+            if (target.engine() == Engine.POSTGRESQL) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = off");
+                }
+                asyncCommits = true;
+            }
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until every range committed asynchronously is on disk: a commit with {@code synchronous_commit = on} flushes
+     * the server's WAL up to its own commit record, which comes after theirs. Then closes the idle load connections.
+     */
+    private void flushTargetCommits() throws SQLException {
+        try {
+            if (asyncCommits) {
+                Connection c = idleTargets.poll();
+                if (c == null) {
+                    c = target.connections().open();
+                    c.setAutoCommit(false);
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = on");
+                    st.execute("SELECT txid_current()"); // a transaction id: its commit waits for the WAL flush
+                    c.commit();
+                } finally {
+                    closeQuietly(c);
+                }
+                asyncCommits = false;
+            }
+        } finally {
+            closeIdleTargets();
+        }
+    }
+
+    private void closeIdleTargets() {
+        for (Connection c; (c = idleTargets.poll()) != null; ) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing left to do with it
         }
     }
 
@@ -601,59 +677,60 @@ public final class FullLoad {
         long[] moved = new long[2];
         PreparedStatement st = null;
         ResultSet rs = null;
-        try (Connection c = target.connections().open()) {
-            c.setAutoCommit(false);
+        Connection c = loadConnection();
+        try {
+            if (w.redo) {
+                clearRange(c, w);
+            }
             try {
-                if (w.redo) {
-                    clearRange(c, w);
+                Sql.utcSession(se, reader);
+                st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                st.setFetchSize(Integer.MIN_VALUE); // streaming: one row at a time
+                if (job.filter() != null) {
+                    job.filter().bind(se, st, 1);
                 }
-                try {
-                    Sql.utcSession(se, reader);
-                    st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                    st.setFetchSize(Integer.MIN_VALUE); // streaming: one row at a time
-                    if (job.filter() != null) {
-                        job.filter().bind(se, st, 1);
-                    }
-                    rs = st.executeQuery();
-                    MySqlTextPassThrough.checkEncodings(rs, routes);
-                } catch (SQLException e) {
-                    throw new PostgresCopyPassThrough.SourceFailure(e);
-                }
-                MySqlTextPassThrough.Result r = MySqlTextPassThrough.stream(rs, routes, job, converter, c, (rows, bytes) -> {
-                    moved[0] += rows;
-                    moved[1] += bytes;
-                    t.rows.addAndGet(rows);
-                    t.bytes.addAndGet(bytes);
-                    t.publish(listener);
-                });
-                if (r == null) {
-                    LOG.info("table {} range {}: a value needs rejecting; loading the range through the row path",
-                            job.tableKey(), w.range);
-                    rollbackQuietly(c);
-                    t.rows.addAndGet(-moved[0]);
-                    t.bytes.addAndGet(-moved[1]);
-                    closeSource(rs, st);
-                    return null;
-                }
-                closeSource(rs, st);
-                t.rows.addAndGet(r.rows() - moved[0]);
-                t.bytes.addAndGet(r.bytes() - moved[1]);
-                moved[0] = r.rows();
-                moved[1] = r.bytes();
-                writeMarker(c, w, r.rows(), r.bytes());
-                c.commit();
-                t.warnings.addAndGet(r.warnings());
+                rs = st.executeQuery();
+                MySqlTextPassThrough.checkEncodings(rs, routes);
+            } catch (SQLException e) {
+                throw new PostgresCopyPassThrough.SourceFailure(e);
+            }
+            MySqlTextPassThrough.Result r = MySqlTextPassThrough.stream(rs, routes, job, converter, c, (rows, bytes) -> {
+                moved[0] += rows;
+                moved[1] += bytes;
+                t.rows.addAndGet(rows);
+                t.bytes.addAndGet(bytes);
                 t.publish(listener);
-                return new long[] {r.rows(), r.bytes(), 0, 0, 0};
-            } catch (Throwable e) {
+            });
+            if (r == null) {
+                LOG.info("table {} range {}: a value needs rejecting; loading the range through the row path",
+                        job.tableKey(), w.range);
                 rollbackQuietly(c);
                 t.rows.addAndGet(-moved[0]);
                 t.bytes.addAndGet(-moved[1]);
-                if (rs != null && e instanceof SQLException) {
-                    closeSource(rs, st); // reads (and drops) the rest of the streaming result: the reader stays usable
-                }
-                throw e;
+                closeSource(rs, st);
+                idleTargets.add(c);
+                return null;
             }
+            closeSource(rs, st);
+            t.rows.addAndGet(r.rows() - moved[0]);
+            t.bytes.addAndGet(r.bytes() - moved[1]);
+            moved[0] = r.rows();
+            moved[1] = r.bytes();
+            writeMarker(c, w, r.rows(), r.bytes());
+            c.commit();
+            t.warnings.addAndGet(r.warnings());
+            t.publish(listener);
+            idleTargets.add(c);
+            return new long[] {r.rows(), r.bytes(), 0, 0, 0};
+        } catch (Throwable e) {
+            rollbackQuietly(c);
+            closeQuietly(c);
+            t.rows.addAndGet(-moved[0]);
+            t.bytes.addAndGet(-moved[1]);
+            if (rs != null && e instanceof SQLException) {
+                closeSource(rs, st); // reads (and drops) the rest of the streaming result: the reader stays usable
+            }
+            throw e;
         }
     }
 
