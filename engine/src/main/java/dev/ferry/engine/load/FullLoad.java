@@ -2,6 +2,7 @@ package dev.ferry.engine.load;
 
 import dev.ferry.engine.load.postgres.MySqlTextPassThrough;
 import dev.ferry.engine.load.postgres.PostgresCopyPassThrough;
+import dev.ferry.engine.load.postgres.PostgresDeferredIndexes;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.model.util.Redaction;
 import org.slf4j.Logger;
@@ -72,6 +73,13 @@ public final class FullLoad {
     /** Target connections of the pass-through between ranges (see {@link #loadConnection}). */
     private final BlockingQueue<Connection> idleTargets = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean asyncCommits;
+    /** PostgreSQL targets: drop an empty target table's indexes and re-create them after its data (default on). */
+    private boolean deferIndexes = true;
+    /** Per source table key: the indexes dropped for the load, re-created once the table's last range commits. */
+    private final Map<String, List<PostgresDeferredIndexes.Deferred>> deferred = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Future<?>> indexBuilds = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicReference<Throwable> indexFailure = new AtomicReference<>();
+    private volatile ExecutorService indexPool;
 
     public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
         this.source = source;
@@ -92,6 +100,15 @@ public final class FullLoad {
     }
 
     /**
+     * Whether a PostgreSQL target table that the load fills from empty gets its indexes built after its data instead
+     * of maintained row by row ({@link PostgresDeferredIndexes}); on by default.
+     */
+    public FullLoad withDeferredIndexes(boolean on) {
+        this.deferIndexes = on;
+        return this;
+    }
+
+    /**
      * Loads the plan, reading through {@code snapshot} (which the caller closes afterwards).
      *
      * @throws LoadException when the load stopped; committed ranges stay and a rerun resumes after them
@@ -108,42 +125,76 @@ public final class FullLoad {
         Map<String, Marker> markers = prepareTarget();
         List<Tracker> trackers = new ArrayList<>();
         List<Work> work = new ArrayList<>();
-        for (TableJob planned : plan.jobs()) {
-            TableJob job = reconcile(planned);
-            Tracker t = new Tracker(job);
-            trackers.add(t);
-            if (job.ctidSplit()) {
-                restartIfPartial(job, markers);
-            } else if (!markersMatch(job, markers)) {
-                forgetTable(job, markers);
-            }
-            List<RangeState> states = store.ranges(task, job.tableKey());
-            Map<Integer, RangeState> byIndex = new HashMap<>();
-            states.forEach(s -> byIndex.put(s.range().index(), s));
-            boolean anyMarker = false;
-            for (KeyRange r : job.ranges()) {
-                Marker m = markers.get(job.tableKey() + "#" + r.index());
-                if (m != null) {
-                    anyMarker = true;
-                    store.markDone(task, job.tableKey(), r.index(), m.rows, m.bytes, byIndex.containsKey(r.index())
-                            ? byIndex.get(r.index()).rejected() : 0);
-                    t.skipped(m.rows, m.bytes);
-                } else {
-                    RangeState s = byIndex.get(r.index());
-                    // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table
-                    boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit();
-                    work.add(new Work(job, r, redo, t));
+        Connection ddl = null;
+        try {
+            for (TableJob planned : plan.jobs()) {
+                TableJob job = reconcile(planned);
+                Tracker t = new Tracker(job);
+                trackers.add(t);
+                if (job.ctidSplit()) {
+                    restartIfPartial(job, markers);
+                } else if (!markersMatch(job, markers)) {
+                    forgetTable(job, markers);
                 }
+                List<RangeState> states = store.ranges(task, job.tableKey());
+                Map<Integer, RangeState> byIndex = new HashMap<>();
+                states.forEach(s -> byIndex.put(s.range().index(), s));
+                boolean anyMarker = false;
+                for (KeyRange r : job.ranges()) {
+                    Marker m = markers.get(job.tableKey() + "#" + r.index());
+                    if (m != null) {
+                        anyMarker = true;
+                        store.markDone(task, job.tableKey(), r.index(), m.rows, m.bytes, byIndex.containsKey(r.index())
+                                ? byIndex.get(r.index()).rejected() : 0);
+                        t.skipped(m.rows, m.bytes);
+                    } else {
+                        RangeState s = byIndex.get(r.index());
+                        // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table
+                        boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit();
+                        work.add(new Work(job, r, redo, t));
+                    }
+                }
+                boolean hasWork = work.stream().anyMatch(w -> w.tracker == t);
+                if (!anyMarker && settings.truncateBeforeLoad() && hasWork) {
+                    truncate(job);
+                }
+                // a table with re-creates pending from an earlier run gets them once its ranges are done (or below)
+                if (!deferred.containsKey(job.tableKey()) && deferIndexes && hasWork && !anyMarker && target.engine() == Engine.POSTGRESQL) {
+                    if (ddl == null) {
+                        ddl = target.connections().open();
+                    }
+                    try {
+                        List<PostgresDeferredIndexes.Deferred> d = PostgresDeferredIndexes.defer(ddl,
+                                control("ferry_deferred_index"), task, job);
+                        if (!d.isEmpty()) {
+                            deferred.put(job.tableKey(), d);
+                            LOG.info("table {}: {} index(es) dropped for the load, re-created after its data: {}", job.tableKey(),
+                                    d.size(), d.stream().map(PostgresDeferredIndexes.Deferred::indexName).toList());
+                        }
+                    } catch (SQLException e) {
+                        LOG.warn("table {}: its indexes stay during the load ({})", job.tableKey(),
+                                Redaction.redact(String.valueOf(e.getMessage())));
+                        SourceSnapshot.closeAll(List.of(ddl));
+                        ddl = null;
+                    }
+                }
+                t.publish(listener);
             }
-            if (!anyMarker && settings.truncateBeforeLoad() && work.stream().anyMatch(w -> w.tracker == t)) {
-                truncate(job);
+        } finally {
+            if (ddl != null) {
+                SourceSnapshot.closeAll(List.of(ddl));
             }
-            t.publish(listener);
         }
         if (work.isEmpty()) {
+            buildRemainingIndexes();
             store.beginRun(task, snapshot.position());
-            store.finishRun(task, "DONE");
-            return result(start, trackers, snapshot.position());
+            Throwable failed = indexFailure.get();
+            store.finishRun(task, failed == null ? "DONE" : "FAILED");
+            LoadResult r = result(start, trackers, snapshot.position());
+            if (failed != null) {
+                throw new LoadException("full load " + task + ": " + Redaction.redact(String.valueOf(failed.getMessage())), failed, r);
+            }
+            return r;
         }
         // round robin over the tables (each table's ranges in key order), the largest ranges first in each round: the
         // long tables do not start last, and concurrent workers write different tables where they can, so each target
@@ -198,12 +249,15 @@ public final class FullLoad {
             awaitQuietly(workers);
             awaitQuietly(writers);
             SourceSnapshot.closeAll(readerList);
+            awaitIndexBuilds();
+            buildRemainingIndexes();
         }
         try {
             flushTargetCommits();
         } catch (SQLException e) {
             fatal.compareAndSet(null, e);
         }
+        fatal.compareAndSet(null, indexFailure.get());
         Throwable f = fatal.get();
         for (Tracker t : trackers) {
             t.finish(f != null);
@@ -270,6 +324,12 @@ public final class FullLoad {
                 for (String ddl : dialect.controlTableDdl(settings.controlSchema())) {
                     st.execute(ddl);
                 }
+                if (target.engine() == Engine.POSTGRESQL) {
+                    st.execute(PostgresDeferredIndexes.ddl(control("ferry_deferred_index")));
+                }
+            }
+            if (target.engine() == Engine.POSTGRESQL) {
+                deferred.putAll(PostgresDeferredIndexes.pending(c, control("ferry_deferred_index"), settings.task()));
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT table_name, range_index, row_count, byte_count, lo, hi FROM "
                     + control("ferry_load_state") + " WHERE task = ?")) {
@@ -479,9 +539,12 @@ public final class FullLoad {
                 t.lobsTruncated.addAndGet(done[3]);
                 t.lobsNulled.addAndGet(done[4]);
             }
-            t.rangeDone();
+            boolean completed = t.rangeDone();
             t.publish(listener);
-            if (t.state == TableProgress.TableState.DONE) {
+            if (completed && deferred.containsKey(w.job.tableKey())) {
+                submitIndexBuild(w.job);
+            }
+            if (completed) {
                 TableResult r = t.result();
                 LOG.info("table {} loaded: {} rows, {} bytes, {} rejected, {} warnings, {} ranges ({} skipped)", r.table(),
                         r.rows(), r.bytes(), r.rejected(), r.warnings(), r.rangesLoaded() + r.rangesSkipped(), r.rangesSkipped());
@@ -625,6 +688,77 @@ public final class FullLoad {
             }
         } finally {
             closeIdleTargets();
+        }
+    }
+
+    /**
+     * Re-creates a completed table's deferred indexes on the index pool (up to two builds at a time, as pgcopydb's
+     * {@code --index-jobs 2}) while the workers go on with other tables' ranges.
+     */
+    private void submitIndexBuild(TableJob job) {
+        synchronized (indexBuilds) {
+            if (indexPool == null) {
+                indexPool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, settings.maxSubTasks())),
+                        named("ferry-load-index-" + settings.task()));
+            }
+            indexBuilds.add(indexPool.submit(() -> buildIndexes(job.tableKey())));
+        }
+    }
+
+    /**
+     * Re-creates the indexes still deferred at the end of a run: tables loaded by an earlier run that stopped before
+     * re-creating them, and tables this run did not finish (suspended, or the load stopped) — their later ranges then
+     * load into indexed tables, and the target never keeps a table without its indexes.
+     */
+    private void buildRemainingIndexes() {
+        for (String tableKey : new ArrayList<>(deferred.keySet())) {
+            buildIndexes(tableKey);
+        }
+    }
+
+    /** Re-creates the deferred indexes of a table; a failure is kept in {@link #indexFailure}. */
+    private void buildIndexes(String tableKey) {
+        List<PostgresDeferredIndexes.Deferred> d = deferred.get(tableKey);
+        if (d == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try (Connection c = target.connections().open()) {
+            int built = PostgresDeferredIndexes.build(c, control("ferry_deferred_index"), settings.task(), tableKey, d);
+            deferred.remove(tableKey);
+            LOG.info("table {}: {} index(es) re-created after its data in {} ms", tableKey, built,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (SQLException | RuntimeException e) {
+            String msg = "table " + tableKey + ": re-creating its indexes "
+                    + d.stream().map(PostgresDeferredIndexes.Deferred::indexName).toList() + " failed ("
+                    + Redaction.redact(String.valueOf(e.getMessage())) + "); run the load again to retry";
+            LOG.error("{}", msg);
+            indexFailure.compareAndSet(null, new SQLException(msg, e instanceof SQLException ? ((SQLException) e).getSQLState() : null, e));
+        }
+    }
+
+    private void awaitIndexBuilds() {
+        List<Future<?>> builds;
+        synchronized (indexBuilds) {
+            builds = new ArrayList<>(indexBuilds);
+        }
+        for (Future<?> f : builds) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                indexFailure.compareAndSet(null, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        synchronized (indexBuilds) {
+            if (indexPool != null) {
+                indexPool.shutdown();
+                awaitQuietly(indexPool);
+                indexPool = null;
+            }
+            indexBuilds.clear();
         }
     }
 
@@ -1493,11 +1627,14 @@ public final class FullLoad {
             }
         }
 
-        synchronized void rangeDone() {
+        /** Counts a loaded range; true for the call that completes the table. */
+        synchronized boolean rangeDone() {
             rangesLoaded.incrementAndGet();
             if (rangesDone.incrementAndGet() == job.ranges().size() && state == TableProgress.TableState.RUNNING) {
                 state = TableProgress.TableState.DONE;
+                return true;
             }
+            return false;
         }
 
         synchronized void suspend(String why) {
