@@ -107,7 +107,7 @@ public final class PostgresDeferredIndexes {
                     + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace"
                     + " LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid"
                     + "   AND con.contype IN ('p', 'u', 'x')"
-                    + " WHERE i.indrelid = ?::regclass ORDER BY con.contype = 'p' DESC, ic.relname")) {
+                    + " WHERE i.indrelid = ?::regclass ORDER BY coalesce(con.contype = 'p', false) DESC, ic.relname")) {
                 ps.setString(1, target);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
