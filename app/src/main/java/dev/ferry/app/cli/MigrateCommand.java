@@ -118,7 +118,6 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadStateStore.preloadDriver(); // overlaps the state store's native library with reading the project and catalogs
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Project p = MigrationContext.loadProject(project);

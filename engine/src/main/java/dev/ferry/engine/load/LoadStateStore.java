@@ -48,24 +48,6 @@ public final class LoadStateStore implements AutoCloseable {
         this.connection = connection;
     }
 
-    /**
-     * Starts loading the SQLite driver's native library on a background daemon thread (the driver copies it out of its
-     * jar and checks it first, a few hundred milliseconds on a small machine), so that a command that will
-     * {@link #open} a store later does not wait for it: {@code ferry migrate} calls this before reading its project
-     * and catalogs. Harmless when called again or when the store is never opened; a failure shows up in {@link #open}.
-     */
-    public static void preloadDriver() {
-        Thread t = new Thread(() -> {
-            try {
-                org.sqlite.SQLiteJDBCLoader.initialize();
-            } catch (Exception | LinkageError ignored) {
-                // open() loads it again and reports the failure
-            }
-        }, "ferry-sqlite-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     public static LoadStateStore open(Path file) throws SQLException {
         try {
             Path parent = file.toAbsolutePath().getParent();
