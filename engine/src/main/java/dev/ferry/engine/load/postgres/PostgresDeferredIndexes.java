@@ -82,7 +82,7 @@ public final class PostgresDeferredIndexes {
             try (Statement st = c.createStatement()) {
                 // the lock keeps the table as seen: no row can arrive between the emptiness check and the drops
                 st.execute("LOCK TABLE " + target + " IN SHARE ROW EXCLUSIVE MODE");
-                try (ResultSet rs = st.executeQuery("SELECT c.relkind = 'r' AND NOT c.relhassubclass"
+                try (ResultSet rs = st.executeQuery("SELECT c.relkind = 'r' AND NOT c.relhassubclass AND NOT c.relispartition"
                         + " AND NOT EXISTS (SELECT 1 FROM " + target + ") FROM pg_class c WHERE c.oid = '"
                         + target.replace("'", "''") + "'::regclass")) {
                     if (!rs.next() || !rs.getBoolean(1)) {
