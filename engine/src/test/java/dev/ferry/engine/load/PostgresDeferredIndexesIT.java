@@ -38,10 +38,12 @@ class PostgresDeferredIndexesIT {
         Table t = TestTables.table("public", "t", "id integer pk", "code text null", "n integer null");
         Table a = TestTables.table("public", "a", "id integer pk", "v integer null");
         Table pre = TestTables.table("public", "pre", "id integer pk", "v integer null");
+        Table pub = TestTables.table("public", "pub", "id integer pk", "v integer null");
         pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, t), TestTables.ddl(Engine.POSTGRESQL, a), TestTables.ddl(Engine.POSTGRESQL, pre),
                 "INSERT INTO t SELECT g, 'c' || g, g % 100 FROM generate_series(1, 20000) g",
                 "INSERT INTO a SELECT g, g FROM generate_series(1, 3000) g",
-                "INSERT INTO pre SELECT g, g FROM generate_series(1, 3000) g");
+                "INSERT INTO pre SELECT g, g FROM generate_series(1, 3000) g",
+                TestTables.ddl(Engine.POSTGRESQL, pub), "INSERT INTO pub SELECT g, g FROM generate_series(1, 500) g");
         pg.execute(dst,
                 "CREATE TABLE t (id integer CONSTRAINT t_key PRIMARY KEY, code text, n integer)",
                 "CREATE INDEX t_n ON t (n DESC) WITH (fillfactor = 80)",
@@ -52,19 +54,21 @@ class PostgresDeferredIndexesIT {
                 "CREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a (id))", // a's key serves a foreign key
                 "CREATE TABLE pre (id integer PRIMARY KEY, v integer)",
                 "CREATE INDEX pre_v ON pre (v)",
-                "INSERT INTO pre VALUES (-1, -1)");                 // not empty: left alone
+                "INSERT INTO pre VALUES (-1, -1)",                  // not empty: left alone
+                "CREATE TABLE pub (id integer PRIMARY KEY, v integer)",
+                "CREATE PUBLICATION di_pub FOR TABLE pub");           // published: its key is the replica identity
         Map<String, String[]> before = indexes(pg, dst);
-        assertThat(before).containsKeys("t_key", "t_n", "t_code", "t_expr", "a_pkey", "a_v", "pre_pkey", "pre_v");
+        assertThat(before).containsKeys("t_key", "t_n", "t_code", "t_expr", "a_pkey", "a_v", "pre_pkey", "pre_v", "pub_pkey");
 
         LoadEndpoint from = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(src));
         LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
         LoadSettings settings = LoadSettings.defaults("di").withMaxSubTasks(2).withSplit(1000, 4);
         LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(t, t),
-                new LoadPlanner.TablePair(a, a), new LoadPlanner.TablePair(pre, pre)));
+                new LoadPlanner.TablePair(a, a), new LoadPlanner.TablePair(pre, pre), new LoadPlanner.TablePair(pub, pub)));
         try (LoadStateStore store = LoadStateStore.open(dir.resolve("di.db"));
              PostgresPlainSnapshot snapshot = PostgresPlainSnapshot.export(from.connections())) {
             LoadResult r = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
-            assertThat(r.totalRows()).isEqualTo(26000);
+            assertThat(r.totalRows()).isEqualTo(26500);
         }
 
         Map<String, String[]> after = indexes(pg, dst);
@@ -76,7 +80,7 @@ class PostgresDeferredIndexesIT {
         for (String rebuilt : List.of("t_key", "t_n", "a_v")) {
             assertThat(after.get(rebuilt)[0]).as(rebuilt + " re-created").isNotEqualTo(before.get(rebuilt)[0]);
         }
-        for (String kept : List.of("t_code", "t_expr", "a_pkey", "pre_pkey", "pre_v")) {
+        for (String kept : List.of("t_code", "t_expr", "a_pkey", "pre_pkey", "pre_v", "pub_pkey")) {
             assertThat(after.get(kept)[0]).as(kept + " kept").isEqualTo(before.get(kept)[0]);
         }
         assertThat(count(pg, dst, "SELECT count(*) FROM pg_constraint WHERE conname = 't_key' AND contype = 'p'")).isEqualTo(1);

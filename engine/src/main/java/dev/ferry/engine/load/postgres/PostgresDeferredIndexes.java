@@ -27,7 +27,8 @@ import java.util.Set;
  * {@code ferry_deferred_index} in the SAME transaction as the drops, so a load killed in between re-creates them when
  * it is resumed (and a re-create is skipped for an index that exists again, e.g. after a redeploy).
  *
- * <p>Only indexes whose later build cannot fail because of the data are deferred: plain column indexes (no expression,
+ * <p>Not for a table in a publication (its replica identity) or one locked by another session for more than 5 s.
+ * Only indexes whose later build cannot fail because of the data are deferred: plain column indexes (no expression,
  * no predicate), valid, not an exclusion constraint, not the replica identity, not used by a foreign key of any table;
  * a unique one (or a primary key / unique constraint) only when its columns are exactly the target columns of the
  * source table's key and none of them has a collation (the source key already guarantees the uniqueness: a duplicate
@@ -80,9 +81,14 @@ public final class PostgresDeferredIndexes {
             List<Deferred> dropped = new ArrayList<>();
             String target = Sql.quote(Engine.POSTGRESQL, job.target());
             try (Statement st = c.createStatement()) {
-                // the lock keeps the table as seen: no row can arrive between the emptiness check and the drops
+                // the lock keeps the table as seen: no row can arrive between the emptiness check and the drops; a
+                // table busy elsewhere keeps its indexes rather than holding up the load
+                st.execute("SET LOCAL lock_timeout = '5s'");
                 st.execute("LOCK TABLE " + target + " IN SHARE ROW EXCLUSIVE MODE");
+                // published tables keep their indexes: the replica identity of a redone range's DELETE needs the key
                 try (ResultSet rs = st.executeQuery("SELECT c.relkind = 'r' AND NOT c.relhassubclass AND NOT c.relispartition"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prrelid = c.oid)"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_publication p WHERE p.puballtables)"
                         + " AND NOT EXISTS (SELECT 1 FROM " + target + ") FROM pg_class c WHERE c.oid = '"
                         + target.replace("'", "''") + "'::regclass")) {
                     if (!rs.next() || !rs.getBoolean(1)) {
