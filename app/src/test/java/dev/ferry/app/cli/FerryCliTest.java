@@ -62,6 +62,27 @@ class FerryCliTest {
     }
 
     @Test
+    void aRunOfOneSubcommandRegistersOnlyThatOneWithTheSameHelpAndErrors() {
+        picocli.CommandLine lazy = FerryCli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                picocli.CommandLine.defaultFactory(), "migrate");
+        assertThat(lazy.getSubcommands().keySet()).containsExactly("migrate");
+        assertThat(lazy.execute("migrate", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: ferry migrate ");
+        assertThat(lazy.execute("migrate", "--no-such-option")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("ferry: ").contains("Try 'ferry migrate --help' for more information.");
+
+        picocli.CommandLine all = FerryCli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                picocli.CommandLine.defaultFactory(), "migrat");
+        assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(FerryCli.SUBCOMMANDS.stream()
+                .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name()).toList());
+        assertThat(FerryCli.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).getSubcommands().keySet())
+                .isEqualTo(all.getSubcommands().keySet());
+        err.getBuffer().setLength(0);
+        assertThat(all.execute("migrat")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("migrate"); // the suggestion comes from the full tree
+    }
+
+    @Test
     void aFailedCommandExitsWithOneAndARedactedMessage() {
         assertThat(runWithBoom("boom", "work")).isEqualTo(ExitCodes.WORK_FAILED);
         assertThat(err.toString()).isEqualTo("ferry: connection to jdbc:postgresql://app:*****@db:5432/sales lost"

@@ -2,6 +2,7 @@ package dev.ferry.engine.load;
 
 import dev.ferry.engine.load.postgres.MySqlTextPassThrough;
 import dev.ferry.engine.load.postgres.PostgresCopyPassThrough;
+import dev.ferry.engine.load.postgres.PostgresDeferredIndexes;
 import dev.ferry.model.schema.Engine;
 import dev.ferry.model.util.Redaction;
 import org.slf4j.Logger;
@@ -69,6 +70,16 @@ public final class FullLoad {
     private final java.util.concurrent.Semaphore singleWriter;
     /** The byte budget of the running load's queues (one run at a time per instance). */
     private volatile MemoryBudget budget;
+    /** Target connections of the pass-through between ranges (see {@link #loadConnection}). */
+    private final BlockingQueue<Connection> idleTargets = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile boolean asyncCommits;
+    /** PostgreSQL targets: drop an empty target table's indexes and re-create them after its data (default on). */
+    private boolean deferIndexes = true;
+    /** Per source table key: the indexes dropped for the load, re-created once the table's last range commits. */
+    private final Map<String, List<PostgresDeferredIndexes.Deferred>> deferred = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Future<?>> indexBuilds = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicReference<Throwable> indexFailure = new AtomicReference<>();
+    private volatile ExecutorService indexPool;
 
     public FullLoad(LoadEndpoint source, LoadEndpoint target, LoadSettings settings, LoadStateStore store, LoadListener listener) {
         this.source = source;
@@ -89,6 +100,15 @@ public final class FullLoad {
     }
 
     /**
+     * Whether a PostgreSQL target table that the load fills from empty gets its indexes built after its data instead
+     * of maintained row by row ({@link PostgresDeferredIndexes}); on by default.
+     */
+    public FullLoad withDeferredIndexes(boolean on) {
+        this.deferIndexes = on;
+        return this;
+    }
+
+    /**
      * Loads the plan, reading through {@code snapshot} (which the caller closes afterwards).
      *
      * @throws LoadException when the load stopped; committed ranges stay and a rerun resumes after them
@@ -105,52 +125,86 @@ public final class FullLoad {
         Map<String, Marker> markers = prepareTarget();
         List<Tracker> trackers = new ArrayList<>();
         List<Work> work = new ArrayList<>();
-        for (TableJob planned : plan.jobs()) {
-            TableJob job = reconcile(planned);
-            Tracker t = new Tracker(job);
-            trackers.add(t);
-            if (job.ctidSplit()) {
-                restartIfPartial(job, markers);
-            } else if (!markersMatch(job, markers)) {
-                if (job.tupleSplit()) {
-                    // tuple ranges are not cleared on the target one by one (see below): empty the table at once
-                    LOG.warn("table {}: the target's load markers do not match the planned ranges; emptying it and "
-                            + "loading it again", job.tableKey());
-                    emptyTable(job, markers);
-                } else {
-                    forgetTable(job, markers);
+        Connection ddl = null;
+        try {
+            for (TableJob planned : plan.jobs()) {
+                TableJob job = reconcile(planned);
+                Tracker t = new Tracker(job);
+                trackers.add(t);
+                if (job.ctidSplit()) {
+                    restartIfPartial(job, markers);
+                } else if (!markersMatch(job, markers)) {
+                    if (job.tupleSplit()) {
+                        // tuple ranges are not cleared on the target one by one (see below): empty the table at once
+                        LOG.warn("table {}: the target's load markers do not match the planned ranges; emptying it and "
+                                + "loading it again", job.tableKey());
+                        emptyTable(job, markers);
+                    } else {
+                        forgetTable(job, markers);
+                    }
                 }
-            }
-            List<RangeState> states = store.ranges(task, job.tableKey());
-            Map<Integer, RangeState> byIndex = new HashMap<>();
-            states.forEach(s -> byIndex.put(s.range().index(), s));
-            boolean anyMarker = false;
-            for (KeyRange r : job.ranges()) {
-                Marker m = markers.get(job.tableKey() + "#" + r.index());
-                if (m != null) {
-                    anyMarker = true;
-                    store.markDone(task, job.tableKey(), r.index(), m.rows, m.bytes, byIndex.containsKey(r.index())
-                            ? byIndex.get(r.index()).rejected() : 0);
-                    t.skipped(m.rows, m.bytes);
-                } else {
-                    RangeState s = byIndex.get(r.index());
-                    // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table. Tuple
-                    // ranges are not cleared on the target either (the target may order text differently from the
-                    // source): an unmarked range committed nothing, as its rows commit with its marker, and ranges that
-                    // changed since the target was loaded made restartIfPartial empty the table
-                    boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit() && !job.tupleSplit();
-                    work.add(new Work(job, r, redo, t));
+                List<RangeState> states = store.ranges(task, job.tableKey());
+                Map<Integer, RangeState> byIndex = new HashMap<>();
+                states.forEach(s -> byIndex.put(s.range().index(), s));
+                boolean anyMarker = false;
+                for (KeyRange r : job.ranges()) {
+                    Marker m = markers.get(job.tableKey() + "#" + r.index());
+                    if (m != null) {
+                        anyMarker = true;
+                        store.markDone(task, job.tableKey(), r.index(), m.rows, m.bytes, byIndex.containsKey(r.index())
+                                ? byIndex.get(r.index()).rejected() : 0);
+                        t.skipped(m.rows, m.bytes);
+                    } else {
+                        RangeState s = byIndex.get(r.index());
+                        // ctid ranges are never redone one by one: restartIfPartial emptied a partly loaded table. Tuple
+                        // ranges are not cleared on the target either (the target may order text differently from the
+                        // source): an unmarked range committed nothing, as its rows commit with its marker, and ranges
+                        // that changed since the target was loaded made the table be emptied above
+                        boolean redo = s != null && s.attempts() > 0 && !job.ctidSplit() && !job.tupleSplit();
+                        work.add(new Work(job, r, redo, t));
+                    }
                 }
+                boolean hasWork = work.stream().anyMatch(w -> w.tracker == t);
+                if (!anyMarker && settings.truncateBeforeLoad() && hasWork) {
+                    truncate(job);
+                }
+                // a table with re-creates pending from an earlier run gets them once its ranges are done (or below)
+                if (!deferred.containsKey(job.tableKey()) && deferIndexes && hasWork && !anyMarker && target.engine() == Engine.POSTGRESQL) {
+                    if (ddl == null) {
+                        ddl = target.connections().open();
+                    }
+                    try {
+                        List<PostgresDeferredIndexes.Deferred> d = PostgresDeferredIndexes.defer(ddl,
+                                control("ferry_deferred_index"), task, job);
+                        if (!d.isEmpty()) {
+                            deferred.put(job.tableKey(), d);
+                            LOG.info("table {}: {} index(es) dropped for the load, re-created after its data: {}", job.tableKey(),
+                                    d.size(), d.stream().map(PostgresDeferredIndexes.Deferred::indexName).toList());
+                        }
+                    } catch (SQLException e) {
+                        LOG.warn("table {}: its indexes stay during the load ({})", job.tableKey(),
+                                Redaction.redact(String.valueOf(e.getMessage())));
+                        SourceSnapshot.closeAll(List.of(ddl));
+                        ddl = null;
+                    }
+                }
+                t.publish(listener);
             }
-            if (!anyMarker && settings.truncateBeforeLoad() && work.stream().anyMatch(w -> w.tracker == t)) {
-                truncate(job);
+        } finally {
+            if (ddl != null) {
+                SourceSnapshot.closeAll(List.of(ddl));
             }
-            t.publish(listener);
         }
         if (work.isEmpty()) {
+            buildRemainingIndexes();
             store.beginRun(task, snapshot.position());
-            store.finishRun(task, "DONE");
-            return result(start, trackers, snapshot.position());
+            Throwable failed = indexFailure.get();
+            store.finishRun(task, failed == null ? "DONE" : "FAILED");
+            LoadResult r = result(start, trackers, snapshot.position());
+            if (failed != null) {
+                throw new LoadException("full load " + task + ": " + Redaction.redact(String.valueOf(failed.getMessage())), failed, r);
+            }
+            return r;
         }
         // round robin over the tables (each table's ranges in key order), the largest ranges first in each round: the
         // long tables do not start last, and concurrent workers write different tables where they can, so each target
@@ -205,7 +259,15 @@ public final class FullLoad {
             awaitQuietly(workers);
             awaitQuietly(writers);
             SourceSnapshot.closeAll(readerList);
+            awaitIndexBuilds();
+            buildRemainingIndexes();
         }
+        try {
+            flushTargetCommits();
+        } catch (SQLException e) {
+            fatal.compareAndSet(null, e);
+        }
+        fatal.compareAndSet(null, indexFailure.get());
         Throwable f = fatal.get();
         for (Tracker t : trackers) {
             t.finish(f != null);
@@ -299,6 +361,12 @@ public final class FullLoad {
                 for (String ddl : dialect.controlTableDdl(settings.controlSchema())) {
                     st.execute(ddl);
                 }
+                if (target.engine() == Engine.POSTGRESQL) {
+                    st.execute(PostgresDeferredIndexes.ddl(control("ferry_deferred_index")));
+                }
+            }
+            if (target.engine() == Engine.POSTGRESQL) {
+                deferred.putAll(PostgresDeferredIndexes.pending(c, control("ferry_deferred_index"), settings.task()));
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT table_name, range_index, row_count, byte_count, lo, hi FROM "
                     + control("ferry_load_state") + " WHERE task = ?")) {
@@ -514,9 +582,12 @@ public final class FullLoad {
                 t.lobsTruncated.addAndGet(done[3]);
                 t.lobsNulled.addAndGet(done[4]);
             }
-            t.rangeDone();
+            boolean completed = t.rangeDone();
             t.publish(listener);
-            if (t.state == TableProgress.TableState.DONE) {
+            if (completed && deferred.containsKey(w.job.tableKey())) {
+                submitIndexBuild(w.job);
+            }
+            if (completed) {
                 TableResult r = t.result();
                 LOG.info("table {} loaded: {} rows, {} bytes, {} rejected, {} warnings, {} ranges ({} skipped)", r.table(),
                         r.rows(), r.bytes(), r.rejected(), r.warnings(), r.rangesLoaded() + r.rangesSkipped(), r.rangesSkipped());
@@ -579,33 +650,172 @@ public final class FullLoad {
             }
         }
         long[] moved = new long[2];
-        try (Connection c = target.connections().open()) {
-            c.setAutoCommit(false);
-            try {
-                if (w.redo) {
-                    clearRange(c, w);
-                }
-                long[] r = PostgresCopyPassThrough.stream(reader, select, c, PostgresCopyPassThrough.copyIn(job), (rows, bytes) -> {
-                    moved[0] += rows;
-                    moved[1] += bytes;
-                    t.rows.addAndGet(rows);
-                    t.bytes.addAndGet(bytes);
-                    t.publish(listener);
-                });
-                t.rows.addAndGet(r[0] - moved[0]);
-                t.bytes.addAndGet(r[1] - moved[1]);
-                moved[0] = r[0];
-                moved[1] = r[1];
-                writeMarker(c, w, r[0], r[1]);
-                c.commit();
-                t.publish(listener);
-                return new long[] {r[0], r[1], 0, 0, 0};
-            } catch (Throwable e) {
-                rollbackQuietly(c);
-                t.rows.addAndGet(-moved[0]);
-                t.bytes.addAndGet(-moved[1]);
-                throw e;
+        Connection c = loadConnection();
+        try {
+            if (w.redo) {
+                clearRange(c, w);
             }
+            long[] r = PostgresCopyPassThrough.stream(reader, select, c, PostgresCopyPassThrough.copyIn(job), (rows, bytes) -> {
+                moved[0] += rows;
+                moved[1] += bytes;
+                t.rows.addAndGet(rows);
+                t.bytes.addAndGet(bytes);
+                t.publish(listener);
+            });
+            t.rows.addAndGet(r[0] - moved[0]);
+            t.bytes.addAndGet(r[1] - moved[1]);
+            moved[0] = r[0];
+            moved[1] = r[1];
+            writeMarker(c, w, r[0], r[1]);
+            c.commit();
+            t.publish(listener);
+            idleTargets.add(c);
+            return new long[] {r[0], r[1], 0, 0, 0};
+        } catch (Throwable e) {
+            rollbackQuietly(c);
+            closeQuietly(c);
+            t.rows.addAndGet(-moved[0]);
+            t.bytes.addAndGet(-moved[1]);
+            throw e;
+        }
+    }
+
+    /**
+     * A target connection for one range of a pass-through (no autocommit): an idle one that an earlier range of this
+     * run committed on, else a new one. PostgreSQL sessions commit asynchronously ({@code synchronous_commit = off}):
+     * a range's rows and marker still commit atomically, a server crash can only lose whole ranges that the next run
+     * then redoes (the markers are the truth), and {@link #flushTargetCommits} makes them durable before the load
+     * reports success. The caller puts the connection back into {@link #idleTargets} after a commit, or closes it.
+     */
+    private Connection loadConnection() throws SQLException {
+        Connection c = idleTargets.poll();
+        if (c != null) {
+            return c;
+        }
+        c = target.connections().open();
+        try {
+            if (target.engine() == Engine.POSTGRESQL) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = off");
+                }
+                asyncCommits = true;
+            }
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until every range committed asynchronously is on disk: a commit with {@code synchronous_commit = on} flushes
+     * the server's WAL up to its own commit record, which comes after theirs. Then closes the idle load connections.
+     */
+    private void flushTargetCommits() throws SQLException {
+        try {
+            if (asyncCommits) {
+                Connection c = idleTargets.poll();
+                if (c == null) {
+                    c = target.connections().open();
+                    c.setAutoCommit(false);
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = on");
+                    st.execute("SELECT txid_current()"); // a transaction id: its commit waits for the WAL flush
+                    c.commit();
+                } finally {
+                    closeQuietly(c);
+                }
+                asyncCommits = false;
+            }
+        } finally {
+            closeIdleTargets();
+        }
+    }
+
+    /**
+     * Re-creates a completed table's deferred indexes on the index pool (up to two builds at a time, as pgcopydb's
+     * {@code --index-jobs 2}) while the workers go on with other tables' ranges.
+     */
+    private void submitIndexBuild(TableJob job) {
+        synchronized (indexBuilds) {
+            if (indexPool == null) {
+                indexPool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, settings.maxSubTasks())),
+                        named("ferry-load-index-" + settings.task()));
+            }
+            indexBuilds.add(indexPool.submit(() -> buildIndexes(job.tableKey())));
+        }
+    }
+
+    /**
+     * Re-creates the indexes still deferred at the end of a run: tables loaded by an earlier run that stopped before
+     * re-creating them, and tables this run did not finish (suspended, or the load stopped) — their later ranges then
+     * load into indexed tables, and the target never keeps a table without its indexes.
+     */
+    private void buildRemainingIndexes() {
+        for (String tableKey : new ArrayList<>(deferred.keySet())) {
+            buildIndexes(tableKey);
+        }
+    }
+
+    /** Re-creates the deferred indexes of a table; a failure is kept in {@link #indexFailure}. */
+    private void buildIndexes(String tableKey) {
+        List<PostgresDeferredIndexes.Deferred> d = deferred.get(tableKey);
+        if (d == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try (Connection c = target.connections().open()) {
+            int built = PostgresDeferredIndexes.build(c, control("ferry_deferred_index"), settings.task(), tableKey, d);
+            deferred.remove(tableKey);
+            LOG.info("table {}: {} index(es) re-created after its data in {} ms", tableKey, built,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (SQLException | RuntimeException e) {
+            String msg = "table " + tableKey + ": re-creating its indexes "
+                    + d.stream().map(PostgresDeferredIndexes.Deferred::indexName).toList() + " failed ("
+                    + Redaction.redact(String.valueOf(e.getMessage())) + "); run the load again to retry";
+            LOG.error("{}", msg);
+            indexFailure.compareAndSet(null, new SQLException(msg, e instanceof SQLException ? ((SQLException) e).getSQLState() : null, e));
+        }
+    }
+
+    private void awaitIndexBuilds() {
+        List<Future<?>> builds;
+        synchronized (indexBuilds) {
+            builds = new ArrayList<>(indexBuilds);
+        }
+        for (Future<?> f : builds) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                indexFailure.compareAndSet(null, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        synchronized (indexBuilds) {
+            if (indexPool != null) {
+                indexPool.shutdown();
+                awaitQuietly(indexPool);
+                indexPool = null;
+            }
+            indexBuilds.clear();
+        }
+    }
+
+    private void closeIdleTargets() {
+        for (Connection c; (c = idleTargets.poll()) != null; ) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing left to do with it
         }
     }
 
@@ -644,59 +854,60 @@ public final class FullLoad {
         long[] moved = new long[2];
         PreparedStatement st = null;
         ResultSet rs = null;
-        try (Connection c = target.connections().open()) {
-            c.setAutoCommit(false);
+        Connection c = loadConnection();
+        try {
+            if (w.redo) {
+                clearRange(c, w);
+            }
             try {
-                if (w.redo) {
-                    clearRange(c, w);
+                Sql.utcSession(se, reader);
+                st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                st.setFetchSize(Integer.MIN_VALUE); // streaming: one row at a time
+                if (job.filter() != null) {
+                    job.filter().bind(se, st, 1);
                 }
-                try {
-                    Sql.utcSession(se, reader);
-                    st = reader.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                    st.setFetchSize(Integer.MIN_VALUE); // streaming: one row at a time
-                    if (job.filter() != null) {
-                        job.filter().bind(se, st, 1);
-                    }
-                    rs = st.executeQuery();
-                    MySqlTextPassThrough.checkEncodings(rs, routes);
-                } catch (SQLException e) {
-                    throw new PostgresCopyPassThrough.SourceFailure(e);
-                }
-                MySqlTextPassThrough.Result r = MySqlTextPassThrough.stream(rs, routes, job, converter, c, (rows, bytes) -> {
-                    moved[0] += rows;
-                    moved[1] += bytes;
-                    t.rows.addAndGet(rows);
-                    t.bytes.addAndGet(bytes);
-                    t.publish(listener);
-                });
-                if (r == null) {
-                    LOG.info("table {} range {}: a value needs rejecting; loading the range through the row path",
-                            job.tableKey(), w.range);
-                    rollbackQuietly(c);
-                    t.rows.addAndGet(-moved[0]);
-                    t.bytes.addAndGet(-moved[1]);
-                    closeSource(rs, st);
-                    return null;
-                }
-                closeSource(rs, st);
-                t.rows.addAndGet(r.rows() - moved[0]);
-                t.bytes.addAndGet(r.bytes() - moved[1]);
-                moved[0] = r.rows();
-                moved[1] = r.bytes();
-                writeMarker(c, w, r.rows(), r.bytes());
-                c.commit();
-                t.warnings.addAndGet(r.warnings());
+                rs = st.executeQuery();
+                MySqlTextPassThrough.checkEncodings(rs, routes);
+            } catch (SQLException e) {
+                throw new PostgresCopyPassThrough.SourceFailure(e);
+            }
+            MySqlTextPassThrough.Result r = MySqlTextPassThrough.stream(rs, routes, job, converter, c, (rows, bytes) -> {
+                moved[0] += rows;
+                moved[1] += bytes;
+                t.rows.addAndGet(rows);
+                t.bytes.addAndGet(bytes);
                 t.publish(listener);
-                return new long[] {r.rows(), r.bytes(), 0, 0, 0};
-            } catch (Throwable e) {
+            });
+            if (r == null) {
+                LOG.info("table {} range {}: a value needs rejecting; loading the range through the row path",
+                        job.tableKey(), w.range);
                 rollbackQuietly(c);
                 t.rows.addAndGet(-moved[0]);
                 t.bytes.addAndGet(-moved[1]);
-                if (rs != null && e instanceof SQLException) {
-                    closeSource(rs, st); // reads (and drops) the rest of the streaming result: the reader stays usable
-                }
-                throw e;
+                closeSource(rs, st);
+                idleTargets.add(c);
+                return null;
             }
+            closeSource(rs, st);
+            t.rows.addAndGet(r.rows() - moved[0]);
+            t.bytes.addAndGet(r.bytes() - moved[1]);
+            moved[0] = r.rows();
+            moved[1] = r.bytes();
+            writeMarker(c, w, r.rows(), r.bytes());
+            c.commit();
+            t.warnings.addAndGet(r.warnings());
+            t.publish(listener);
+            idleTargets.add(c);
+            return new long[] {r.rows(), r.bytes(), 0, 0, 0};
+        } catch (Throwable e) {
+            rollbackQuietly(c);
+            closeQuietly(c);
+            t.rows.addAndGet(-moved[0]);
+            t.bytes.addAndGet(-moved[1]);
+            if (rs != null && e instanceof SQLException) {
+                closeSource(rs, st); // reads (and drops) the rest of the streaming result: the reader stays usable
+            }
+            throw e;
         }
     }
 
@@ -1457,11 +1668,14 @@ public final class FullLoad {
             }
         }
 
-        synchronized void rangeDone() {
+        /** Counts a loaded range; true for the call that completes the table. */
+        synchronized boolean rangeDone() {
             rangesLoaded.incrementAndGet();
             if (rangesDone.incrementAndGet() == job.ranges().size() && state == TableProgress.TableState.RUNNING) {
                 state = TableProgress.TableState.DONE;
+                return true;
             }
+            return false;
         }
 
         synchronized void suspend(String why) {

@@ -103,6 +103,40 @@ class PostgresCopyPassThroughIT {
     }
 
     @Test
+    void rangesReuseOneTargetSessionPerWorkerAndCloseThemAtTheEnd() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String src = pg.createDatabase("pt_reuse_src");
+        String dst = pg.createDatabase("pt_reuse_dst");
+        Table t = TestTables.table("public", "many", "id integer pk", "v text null");
+        pg.execute(src, TestTables.ddl(Engine.POSTGRESQL, t),
+                "INSERT INTO many SELECT g, md5(g::text) FROM generate_series(1, 16000) g");
+        pg.execute(dst, TestTables.ddl(Engine.POSTGRESQL, t));
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        LoadEndpoint from = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(src));
+        LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> {
+            opened.incrementAndGet();
+            return pg.connect(dst);
+        });
+        LoadSettings settings = LoadSettings.defaults("ptreuse").withMaxSubTasks(2).withSplit(1000, 8);
+        LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(t, t)));
+        assertThat(plan.jobs().get(0).ranges()).hasSize(8);
+        try (LoadStateStore store = LoadStateStore.open(dir.resolve("reuse.db"));
+             PostgresPlainSnapshot snapshot = PostgresPlainSnapshot.export(from.connections())) {
+            // (deferred index builds use a session of their own; not counted here)
+            LoadResult r = new FullLoad(from, to, settings, store, LoadListener.NO_OP).withDeferredIndexes(false).run(plan, snapshot);
+            assertThat(r.totalRows()).isEqualTo(16000);
+        }
+        // one session for the control tables, then at most one per worker for all 8 ranges (was one per range)
+        assertThat(opened.get()).isLessThanOrEqualTo(3);
+        // the load's sessions are closed at the end: nothing of them is left on the target
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count(pg, dst, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid()")).isZero());
+        assertThat(count(pg, dst, "SELECT count(*) FROM many")).isEqualTo(16000);
+        assertThat(count(pg, dst, "SELECT count(*) FROM ferry_load_state WHERE task = 'ptreuse'")).isEqualTo(8);
+    }
+
+    @Test
     void anInterruptedRangeIsRedoneOnResumeWithoutLossOrDuplicates() throws Exception {
         TestServer pg = TestDatabases.postgres();
         String src = pg.createDatabase("pt_resume_src");

@@ -114,7 +114,7 @@ public final class PostgresCatalogReader implements CatalogReader {
         // ---------------------------------------------------------------- tables
 
         private record RelRow(long oid, String name, String kind, String persistence, double reltuples, long size,
-                              String comment, String partKey, String tablespace) {
+                              String comment, String partKey, String tablespace, String rowSecurity) {
         }
 
         private List<Table> readTables(Connection c, String schema, CatalogRequest request, CatalogListener listener) throws SQLException {
@@ -126,15 +126,17 @@ public final class PostgresCatalogReader implements CatalogReader {
                                     where i.inhparent = c.oid) else pg_total_relation_size(c.oid) end as size,
                            obj_description(c.oid, 'pg_class') as comment,
                            case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partkey,
-                           t.spcname
+                           t.spcname,
+                           case when c.relforcerowsecurity then 'forced' when c.relrowsecurity then 'enabled' end
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
                     left join pg_tablespace t on t.oid = c.reltablespace
                     where n.nspname = ? and c.relkind in ('r', 'p') and not c.relispartition
                       and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
                     order by c.relname""",
                     rs -> new RelRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getLong(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9)),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
                     schema);
+            Map<Long, Map<String, String>> policies = rels.isEmpty() ? Map.of() : readPolicies(c, schema);
             List<Table> out = new ArrayList<>();
             for (RelRow r : rels) {
                 String q = schema + "." + r.name;
@@ -152,7 +154,10 @@ public final class PostgresCatalogReader implements CatalogReader {
                 if ("u".equals(r.persistence) && kind == Table.Kind.PARTITIONED) {
                     options.put("unlogged", "true");
                 }
-                readRowSecurity(c, r.oid, schema, r.name, q, options);
+                if (r.rowSecurity != null) {
+                    options.put("row_security", r.rowSecurity);
+                }
+                options.putAll(policies.getOrDefault(r.oid, Map.of()));
                 long rows = request.includeRowEstimates() ? (r.reltuples < 0 ? -1 : Math.round(r.reltuples)) : -1;
                 long size = request.includeRowEstimates() ? r.size : -1;
                 out.add(new Table(schema, r.name, kind, columns, k.primaryKey, k.uniques, k.foreignKeys, k.checks, indexes,
@@ -634,34 +639,31 @@ public final class PostgresCatalogReader implements CatalogReader {
          * Row-level security as table options: {@code row_security} = {@code enabled} or {@code forced}, and one
          * {@code policy:<name>} option per policy holding its complete {@code CREATE POLICY} statement.
          */
-        private void readRowSecurity(Connection c, long oid, String schema, String table, String q, Map<String, String> options)
-                throws SQLException {
-            List<String> rls = query(c, "row security of " + q,
-                    "select case when relforcerowsecurity then 'forced' when relrowsecurity then 'enabled' end from pg_class where oid = ?",
-                    rs -> rs.getString(1), oid);
-            if (!rls.isEmpty() && rls.get(0) != null) {
-                options.put("row_security", rls.get(0));
-            }
-            query(c, "policies of " + q, """
-                    select p.polname, p.polpermissive,
+        /** The row-security policies of every table of the schema (one query): relation oid → "policy:name" → statement. */
+        private Map<Long, Map<String, String>> readPolicies(Connection c, String schema) throws SQLException {
+            Map<Long, Map<String, String>> out = new HashMap<>();
+            query(c, "policies of schema " + schema, """
+                    select p.polrelid, cl.relname, p.polname, p.polpermissive,
                            case p.polcmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE' when 'd' then 'DELETE' else 'ALL' end,
                            case when p.polroles = '{0}' then 'PUBLIC'
                                 else (select string_agg(quote_ident(a.rolname), ', ' order by a.rolname) from pg_roles a where a.oid = any (p.polroles)) end,
                            pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
-                    from pg_policy p where p.polrelid = ? order by p.polname""", rs -> {
-                StringBuilder sb = new StringBuilder("CREATE POLICY ").append(quoteIdent(rs.getString(1))).append(" ON ")
-                        .append(quoteIdent(schema)).append('.').append(quoteIdent(table))
-                        .append(rs.getBoolean(2) ? " AS PERMISSIVE" : " AS RESTRICTIVE").append(" FOR ").append(rs.getString(3))
-                        .append(" TO ").append(rs.getString(4));
-                if (rs.getString(5) != null) {
-                    sb.append(" USING (").append(rs.getString(5)).append(')');
+                    from pg_policy p join pg_class cl on cl.oid = p.polrelid join pg_namespace n on n.oid = cl.relnamespace
+                    where n.nspname = ? order by p.polrelid, p.polname""", rs -> {
+                StringBuilder sb = new StringBuilder("CREATE POLICY ").append(quoteIdent(rs.getString(3))).append(" ON ")
+                        .append(quoteIdent(schema)).append('.').append(quoteIdent(rs.getString(2)))
+                        .append(rs.getBoolean(4) ? " AS PERMISSIVE" : " AS RESTRICTIVE").append(" FOR ").append(rs.getString(5))
+                        .append(" TO ").append(rs.getString(6));
+                if (rs.getString(7) != null) {
+                    sb.append(" USING (").append(rs.getString(7)).append(')');
                 }
-                if (rs.getString(6) != null) {
-                    sb.append(" WITH CHECK (").append(rs.getString(6)).append(')');
+                if (rs.getString(8) != null) {
+                    sb.append(" WITH CHECK (").append(rs.getString(8)).append(')');
                 }
-                options.put("policy:" + rs.getString(1), sb.toString());
+                out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put("policy:" + rs.getString(3), sb.toString());
                 return null;
-            }, oid);
+            }, schema);
+            return out;
         }
 
         private static String quoteIdent(String s) {

@@ -107,7 +107,12 @@ class PostgresCatalogReaderIT {
                 "create trigger customer_stmt after delete or truncate on shop.customer for each statement execute function shop.trg_fn()",
                 "create view shop.rich2 as select * from shop.customer",
                 "create trigger rich2_io instead of insert on shop.rich2 for each row execute function shop.trg_fn()",
-                "alter table shop.customer disable trigger customer_stmt");
+                "alter table shop.customer disable trigger customer_stmt",
+                "alter table shop.product enable row level security",
+                "alter table shop.orders enable row level security", "alter table shop.orders force row level security",
+                "create policy own_orders on shop.orders as restrictive for select to public using (customer_id > 0)",
+                "create policy all_orders on shop.orders for insert to public with check (id > 0)",
+                "create policy see_products on shop.product for all to public using (true)");
         try (Connection c = pg.connect(db)) {
             long t0 = System.nanoTime();
             model = CatalogReaders.forEngine(Engine.POSTGRESQL).read(c, CatalogRequest.schemas("shop"), new CatalogListener() {
@@ -264,6 +269,22 @@ class PostgresCatalogReaderIT {
         assertThat(m.sizeBytes()).isPositive();
         assertThat(s.table("scratch").orElseThrow().kind()).isEqualTo(Table.Kind.UNLOGGED);
         assertThat(s.table("customer").orElseThrow().kind()).isEqualTo(Table.Kind.REGULAR);
+    }
+
+    @Test
+    void rowSecurityAndPoliciesPerTable() {
+        Table orders = s.table("orders").orElseThrow();
+        assertThat(orders.options()).containsEntry("row_security", "forced")
+                .containsEntry("policy:own_orders", "CREATE POLICY \"own_orders\" ON \"shop\".\"orders\" AS RESTRICTIVE FOR SELECT"
+                        + " TO PUBLIC USING ((customer_id > 0))")
+                .containsEntry("policy:all_orders", "CREATE POLICY \"all_orders\" ON \"shop\".\"orders\" AS PERMISSIVE FOR INSERT"
+                        + " TO PUBLIC WITH CHECK ((id > 0))");
+        assertThat(orders.options().keySet().stream().filter(k -> k.startsWith("policy:")).toList())
+                .containsExactly("policy:all_orders", "policy:own_orders");
+        Table product = s.table("product").orElseThrow();
+        assertThat(product.options()).containsEntry("row_security", "enabled").containsKey("policy:see_products")
+                .doesNotContainKey("policy:own_orders");
+        assertThat(s.table("category").orElseThrow().options()).doesNotContainKey("row_security");
     }
 
     @Test
