@@ -47,6 +47,24 @@ public record DeployRow(int order, DeployPhase phase, String key, String type, S
         return new DeployRow(order, phase, key, type, name, plan, runnable, sql, null, null, List.of());
     }
 
+    /** The result's message followed by the drift's differences ({@code ""} when there is neither). */
+    public String fullMessage() {
+        String m = message == null ? "" : message;
+        return differences.isEmpty() ? m : m + (m.isEmpty() ? "" : ": ") + String.join("; ", differences);
+    }
+
+    /**
+     * What the details pane says about the object's latest result: {@code ERROR: <message>}, {@code OK}, or
+     * {@code ""} when there is no result yet.
+     */
+    public String resultLine() {
+        if (result == null) {
+            return "";
+        }
+        String m = fullMessage();
+        return m.isEmpty() ? result.name() : result.name() + ": " + m;
+    }
+
     /** The checklist mark: ✓ done or already there, ✗ failed or drifted, … planned, – skipped as MANUAL or not run. */
     public String mark() {
         if (result == null) {

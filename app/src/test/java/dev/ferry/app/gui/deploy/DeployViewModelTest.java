@@ -365,4 +365,21 @@ class DeployViewModelTest {
         assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).contains("endpoint warehouse"));
         assertThat(fake.targets).containsExactly("warehouse");
     }
+
+    @Test
+    void aRowsResultLineCarriesTheMessageAndTheDriftForTheDetailsAndTooltip() {
+        DeployRow planned = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", null, null, List.of());
+        assertThat(planned.resultLine()).as("no result yet").isEmpty();
+        DeployRow failed = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.ERROR, "relation \"jobs\" already exists", List.of());
+        assertThat(failed.resultLine()).isEqualTo("ERROR: relation \"jobs\" already exists");
+        DeployRow drift = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.DRIFT, null, List.of("extra column born", "id is bigint"));
+        assertThat(drift.fullMessage()).isEqualTo("extra column born; id is bigint");
+        assertThat(drift.resultLine()).isEqualTo("DRIFT: extra column born; id is bigint");
+        DeployRow ok = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.OK, "", List.of());
+        assertThat(ok.resultLine()).isEqualTo("OK");
+    }
 }
