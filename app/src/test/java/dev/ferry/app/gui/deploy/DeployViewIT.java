@@ -138,10 +138,10 @@ class DeployViewIT {
         double columns = objects.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
         assertThat(columns).isLessThanOrEqualTo(objects.getWidth());
         assertThat(objects.getVisibleLeafColumns()).extracting(TableColumn::getText).contains("Result", "Message");
-        robot.interact(() -> objects.getSelectionModel().select(index));
+        DeployRow plannedIndex = objects.getItems().stream().filter(r -> r.key().equals(index.key())).findFirst().orElseThrow();
+        robot.interact(() -> objects.getSelectionModel().select(plannedIndex));
         Label selectedResult = robot.lookup("#selectedMessageLabel").queryAs(Label.class);
-        assertThat(selectedResult.getText()).isEqualTo(objects.getSelectionModel().getSelectedItem().resultLine())
-                .startsWith("PLANNED");
+        assertThat(selectedResult.getText()).isEqualTo(plannedIndex.resultLine()).startsWith("PLANNED");
         assertThat(selectedResult.isVisible()).isTrue();
 
         robot.clickOn("#applyButton");

@@ -50,7 +50,9 @@ class EndpointsViewIT {
         session = new ProjectSession(Project.empty("it"), null);
         EndpointsViewModel vm = new EndpointsViewModel(session, executor, new EngineEndpointTesting(), () -> store,
                 new PasswordSource(() -> store, k -> null), new RecordingDialogs());
-        stage.setScene(new Scene(EndpointsView.create(vm).root(), 1200, 760));
+        Scene scene = new Scene(EndpointsView.create(vm).root(), 1200, 760);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm()); // as the workbench
+        stage.setScene(scene);
         stage.show();
     }
 
