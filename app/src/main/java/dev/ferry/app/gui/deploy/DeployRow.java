@@ -65,6 +65,17 @@ public record DeployRow(int order, DeployPhase phase, String key, String type, S
         return m.isEmpty() ? result.name() : result.name() + ": " + m;
     }
 
+    /** The Result column: the checklist mark and the result ({@code "✓ OK"}, {@code "… PLANNED"}), or {@code ""}. */
+    public String resultText() {
+        return result == null ? "" : mark() + " " + result.name();
+    }
+
+    /** The row's tooltip: the object, its phase and status, and the latest result with its message. */
+    public String tooltip() {
+        String r = resultLine();
+        return type + " " + name + " · " + phase.cliName() + " · " + plan + (r.isEmpty() ? "" : "\n" + r);
+    }
+
     /** The checklist mark: ✓ done or already there, ✗ failed or drifted, … planned, – skipped as MANUAL or not run. */
     public String mark() {
         if (result == null) {

@@ -170,7 +170,7 @@ public final class DeployView {
         colType.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
         colName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         colPlan.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().plan()));
-        colResult.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().result() == null ? "" : c.getValue().result().name()));
+        colResult.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().resultText()));
         colMessage.setCellValueFactory(c -> new ReadOnlyStringWrapper(message(c.getValue())));
         objectsTable.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> {
             if (row != null && !selecting) {
@@ -182,8 +182,7 @@ public final class DeployView {
             @Override
             protected void updateItem(DeployRow r, boolean empty) {
                 super.updateItem(r, empty);
-                String m = empty || r == null ? "" : r.resultLine();
-                setTooltip(m.isEmpty() ? null : new Tooltip(m));
+                setTooltip(empty || r == null ? null : new Tooltip(r.tooltip()));
             }
         });
         selectedMessageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::selectedResult,

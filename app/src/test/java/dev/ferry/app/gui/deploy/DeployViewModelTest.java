@@ -381,5 +381,10 @@ class DeployViewModelTest {
         DeployRow ok = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
                 "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.OK, "", List.of());
         assertThat(ok.resultLine()).isEqualTo("OK");
+        assertThat(ok.resultText()).as("the checklist mark with the result").isEqualTo("✓ OK");
+        assertThat(failed.resultText()).isEqualTo("✗ ERROR");
+        assertThat(planned.resultText()).isEmpty();
+        assertThat(failed.tooltip()).isEqualTo("TABLE hr.jobs · pre-load · AUTO\nERROR: relation \"jobs\" already exists");
+        assertThat(planned.tooltip()).isEqualTo("TABLE hr.jobs · pre-load · AUTO");
     }
 }
