@@ -65,9 +65,15 @@ public record DeployRow(int order, DeployPhase phase, String key, String type, S
         return m.isEmpty() ? result.name() : result.name() + ": " + m;
     }
 
-    /** The Result column: the checklist mark and the result ({@code "✓ OK"}, {@code "… PLANNED"}), or {@code ""}. */
+    /**
+     * The Result column: the checklist mark and the result ({@code "✓ OK"}, {@code "✗ ERROR"}), just {@code PLANNED}
+     * for a dry run's plan (its mark "…" would read as cut-off text), or {@code ""}.
+     */
     public String resultText() {
-        return result == null ? "" : mark() + " " + result.name();
+        if (result == null) {
+            return "";
+        }
+        return result == DeployOutcome.Status.PLANNED ? result.name() : mark() + " " + result.name();
     }
 
     /** The row's tooltip: the object, its phase and status, and the latest result with its message. */

@@ -384,6 +384,9 @@ class DeployViewModelTest {
         assertThat(ok.resultText()).as("the checklist mark with the result").isEqualTo("✓ OK");
         assertThat(failed.resultText()).isEqualTo("✗ ERROR");
         assertThat(planned.resultText()).isEmpty();
+        assertThat(planned.withResult(new DeployOutcome(DeployPhase.PRE_LOAD, 1, planned.key(), "TABLE", planned.name(), null,
+                DeployOutcome.Action.CREATE, DeployOutcome.Status.PLANNED, null, List.of(), 0)).resultText())
+                .as("no \"…\" mark: it would read as cut-off text").isEqualTo("PLANNED");
         assertThat(failed.tooltip()).isEqualTo("TABLE hr.jobs · pre-load · AUTO\nERROR: relation \"jobs\" already exists");
         assertThat(planned.tooltip()).isEqualTo("TABLE hr.jobs · pre-load · AUTO");
     }
