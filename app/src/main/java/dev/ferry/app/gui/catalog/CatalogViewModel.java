@@ -208,7 +208,8 @@ public final class CatalogViewModel {
             Table t = (Table) p;
             detailKind.set(DetailKind.TABLE);
             detailTitle.set("Table " + t.schema() + "." + t.name());
-            detailSummary.set(t.columns().size() + " columns" + (t.estimatedRows() >= 0 ? ", about " + t.estimatedRows() + " rows" : "")
+            detailSummary.set(t.columns().size() + " columns" + (t.estimatedRows() >= 0 ? ", about "
+                    + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT).format(t.estimatedRows()) + " rows" : "")
                     + (t.comment() == null || t.comment().isBlank() ? "" : " - " + t.comment()));
             columns.setAll(t.columns().stream().map(CatalogViewModel::row).toList());
             indexes.set(t.indexes().isEmpty() ? "(none)" : t.indexes().stream().map(CatalogViewModel::indexText).collect(Collectors.joining("\n")));

@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.cutover;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -36,8 +38,8 @@ public final class CutoverView {
     @FXML private TableView<ValidationRow> validationTable;
     @FXML private TableColumn<ValidationRow, String> colTable;
     @FXML private TableColumn<ValidationRow, String> colStatus;
-    @FXML private TableColumn<ValidationRow, String> colSource;
-    @FXML private TableColumn<ValidationRow, String> colTarget;
+    @FXML private TableColumn<ValidationRow, Number> colSource;
+    @FXML private TableColumn<ValidationRow, Number> colTarget;
     @FXML private TableColumn<ValidationRow, String> colDetails;
     @FXML private TableView<KeyRow> keysTable;
     @FXML private TableColumn<KeyRow, String> colKind;
@@ -53,6 +55,7 @@ public final class CutoverView {
     @FXML private TableColumn<CutoverStepRow, String> colStepTitle;
     @FXML private TableColumn<CutoverStepRow, String> colStepStatus;
     @FXML private ListView<String> stepDetails;
+    @FXML private Label stepDetailsEmpty;
     @FXML private TextArea reportArea;
 
     private CutoverView(CutoverViewModel viewModel) {
@@ -90,8 +93,11 @@ public final class CutoverView {
         validationTable.setItems(viewModel.validation());
         colTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         colStatus.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
-        colSource.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().validation().sourceRows())));
-        colTarget.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().validation().targetRows())));
+        // the exact counts, sorted as numbers, shown with thousands separators like the Tasks grid (10,000)
+        colSource.setCellValueFactory(c -> new ReadOnlyObjectWrapper<Number>(c.getValue().validation().sourceRows()));
+        colSource.setCellFactory(c -> new CountCell());
+        colTarget.setCellValueFactory(c -> new ReadOnlyObjectWrapper<Number>(c.getValue().validation().targetRows()));
+        colTarget.setCellFactory(c -> new CountCell());
         colDetails.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().details()));
         validationTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -127,6 +133,7 @@ public final class CutoverView {
         stepsTable.setItems(viewModel.steps());
         colStep.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().number())));
         colStepTitle.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        colStepTitle.setCellFactory(c -> new WrappingCell<>());
         colStepStatus.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status()));
         stepsTable.getSelectionModel().selectedItemProperty().addListener((obs, o, s) -> showDetails());
         viewModel.steps().addListener((javafx.collections.ListChangeListener<CutoverStepRow>) ch -> showDetails());
@@ -145,6 +152,20 @@ public final class CutoverView {
             }
         }
         stepDetails.getItems().setAll(s == null ? java.util.List.of() : s.details());
+        stepDetailsEmpty.setText(emptyDetailsHint(s));
+    }
+
+    /** What the empty details pane says: how to fill it, or why the selected step has nothing to show yet. */
+    static String emptyDetailsHint(CutoverStepRow s) {
+        if (s == null) {
+            return "Select a step to see what it did. Start / continue runs the steps in order; each step records its"
+                    + " details here.";
+        }
+        return switch (s.status()) {
+            case "PENDING" -> "Step " + s.number() + " has not run yet.";
+            case "RUNNING" -> "Step " + s.number() + " is running…";
+            default -> "Step " + s.number() + " recorded no details.";
+        };
     }
 
     @FXML
@@ -170,5 +191,39 @@ public final class CutoverView {
     @FXML
     private void cancelCutover() {
         viewModel.cancelCutover();
+    }
+
+    /** A row count with thousands separators; the value itself stays the exact number (and sorts as one). */
+    private static final class CountCell extends TableCell<ValidationRow, Number> {
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : ValidationRow.count(item.longValue()));
+        }
+    }
+
+    /** Text that wraps at the column's width, so a long step title makes its row taller instead of being cut. */
+    private static final class WrappingCell<S> extends TableCell<S, String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("wrap-text");
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            if (!text.wrappingWidthProperty().isBound()) {
+                text.wrappingWidthProperty().bind(getTableColumn().widthProperty().subtract(16));
+            }
+            text.setText(item);
+            setGraphic(text);
+        }
     }
 }

@@ -47,6 +47,41 @@ public record DeployRow(int order, DeployPhase phase, String key, String type, S
         return new DeployRow(order, phase, key, type, name, plan, runnable, sql, null, null, List.of());
     }
 
+    /** The result's message followed by the drift's differences ({@code ""} when there is neither). */
+    public String fullMessage() {
+        String m = message == null ? "" : message;
+        return differences.isEmpty() ? m : m + (m.isEmpty() ? "" : ": ") + String.join("; ", differences);
+    }
+
+    /**
+     * What the details pane says about the object's latest result: {@code ERROR: <message>}, {@code OK}, or
+     * {@code ""} when there is no result yet.
+     */
+    public String resultLine() {
+        if (result == null) {
+            return "";
+        }
+        String m = fullMessage();
+        return m.isEmpty() ? result.name() : result.name() + ": " + m;
+    }
+
+    /**
+     * The Result column: the checklist mark and the result ({@code "✓ OK"}, {@code "✗ ERROR"}), just {@code PLANNED}
+     * for a dry run's plan (its mark "…" would read as cut-off text), or {@code ""}.
+     */
+    public String resultText() {
+        if (result == null) {
+            return "";
+        }
+        return result == DeployOutcome.Status.PLANNED ? result.name() : mark() + " " + result.name();
+    }
+
+    /** The row's tooltip: the object, its phase and status, and the latest result with its message. */
+    public String tooltip() {
+        String r = resultLine();
+        return type + " " + name + " · " + phase.cliName() + " · " + plan + (r.isEmpty() ? "" : "\n" + r);
+    }
+
     /** The checklist mark: ✓ done or already there, ✗ failed or drifted, … planned, – skipped as MANUAL or not run. */
     public String mark() {
         if (result == null) {

@@ -15,7 +15,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -64,6 +66,7 @@ public final class DeployView {
     @FXML private TableColumn<DeployRow, String> colMessage;
     @FXML private StackPane sqlHolder;
     @FXML private Label driftLabel;
+    @FXML private Label selectedMessageLabel;
     @FXML private ListView<DeployRow> problemsList;
     @FXML private ListView<String> logList;
 
@@ -167,7 +170,7 @@ public final class DeployView {
         colType.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
         colName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         colPlan.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().plan()));
-        colResult.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().result() == null ? "" : c.getValue().result().name()));
+        colResult.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().resultText()));
         colMessage.setCellValueFactory(c -> new ReadOnlyStringWrapper(message(c.getValue())));
         objectsTable.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> {
             if (row != null && !selecting) {
@@ -175,6 +178,17 @@ public final class DeployView {
             }
         });
         viewModel.selectedKeyProperty().addListener((obs, o, key) -> selectRow(key));
+        objectsTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(DeployRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new Tooltip(r.tooltip()));
+            }
+        });
+        selectedMessageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::selectedResult,
+                viewModel.selectedKeyProperty(), viewModel.rows()));
+        selectedMessageLabel.managedProperty().bind(selectedMessageLabel.textProperty().isNotEmpty()); // no gap when empty
+        selectedMessageLabel.visibleProperty().bind(selectedMessageLabel.managedProperty());
 
         problemsList.setItems(viewModel.problems());
         problemsList.setCellFactory(l -> new ListCell<>() {
@@ -198,8 +212,21 @@ public final class DeployView {
     }
 
     private static String message(DeployRow r) {
-        String m = r.message() == null ? "" : r.message();
-        return r.differences().isEmpty() ? m : m + (m.isEmpty() ? "" : ": ") + String.join("; ", r.differences());
+        return r.fullMessage();
+    }
+
+    /** The selected object's latest result and message, shown under the SQL pane's title. */
+    private String selectedResult() {
+        String key = viewModel.selectedKeyProperty().get();
+        if (key == null) {
+            return "";
+        }
+        for (DeployRow r : viewModel.rows()) {
+            if (r.key().equals(key)) {
+                return r.resultLine();
+            }
+        }
+        return "";
     }
 
     private void selectRow(String key) {

@@ -222,7 +222,7 @@ public final class EndpointsView {
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
         bindError(timeoutError, viewModel.timeoutErrorProperty());
         propertiesTable.setItems(viewModel.properties());
-        propertiesTable.setPlaceholder(new Label("No extra driver properties"));
+        propertiesTable.setPlaceholder(emptyState("No extra driver properties."));
         propertiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         propertyKeyColumn.setCellValueFactory(c -> c.getValue().keyProperty());
         propertyKeyColumn.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -250,7 +250,7 @@ public final class EndpointsView {
         viewModel.testStateProperty().addListener((obs, o, s) -> updateTestResult(s));
         updateTestResult(viewModel.testStateProperty().get());
         readinessTable.setItems(viewModel.readiness());
-        readinessTable.setPlaceholder(new Label("Choose a role under \"Check as\" and test the connection to run the readiness checks."));
+        readinessTable.setPlaceholder(emptyState("Choose a role under \"Check as\" and test the connection to run the readiness checks."));
         readinessTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         checkStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         checkStatusColumn.setCellFactory(c -> new StatusCell());
@@ -260,6 +260,9 @@ public final class EndpointsView {
         checkDetailColumn.setCellFactory(c -> new WrappingCell());
         checkFixColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fix()));
         checkFixColumn.setCellFactory(c -> new FixCell());
+        // the Fix column only when a check has a fix: otherwise its width goes to Check and Found, which wrap less
+        checkFixColumn.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.readiness().stream().anyMatch(r -> r.fix() != null && !r.fix().isBlank()), viewModel.readiness()));
         readinessTable.visibleProperty().bind(viewModel.checkRoleProperty().isNotEqualTo(CheckRole.CONNECTION_ONLY));
         readinessTable.managedProperty().bind(readinessTable.visibleProperty());
     }
@@ -446,6 +449,14 @@ public final class EndpointsView {
         }
     }
 
+    /** A table placeholder in the workbench's empty-state style (muted, wrapped, the body's font size). */
+    private static Label emptyState(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("empty-state");
+        return l;
+    }
+
     private static final class StatusCell extends TableCell<ReadinessCheck, ReadinessCheck.Status> {
         @Override
         protected void updateItem(ReadinessCheck.Status item, boolean empty) {
@@ -467,6 +478,7 @@ public final class EndpointsView {
                 return;
             }
             setGraphic(wrapped(item, getTableColumn().widthProperty().subtract(16), "wrap-text"));
+            setAlignment(Pos.TOP_LEFT); // every column's text starts on the status icon's line
         }
     }
 

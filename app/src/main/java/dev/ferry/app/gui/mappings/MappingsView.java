@@ -103,6 +103,14 @@ public final class MappingsView {
         colTarget.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().target()));
         colColumns.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().columns()));
         colDetails.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().details()));
+        previewTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(PreviewRow r, boolean empty) {
+                super.updateItem(r, empty);
+                // a wide table's column list is cut in the grid: the whole of it in the row's tooltip
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(previewTooltip(r)));
+            }
+        });
         previewLabel.textProperty().bind(viewModel.previewMessageProperty());
         mappingsStatusLabel.textProperty().bind(viewModel.statusProperty());
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
@@ -118,6 +126,12 @@ public final class MappingsView {
         endpointBox.setItems(viewModel.endpointNames());
         endpointBox.valueProperty().bindBidirectional(viewModel.selectedEndpointProperty());
         readSourceButton.disableProperty().bind(viewModel.readingProperty().or(endpointBox.valueProperty().isNull()));
+    }
+
+    /** A preview row's tooltip: source → target, every target column, and the types/filter/key/settings. */
+    static String previewTooltip(PreviewRow r) {
+        String details = r.details() == null || r.details().isBlank() ? "" : "\n" + r.details();
+        return r.source() + " → " + r.target() + "\nColumns: " + r.columns() + details;
     }
 
     /** One label + control per form field in {@code formPane}, shown only when the rule type needs it. */

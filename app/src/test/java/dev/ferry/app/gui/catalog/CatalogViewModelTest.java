@@ -139,6 +139,7 @@ class CatalogViewModelTest {
         vm.select(vm.treeProperty().get().find("orders  (~").orElseThrow());
         assertThat(vm.detailKindProperty().get()).isEqualTo(CatalogViewModel.DetailKind.TABLE);
         assertThat(vm.detailTitleProperty().get()).isEqualTo("Table sales.orders");
+        assertThat(vm.detailSummaryProperty().get()).as("grouped like the tree's estimate").isEqualTo("3 columns, about 1,234 rows");
         assertThat(vm.columns()).containsExactly(
                 new ColumnRow("id", "integer", "no", "", "always start 1 by 1"),
                 new ColumnRow("customer_id", "integer", "yes", "", ""),

@@ -20,6 +20,7 @@ import dev.ferry.model.schema.Engine;
 import dev.ferry.testsupport.TestDatabases;
 import dev.ferry.testsupport.TestServer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -68,7 +69,7 @@ class CutoverViewIT {
         dst = pg.createDatabase("guideploy_dst");
         for (String db : List.of(src, dst)) {
             pg.execute(db, "CREATE TABLE orders (id integer PRIMARY KEY, note text NOT NULL, total numeric(10,2))",
-                    "INSERT INTO orders SELECT g, 'order ' || g, g * 1.5 FROM generate_series(1, 500) g");
+                    "INSERT INTO orders SELECT g, 'order ' || g, g * 1.5 FROM generate_series(1, 1500) g");
         }
         project = Project.empty("shop").withEndpoint(endpoint("src", src)).withEndpoint(endpoint("dst", dst))
                 .withTableMappings(new TableMappings(List.of(SelectionRule.include("1", "public", "%"))))
@@ -105,6 +106,16 @@ class CutoverViewIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> steps.getItems().size() == 6);
         assertThat(steps.getItems()).extracting(CutoverStepRow::status).containsOnly("PENDING");
         assertThat(steps.getItems().get(1).title()).isEqualTo("drain until the lag is zero");
+        Label detailsHint = robot.lookup("#stepDetailsEmpty").queryAs(Label.class);
+        assertThat(detailsHint.getText()).as("the empty details pane says how to fill it").startsWith("Select a step");
+        robot.interact(() -> steps.getSelectionModel().select(3));
+        assertThat(detailsHint.getText()).isEqualTo("Step 4 has not run yet.");
+        // the longest step title wraps inside its column instead of ending in "…"
+        String longest = steps.getItems().get(3).title();
+        javafx.scene.text.Text title = robot.from(steps).lookup((Node n) -> n instanceof javafx.scene.text.Text t
+                && longest.equals(t.getText())).query();
+        assertThat(title.getWrappingWidth()).isPositive().isLessThan(steps.getColumns().get(1).getWidth());
+        assertThat(title.getLayoutBounds().getWidth()).isLessThanOrEqualTo(steps.getColumns().get(1).getWidth());
 
         Label status = robot.lookup("#validationStatusLabel").queryAs(Label.class);
         TableView<ValidationRow> tables = robot.lookup("#validationTable").queryAs(TableView.class);
@@ -115,8 +126,13 @@ class CutoverViewIT {
         assertThat(tables.getItems()).singleElement().satisfies(r -> {
             assertThat(r.table()).endsWith("orders");
             assertThat(r.status()).isEqualTo("VALIDATED");
-            assertThat(r.validation().targetRows()).isEqualTo(500);
+            assertThat(r.validation().targetRows()).isEqualTo(1500);
+            assertThat(r.details()).isEqualTo("1,500 rows match");
         });
+        // the counts read like the Tasks grid's (1,500), the column's value stays the exact number
+        assertThat(robot.from(tables).lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "1,500".equals(c.getText())).queryAll()).as("source and target row cells").hasSize(2);
+        assertThat(tables.getColumns().get(2).getCellData(0)).isEqualTo(1500L);
 
         pg.execute(dst, "UPDATE orders SET note = 'damaged' WHERE id = 217");
         robot.clickOn("#validateButton");

@@ -157,4 +157,30 @@ class CutoverViewModelTest {
         vm.startCutover(false);
         assertThat(fake.calls).noneMatch(c -> c.startsWith("cutover"));
     }
+
+    @Test
+    void rowCountsAreShownWithThousandsSeparatorsAndStayExact() {
+        assertThat(ValidationRow.count(0)).isEqualTo("0");
+        assertThat(ValidationRow.count(999)).isEqualTo("999");
+        assertThat(ValidationRow.count(10_000)).isEqualTo("10,000");
+        assertThat(ValidationRow.count(100_314)).isEqualTo("100,314");
+        assertThat(ValidationRow.count(1_234_567_890_123L)).isEqualTo("1,234,567,890,123");
+        assertThat(ValidationRow.count(-1_000)).isEqualTo("-1,000");
+        ValidationRow row = new ValidationRow(ok("public.customers", 100_314), true);
+        assertThat(row.sourceRowsText()).isEqualTo("100,314");
+        assertThat(row.targetRowsText()).isEqualTo("100,314");
+        assertThat(row.details()).isEqualTo("100,314 rows match");
+        assertThat(new ValidationRow(ok("public.one", 1), true).details()).isEqualTo("1 row matches");
+    }
+
+    @Test
+    void theEmptyStepDetailsSayWhy() {
+        assertThat(CutoverView.emptyDetailsHint(null)).startsWith("Select a step to see what it did.");
+        assertThat(CutoverView.emptyDetailsHint(new CutoverStepRow(2, "drain", "PENDING", List.of())))
+                .isEqualTo("Step 2 has not run yet.");
+        assertThat(CutoverView.emptyDetailsHint(new CutoverStepRow(2, "drain", "RUNNING", List.of())))
+                .isEqualTo("Step 2 is running…");
+        assertThat(CutoverView.emptyDetailsHint(new CutoverStepRow(6, "report", "DONE", List.of())))
+                .isEqualTo("Step 6 recorded no details.");
+    }
 }

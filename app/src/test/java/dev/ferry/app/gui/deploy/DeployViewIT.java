@@ -21,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -133,6 +134,15 @@ class DeployViewIT {
         assertThat(objects.getItems()).filteredOn(DeployRow::runnable)
                 .allSatisfy(r -> assertThat(r.result()).isEqualTo(DeployOutcome.Status.PLANNED));
         assertThat(tables()).as("a dry run creates nothing").isZero();
+        // every column fits the plan's width (Message used to be off to the right); the result is under the SQL title
+        double columns = objects.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(columns).isLessThanOrEqualTo(objects.getWidth());
+        assertThat(objects.getVisibleLeafColumns()).extracting(TableColumn::getText).contains("Result", "Message");
+        DeployRow plannedIndex = objects.getItems().stream().filter(r -> r.key().equals(index.key())).findFirst().orElseThrow();
+        robot.interact(() -> objects.getSelectionModel().select(plannedIndex));
+        Label selectedResult = robot.lookup("#selectedMessageLabel").queryAs(Label.class);
+        assertThat(selectedResult.getText()).isEqualTo(plannedIndex.resultLine()).startsWith("PLANNED");
+        assertThat(selectedResult.isVisible()).isTrue();
 
         robot.clickOn("#applyButton");
         await().atMost(Duration.ofSeconds(60)).until(() -> status.getText().startsWith("SUCCEEDED") || status.getText().startsWith("FAILED"));

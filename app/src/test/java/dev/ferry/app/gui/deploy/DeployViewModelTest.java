@@ -365,4 +365,29 @@ class DeployViewModelTest {
         assertThat(dialogs.shown).singleElement().satisfies(s -> assertThat(s).contains("endpoint warehouse"));
         assertThat(fake.targets).containsExactly("warehouse");
     }
+
+    @Test
+    void aRowsResultLineCarriesTheMessageAndTheDriftForTheDetailsAndTooltip() {
+        DeployRow planned = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", null, null, List.of());
+        assertThat(planned.resultLine()).as("no result yet").isEmpty();
+        DeployRow failed = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.ERROR, "relation \"jobs\" already exists", List.of());
+        assertThat(failed.resultLine()).isEqualTo("ERROR: relation \"jobs\" already exists");
+        DeployRow drift = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.DRIFT, null, List.of("extra column born", "id is bigint"));
+        assertThat(drift.fullMessage()).isEqualTo("extra column born; id is bigint");
+        assertThat(drift.resultLine()).isEqualTo("DRIFT: extra column born; id is bigint");
+        DeployRow ok = new DeployRow(1, DeployPhase.PRE_LOAD, "TABLE:hr.jobs", "TABLE", "hr.jobs", "AUTO", true,
+                "CREATE TABLE hr.jobs (id int);", DeployOutcome.Status.OK, "", List.of());
+        assertThat(ok.resultLine()).isEqualTo("OK");
+        assertThat(ok.resultText()).as("the checklist mark with the result").isEqualTo("✓ OK");
+        assertThat(failed.resultText()).isEqualTo("✗ ERROR");
+        assertThat(planned.resultText()).isEmpty();
+        assertThat(planned.withResult(new DeployOutcome(DeployPhase.PRE_LOAD, 1, planned.key(), "TABLE", planned.name(), null,
+                DeployOutcome.Action.CREATE, DeployOutcome.Status.PLANNED, null, List.of(), 0)).resultText())
+                .as("no \"…\" mark: it would read as cut-off text").isEqualTo("PLANNED");
+        assertThat(failed.tooltip()).isEqualTo("TABLE hr.jobs · pre-load · AUTO\nERROR: relation \"jobs\" already exists");
+        assertThat(planned.tooltip()).isEqualTo("TABLE hr.jobs · pre-load · AUTO");
+    }
 }

@@ -11,6 +11,7 @@ import dev.ferry.model.project.Project;
 import dev.ferry.testsupport.TestDatabases;
 import dev.ferry.testsupport.TestServer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -49,7 +50,9 @@ class EndpointsViewIT {
         session = new ProjectSession(Project.empty("it"), null);
         EndpointsViewModel vm = new EndpointsViewModel(session, executor, new EngineEndpointTesting(), () -> store,
                 new PasswordSource(() -> store, k -> null), new RecordingDialogs());
-        stage.setScene(new Scene(EndpointsView.create(vm).root(), 1200, 760));
+        Scene scene = new Scene(EndpointsView.create(vm).root(), 1200, 760);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm()); // as the workbench
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -71,6 +74,12 @@ class EndpointsViewIT {
         pg.execute(db, "CREATE TABLE no_key (a int)");
 
         robot.clickOn("#addButton");
+        // the empty driver-properties table's placeholder is in the body's font, like the other empty states
+        TableView<?> properties = robot.lookup("#propertiesTable").queryTableView();
+        Label placeholder = (Label) properties.getPlaceholder();
+        Label fieldLabel = robot.lookup((Node n) -> n instanceof Label l && "Driver properties".equals(l.getText())).query();
+        assertThat(placeholder.getStyleClass()).contains("empty-state");
+        assertThat(placeholder.getFont().getSize()).isEqualTo(fieldLabel.getFont().getSize());
         type(robot, "#nameField", "embedded-pg");
         type(robot, "#hostField", "localhost");
         type(robot, "#portField", String.valueOf(pg.port()));
@@ -92,6 +101,8 @@ class EndpointsViewIT {
         assertThat(table.getItems()).extracting(ReadinessCheck::id).contains("pg.wal_level");
         assertThat(table.getItems()).anyMatch(c -> c.status() != ReadinessCheck.Status.PASS && c.detail().contains("no_key"));
         assertThat(robot.lookup("#cancelTestButton").queryAs(Button.class).isVisible()).isFalse();
+        assertThat(table.getColumns().get(3).isVisible()).as("the Fix column shows when a check has a fix")
+                .isEqualTo(table.getItems().stream().anyMatch(c -> c.fix() != null && !c.fix().isBlank()));
 
         robot.clickOn("#saveButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> session.project().endpoint("embedded-pg").isPresent());

@@ -179,4 +179,14 @@ class MappingsViewModelTest {
         assertThat(vm.preview()).containsExactly(new PreviewRow("sales.notes", "sales.notes", "id"));
         assertThat(vm.readingProperty().get()).isFalse();
     }
+
+    @Test
+    void aPreviewRowsTooltipHoldsEveryColumnTheGridCuts() {
+        assertThat(MappingsView.previewTooltip(new PreviewRow("main.customers", "main.clients",
+                "customer_id, first_name, last_name, email, phone, created_at", "status string(20)")))
+                .isEqualTo("main.customers → main.clients\nColumns: customer_id, first_name, last_name, email, phone, created_at"
+                        + "\nstatus string(20)");
+        assertThat(MappingsView.previewTooltip(new PreviewRow("sales.notes", "sales.notes", "id")))
+                .isEqualTo("sales.notes → sales.notes\nColumns: id");
+    }
 }
