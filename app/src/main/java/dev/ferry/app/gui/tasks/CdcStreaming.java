@@ -152,6 +152,7 @@ final class CdcStreaming {
             }
             applier.stopAt(stop);
             applier.start();
+            events.phase(LoadRunning.Phase.STREAMING, 0, 0);
             events.log(LoadRunning.Level.INFO, "Streaming changes of task " + task.name()
                     + (stopText == null ? " until stopped" : " until " + stopText));
             events.cdc(monitor.sample(), capacity[0]);
@@ -197,6 +198,7 @@ final class CdcStreaming {
         boolean stopped = false;
         try (LoadStateStore store = LoadStateStore.open(stateFile)) {
             boolean resumed = store.taskStatus(task.name()).isPresent();
+            events.phase(LoadRunning.Phase.LOAD, 0, 0);
             try (SourceSnapshot snapshot = snapshot(resumed)) {
                 try {
                     result = new FullLoad(source, target, settings, store, EngineLoadRunning.stopping(events, stopRequested))

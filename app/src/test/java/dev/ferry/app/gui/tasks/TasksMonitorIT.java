@@ -125,6 +125,12 @@ class TasksMonitorIT {
         // the view's background preload of the monitor's classes works with the toolkit up (nothing failed to initialise)
         assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> MonitorPreload.run(true)).get()).isEmpty();
 
+        // the state line names the phase the run is in (not "Starting demo…" for the whole load)
+        Label stateLabel = robot.lookup("#stateLabel").queryAs(Label.class);
+        java.util.List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Platform.runLater(() -> stateLabel.textProperty().addListener((o, was, now) -> states.add(now)));
+        WaitForAsyncUtils.waitForFxEvents();
+
         FxHeartbeat heartbeat = new FxHeartbeat(Platform::runLater);
         heartbeat.start();
         long t0 = System.nanoTime();
@@ -138,8 +144,10 @@ class TasksMonitorIT {
         report(r, loadMillis, loadAverage);
 
         // the demo task is full-load-and-cdc: after the load it streams the SQLite source's changes until stopped
-        Label stateLabel = robot.lookup("#stateLabel").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(120)).until(() -> stateLabel.getText().startsWith("Streaming changes"));
+        assertThat(states).as("the state line during the run").contains("Loading the data…");
+        assertThat(states.indexOf("Loading the data…")).as("loading is shown before streaming")
+                .isLessThan(states.stream().filter(x -> x.startsWith("Streaming changes")).findFirst().map(states::indexOf).orElseThrow());
         assertThat(grid.getItems()).as("the load's state stays in the grid while streaming")
                 .allMatch(x -> "DONE".equals(x.stateProperty().get()));
         robot.clickOn("#stopButton");
