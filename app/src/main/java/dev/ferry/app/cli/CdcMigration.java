@@ -123,7 +123,8 @@ final class CdcMigration {
                  LoadProgressPrinter progress = new LoadProgressPrinter(err, console, plan.jobs().size(), expected,
                          console ? 250 : Math.max(500, cmd.progressInterval))) {
                 try {
-                    result = new FullLoad(ctx.sourceEndpoint, ctx.targetEndpoint, settings, store, progress).run(plan, snapshot);
+                    result = new FullLoad(ctx.sourceEndpoint, ctx.targetEndpoint, settings, store, progress)
+                            .withDeferredIndexes(ctx.task.settings().deferIndexesDuringLoad()).run(plan, snapshot);
                 } catch (LoadException e) {
                     result = e.partial();
                     error = ctx.redact(e.getCause() != null && e.getCause() != e ? e.getCause() : e);

@@ -205,7 +205,8 @@ public final class MigrateCommand implements Callable<Integer> {
                      LoadProgressPrinter progress = new LoadProgressPrinter(err, console, plan.jobs().size(), expected,
                              console ? 250 : Math.max(500, progressInterval))) {
                     try {
-                        result = new FullLoad(ctx.sourceEndpoint, ctx.targetEndpoint, settings, store, progress).run(plan, snapshot);
+                        result = new FullLoad(ctx.sourceEndpoint, ctx.targetEndpoint, settings, store, progress)
+                                .withDeferredIndexes(task.settings().deferIndexesDuringLoad()).run(plan, snapshot);
                     } catch (LoadException e) {
                         result = e.partial();
                         error = ctx.redact(e.getCause() != null && e.getCause() != e ? e.getCause() : e);

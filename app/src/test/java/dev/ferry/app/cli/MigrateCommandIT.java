@@ -197,6 +197,49 @@ class MigrateCommandIT {
     }
 
     @Test
+    void deferIndexesDuringLoadFalseKeepsTheTargetIndexesInPlace() throws Exception {
+        List<String> ddl = new java.util.ArrayList<>(PG_DDL);
+        ddl.add("CREATE INDEX orders_customer ON orders (customer_id)");
+        Map<String, String> oids = new LinkedHashMap<>();
+        for (boolean defer : List.of(true, false)) {
+            String db = createTargetDatabase(demo, "ferry_defer_" + defer, ddl);
+            Map<String, String> before = indexOids(url(demo, db));
+            assertThat(before).containsKeys("orders_pkey", "orders_customer");
+            Path projectDir = Files.createDirectories(dir.resolve("defer-" + defer));
+            Path file = project(projectDir, demo, db, List.of(SelectionRule.include("1", "main", "orders")),
+                    settings(TaskSettings.PrepMode.DO_NOTHING, false).withDeferIndexesDuringLoad(defer));
+            assertThat(Files.readString(file).contains("\"DeferIndexesDuringLoad\" : false")).isEqualTo(!defer);
+            Run migrate = run("migrate", "--project", file.toString());
+            assertThat(migrate.exit()).as(migrate.out() + migrate.err()).isZero();
+            assertThat(count(url(demo, db), "postgres", "SELECT COUNT(*) FROM orders"))
+                    .isEqualTo(count(demo.sourceJdbcUrl(), null, "SELECT COUNT(*) FROM orders")).isPositive();
+            Map<String, String> after = indexOids(url(demo, db));
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            for (String index : List.of("orders_pkey", "orders_customer")) {
+                if (defer) {
+                    assertThat(after.get(index)).as(index + " dropped for the load and re-created").isNotEqualTo(before.get(index));
+                } else {
+                    assertThat(after.get(index)).as(index + " kept (same relation) during the load").isEqualTo(before.get(index));
+                }
+            }
+        }
+    }
+
+    /** Index name → relation oid for the public schema's tables (a dropped and re-created index gets a new oid). */
+    private static Map<String, String> indexOids(String jdbcUrl) throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ic.relname, ic.oid::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+                     + " JOIN pg_class tc ON tc.oid = i.indrelid JOIN pg_namespace n ON n.oid = tc.relnamespace"
+                     + " WHERE n.nspname = 'public' AND tc.relname = 'orders' ORDER BY 1")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void mappingsRenameRemoveAndFilterAndValidationComparesTheFilteredRows() throws Exception {
         String db = createTargetDatabase(demo, "ferry_mapped", List.of(
                 "CREATE SCHEMA shop",

@@ -56,7 +56,7 @@ public final class ProjectFiles {
     private static final List<String> SETTINGS_FIELDS = List.of("MaxFullLoadSubTasks", "CommitRate", "TargetTablePrepMode",
             "LobMode", "LobMaxSize", "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "BatchApplyTimeoutMin",
             "BatchApplyTimeoutMax", "BatchApplyMemoryLimit", "BatchSplitSize", "CdcStartPosition",
-            "CdcStopPosition", "ValidationEnabled", "SchemaFrom");
+            "CdcStopPosition", "ValidationEnabled", "SchemaFrom", "DeferIndexesDuringLoad");
     private static final List<String> ERROR_POLICY_FIELDS = List.of("DataErrorPolicy", "DataTruncationErrorPolicy",
             "TableErrorPolicy", "ApplyErrorDeletePolicy", "ApplyErrorInsertPolicy", "ApplyErrorUpdatePolicy");
     private static final List<String> TYPE_MAPPING_FIELDS = List.of("scope", "schema", "table", "column", "sourceType",
@@ -314,6 +314,7 @@ public final class ProjectFiles {
         if (schemaFrom != null && schemaFrom.isBlank()) {
             throw s.error("SchemaFrom", "must name an assessment folder (written by 'ferry assess'), not be empty");
         }
+        Boolean defer = s.bool("DeferIndexesDuringLoad");
         return new TaskSettings(
                 subTasks == null ? d.maxFullLoadSubTasks() : subTasks,
                 commitRate == null ? d.commitRate() : commitRate,
@@ -325,7 +326,8 @@ public final class ProjectFiles {
                 batch == null ? d.batchApplyEnabled() : batch,
                 start, stop,
                 validation == null ? d.validationEnabled() : validation,
-                schemaFrom, batchTuning);
+                schemaFrom, batchTuning,
+                defer == null ? d.deferIndexesDuringLoad() : defer);
     }
 
     private static TaskSettings.ErrorAction action(JsonObj o, String key, List<TaskSettings.ErrorAction> allowed,
@@ -528,6 +530,9 @@ public final class ProjectFiles {
             putIfSet(so, "CdcStopPosition", s.cdcStopPosition());
             so.put("ValidationEnabled", s.validationEnabled());
             putIfSet(so, "SchemaFrom", s.schemaFrom());
+            if (s.deferIndexesDuringLoad() != TaskSettings.DEFAULTS.deferIndexesDuringLoad()) {
+                so.put("DeferIndexesDuringLoad", s.deferIndexesDuringLoad());
+            }
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -26,6 +26,10 @@ public final class TaskSettingDescriptors {
                     TaskSettings.PrepMode.values(), s -> s.targetTablePrepMode(), (b, v) -> b.prep = TaskSettings.PrepMode.valueOf(v)),
             bool("ValidationEnabled", "Validate after the load", FULL_LOAD, "Compare source and target rows after the load.",
                     s -> s.validationEnabled(), (b, v) -> b.validation = v),
+            bool("DeferIndexesDuringLoad", "Defer indexes during the load", FULL_LOAD, "PostgreSQL targets: drop an empty"
+                            + " table's indexes for the load and re-create them once its data is in. Turn off when other"
+                            + " sessions read the target during the load.",
+                    s -> s.deferIndexesDuringLoad(), (b, v) -> b.deferIndexes = v),
             choice("LobMode", "LOB mode", LOBS, "NONE skips LOB columns, LIMITED truncates above the maximum size, FULL copies them whole.",
                     TaskSettings.LobMode.values(), s -> s.lobMode(), (b, v) -> b.lobMode = TaskSettings.LobMode.valueOf(v)),
             integer("LobMaxSize", "LOB maximum size (KB)", LOBS, "Larger LOBs are truncated in LIMITED mode.", 1, 1024 * 1024,
@@ -92,6 +96,7 @@ public final class TaskSettingDescriptors {
         String cdcStart;
         String cdcStop;
         boolean validation;
+        boolean deferIndexes;
         TaskSettings.ErrorAction data;
         TaskSettings.ErrorAction truncation;
         TaskSettings.ErrorAction table;
@@ -115,6 +120,7 @@ public final class TaskSettingDescriptors {
             cdcStart = s.cdcStartPosition();
             cdcStop = s.cdcStopPosition();
             validation = s.validationEnabled();
+            deferIndexes = s.deferIndexesDuringLoad();
             TaskSettings.ErrorPolicy p = s.errorPolicy();
             data = p.dataErrorPolicy();
             truncation = p.dataTruncationErrorPolicy();
@@ -128,7 +134,7 @@ public final class TaskSettingDescriptors {
             return new TaskSettings(maxFullLoadSubTasks, commitRate, prep, lobMode, lobMaxSize, lobChunkSize,
                     new TaskSettings.ErrorPolicy(data, truncation, table, applyDelete, applyInsert, applyUpdate), batchApply,
                     cdcStart, cdcStop, validation, schemaFrom,
-                    new TaskSettings.BatchApplySettings(batchMin, batchMax, batchMemory, batchSplit));
+                    new TaskSettings.BatchApplySettings(batchMin, batchMax, batchMemory, batchSplit), deferIndexes);
         }
     }
 

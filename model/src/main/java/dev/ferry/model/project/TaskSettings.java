@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  *                              the project file; {@code null} for none (the target tables must exist)
  * @param batchApply            the DMS batch-apply tuning ({@code BatchApplyTimeoutMin}, {@code BatchApplyTimeoutMax},
  *                              {@code BatchApplyMemoryLimit}, {@code BatchSplitSize}); used when {@code batchApplyEnabled}
+ * @param deferIndexesDuringLoad {@code DeferIndexesDuringLoad} (Ferry's own): drop an empty PostgreSQL target table's
+ *                              eligible indexes for the full load and re-create them once its data is in, default true
  */
 public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
                            int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
                            String cdcStartPosition, String cdcStopPosition, boolean validationEnabled,
-                           String schemaFrom, BatchApplySettings batchApply) {
+                           String schemaFrom, BatchApplySettings batchApply, boolean deferIndexesDuringLoad) {
 
     /**
      * The DMS {@code ChangeProcessingTuning} settings of batch apply.
@@ -109,7 +111,7 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
             + "|[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}|[^:\\s]+\\.\\d+:\\d+|seq:\\d+");
 
     public static final TaskSettings DEFAULTS = new TaskSettings(8, 10000, PrepMode.DO_NOTHING, LobMode.FULL, 32, 64,
-            ErrorPolicy.DEFAULTS, false, null, null, true, null, BatchApplySettings.DEFAULTS);
+            ErrorPolicy.DEFAULTS, false, null, null, true, null, BatchApplySettings.DEFAULTS, true);
 
     public TaskSettings {
         if (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 64) {
@@ -125,6 +127,15 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
             throw new IllegalArgumentException("SchemaFrom must not be blank");
         }
         batchApply = batchApply == null ? BatchApplySettings.DEFAULTS : batchApply;
+    }
+
+    /** The settings with indexes deferred during the load (the default). */
+    public TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode targetTablePrepMode, LobMode lobMode,
+                        int lobMaxSize, int lobChunkSize, ErrorPolicy errorPolicy, boolean batchApplyEnabled,
+                        String cdcStartPosition, String cdcStopPosition, boolean validationEnabled, String schemaFrom,
+                        BatchApplySettings batchApply) {
+        this(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply, true);
     }
 
     /** The settings with the default batch-apply tuning. */
@@ -145,22 +156,28 @@ public record TaskSettings(int maxFullLoadSubTasks, int commitRate, PrepMode tar
 
     public TaskSettings withMaxFullLoadSubTasks(int n) {
         return new TaskSettings(n, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
-                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply);
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply, deferIndexesDuringLoad);
     }
 
     public TaskSettings withTargetTablePrepMode(PrepMode mode) {
         return new TaskSettings(maxFullLoadSubTasks, commitRate, mode, lobMode, lobMaxSize, lobChunkSize, errorPolicy,
-                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply);
+                batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply, deferIndexesDuringLoad);
     }
 
     public TaskSettings withSchemaFrom(String folder) {
         return new TaskSettings(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize,
-                errorPolicy, batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, folder, batchApply);
+                errorPolicy, batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, folder, batchApply, deferIndexesDuringLoad);
     }
 
     /** Batch apply on or off, with this tuning ({@code null}: the defaults). */
     public TaskSettings withBatchApply(boolean enabled, BatchApplySettings tuning) {
         return new TaskSettings(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize,
-                errorPolicy, enabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, tuning);
+                errorPolicy, enabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, tuning, deferIndexesDuringLoad);
+    }
+
+    /** Indexes of empty PostgreSQL target tables dropped for the load and re-created after it ({@code true}) or kept. */
+    public TaskSettings withDeferIndexesDuringLoad(boolean defer) {
+        return new TaskSettings(maxFullLoadSubTasks, commitRate, targetTablePrepMode, lobMode, lobMaxSize, lobChunkSize,
+                errorPolicy, batchApplyEnabled, cdcStartPosition, cdcStopPosition, validationEnabled, schemaFrom, batchApply, defer);
     }
 }

@@ -62,7 +62,7 @@ class ProjectFileDocsTest {
         JsonNode settings = schema.path("$defs").path("task").path("properties").path("settings").path("properties");
         for (String s : List.of("MaxFullLoadSubTasks", "CommitRate", "TargetTablePrepMode", "LobMode", "LobMaxSize",
                 "LobChunkSize", "ErrorPolicy", "BatchApplyEnabled", "CdcStartPosition", "CdcStopPosition", "ValidationEnabled",
-                "SchemaFrom")) {
+                "SchemaFrom", "DeferIndexesDuringLoad")) {
             assertThat(settings.has(s)).as("settings." + s).isTrue();
         }
         assertThat(settings.path("MaxFullLoadSubTasks").path("default").asInt()).isEqualTo(TaskSettings.DEFAULTS.maxFullLoadSubTasks());

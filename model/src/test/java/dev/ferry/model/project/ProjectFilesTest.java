@@ -135,6 +135,27 @@ class ProjectFilesTest {
     }
 
     @Test
+    void deferIndexesDuringLoadRoundTripsAndIsWrittenOnlyWhenOff() throws IOException {
+        assertThat(ProjectFiles.parse("p.json", BASE).tasks().get(0).settings().deferIndexesDuringLoad()).as("default").isTrue();
+        Project off = ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8",
+                "\"MaxFullLoadSubTasks\": 8, \"DeferIndexesDuringLoad\": false"));
+        TaskSettings s = off.tasks().get(0).settings();
+        assertThat(s).isEqualTo(TaskSettings.DEFAULTS.withDeferIndexesDuringLoad(false));
+        String json = ProjectFiles.toJson(off);
+        assertThat(json).contains("\"DeferIndexesDuringLoad\" : false");
+        assertThat(ProjectFiles.parse("p.json", json)).isEqualTo(off);
+        Project on = ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8",
+                "\"MaxFullLoadSubTasks\": 8, \"DeferIndexesDuringLoad\": true"));
+        assertThat(on.tasks().get(0).settings().deferIndexesDuringLoad()).isTrue();
+        assertThat(ProjectFiles.toJson(on)).as("the default is not written").doesNotContain("DeferIndexesDuringLoad");
+        assertThatThrownBy(() -> ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8",
+                "\"MaxFullLoadSubTasks\": 8, \"DeferIndexesDuringLoad\": \"no\"")))
+                .isInstanceOf(ProjectFileException.class)
+                .hasMessageContaining("$.tasks[0].settings.DeferIndexesDuringLoad")
+                .hasMessageContaining("must be true or false");
+    }
+
+    @Test
     void schemaFromIsReadRelativeAndAnEmptyOneIsRefused() throws IOException {
         Project p = ProjectFiles.parse("p.json", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"MaxFullLoadSubTasks\": 8, \"SchemaFrom\": \"out/hr\""));
         assertThat(p.tasks().get(0).settings().schemaFrom()).isEqualTo("out/hr");
@@ -161,7 +182,7 @@ class ProjectFilesTest {
                         "p.json: $.tasks[0].settings.MaxFullLoadSubtasks (line 14, column 19): unknown field; expected one of: "
                                 + "MaxFullLoadSubTasks, CommitRate, TargetTablePrepMode, LobMode, LobMaxSize, LobChunkSize, ErrorPolicy, "
                                 + "BatchApplyEnabled, BatchApplyTimeoutMin, BatchApplyTimeoutMax, BatchApplyMemoryLimit, BatchSplitSize, "
-                                + "CdcStartPosition, CdcStopPosition, ValidationEnabled, SchemaFrom"),
+                                + "CdcStartPosition, CdcStopPosition, ValidationEnabled, SchemaFrom, DeferIndexesDuringLoad"),
                 Arguments.of("batch split size out of range", BASE.replace("\"MaxFullLoadSubTasks\": 8", "\"BatchSplitSize\": -1"),
                         "p.json: $.tasks[0].settings.BatchSplitSize (line 14, column 37): must be an integer between 0 and 10000000"),
                 Arguments.of("batch timeouts the wrong way round", BASE.replace("\"MaxFullLoadSubTasks\": 8",

@@ -27,6 +27,7 @@ class TaskSettingDescriptorsTest {
         });
         fileNames.add("CdcStartPosition"); // written only when set
         fileNames.add("CdcStopPosition");
+        fileNames.add("DeferIndexesDuringLoad"); // written only when not the default
         assertThat(TaskSettingDescriptors.ALL).extracting(TaskSettingDescriptor::name).containsExactlyInAnyOrderElementsOf(fileNames);
     }
 
@@ -60,5 +61,19 @@ class TaskSettingDescriptorsTest {
         assertThatThrownBy(() -> stop.with(d, "tomorrow")).hasMessageStartingWith("CdcStopPosition must look like server_time:");
         assertThat(stop.with(d, "").cdcStopPosition()).as("empty clears an optional text").isNull();
         assertThat(TaskSettingDescriptors.byName("NoSuchSetting")).isEmpty();
+    }
+
+    @Test
+    void deferIndexesDuringLoadIsAFullLoadBooleanOnByDefault() {
+        TaskSettings d = TaskSettings.DEFAULTS;
+        TaskSettingDescriptor defer = TaskSettingDescriptors.byName("DeferIndexesDuringLoad").orElseThrow();
+        assertThat(defer.kind()).isEqualTo(TaskSettingDescriptor.Kind.BOOLEAN);
+        assertThat(defer.group()).isEqualTo("Full load");
+        assertThat(defer.get(d)).isEqualTo("true");
+        TaskSettings off = defer.with(d, "false");
+        assertThat(off.deferIndexesDuringLoad()).isFalse();
+        assertThat(off).isEqualTo(d.withDeferIndexesDuringLoad(false));
+        assertThat(defer.with(off, "true")).isEqualTo(d);
+        assertThatThrownBy(() -> defer.with(d, "no")).hasMessage("DeferIndexesDuringLoad: 'no' is not true or false");
     }
 }

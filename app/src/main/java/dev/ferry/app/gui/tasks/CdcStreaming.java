@@ -202,7 +202,7 @@ final class CdcStreaming {
             try (SourceSnapshot snapshot = snapshot(resumed)) {
                 try {
                     result = new FullLoad(source, target, settings, store, EngineLoadRunning.stopping(events, stopRequested))
-                            .run(plan, snapshot);
+                            .withDeferredIndexes(task.settings().deferIndexesDuringLoad()).run(plan, snapshot);
                 } catch (EngineLoadRunning.StopRequested e) {
                     // a stop raised outside FullLoad's workers (a safety net: stopping() only raises it for running tables)
                     result = null;

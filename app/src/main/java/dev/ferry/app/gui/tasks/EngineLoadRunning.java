@@ -175,7 +175,8 @@ public final class EngineLoadRunning implements LoadRunning {
             boolean stopped = false;
             try (LoadStateStore store = LoadStateStore.open(state); SourceSnapshot snapshot = snapshot(source)) {
                 try {
-                    result = new FullLoad(source, target, settings, store, stopping(events, stopRequested)).run(plan, snapshot);
+                    result = new FullLoad(source, target, settings, store, stopping(events, stopRequested))
+                            .withDeferredIndexes(task.settings().deferIndexesDuringLoad()).run(plan, snapshot);
                 } catch (StopRequested e) {
                     // a stop raised outside FullLoad's workers (a safety net: stopping() only raises it for running tables)
                     result = null;
