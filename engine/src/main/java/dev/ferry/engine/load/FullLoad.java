@@ -1494,6 +1494,9 @@ public final class FullLoad {
         return r -> {
             Thread th = new Thread(r, prefix + "-" + n.incrementAndGet());
             th.setDaemon(true);
+            // below the UI thread where the JVM maps priorities to the OS (-XX:ThreadPriorityPolicy=1 on Linux, as the
+            // workbench's launcher sets it): a load in the workbench never competes with the JavaFX thread for a CPU
+            th.setPriority(Thread.NORM_PRIORITY - 2);
             return th;
         };
     }
