@@ -11,7 +11,7 @@
 #
 # Settings (environment): FERRY_SHOTS_SIZE (1280x800), FERRY_SHOTS_THEMES ("light dark"; dark pictures get a -dark
 # suffix), FERRY_SHOTS_SCRIPTS (Oracle scripts the Assessment step assesses; default the HR sample schema of
-# ../shared/corpora), FERRY_SHOTS_DEMO_SCALE (20: the demo store of about 180,000 rows, so the load can be caught
+# ../shared/corpora), FERRY_SHOTS_DEMO_SCALE (60: the demo store of about 540,000 rows, so the load can be caught
 # under way), FERRY_SHOTS_DISPLAY (an X display number; default a free one Xvfb picks), FERRY_SHOTS_KEEP=1 keeps the
 # work folder (the application's logs, the homes, the tour's marker files) for a look.
 # Needs: Xvfb, xdotool, ImageMagick (apt-get install xvfb xdotool imagemagick), a JDK and Maven for ./ferry.
@@ -70,7 +70,7 @@ for theme in $themes; do
   printf 'x=0\ny=0\nwidth=%s\nheight=%s\nmaximized=false\n' "$width" "$height" >"$home/config/window.properties"
   echo "screenshots: $theme theme, ${width}x${height}, log $work/ferry-$theme.log" >&2
   HOME="$home" XDG_DATA_HOME="$home/data" FERRY_CONFIG_DIR="$home/config" FERRY_CDS=0 \
-    FERRY_JAVA_OPTS="-Duser.home=$home -Dferry.theme=$theme -Dferry.tour=$tour -Dferry.tour.scripts=$scripts -Dferry.demo.scale=${FERRY_SHOTS_DEMO_SCALE:-20} -Dprism.order=sw" \
+    FERRY_JAVA_OPTS="-Duser.home=$home -Dferry.theme=$theme -Dferry.tour=$tour -Dferry.tour.scripts=$scripts -Dferry.demo.scale=${FERRY_SHOTS_DEMO_SCALE:-60} -Dprism.order=sw" \
     "$here/ferry" >"$work/ferry-$theme.log" 2>&1 &
   app_pid=$!
   wid="$(timeout 120 xdotool search --sync --name '^Ferry' | head -1)"

@@ -26,7 +26,7 @@ public final class TaskSettingDescriptors {
                     TaskSettings.PrepMode.values(), s -> s.targetTablePrepMode(), (b, v) -> b.prep = TaskSettings.PrepMode.valueOf(v)),
             bool("ValidationEnabled", "Validate after the load", FULL_LOAD, "Compare source and target rows after the load.",
                     s -> s.validationEnabled(), (b, v) -> b.validation = v),
-            bool("DeferIndexesDuringLoad", "Defer indexes during the load", FULL_LOAD, "PostgreSQL targets: drop an empty"
+            bool("DeferIndexesDuringLoad", "Indexes after the data", FULL_LOAD, "PostgreSQL targets: drop an empty"
                             + " table's indexes for the load and re-create them once its data is in. Turn off when other"
                             + " sessions read the target during the load.",
                     s -> s.deferIndexesDuringLoad(), (b, v) -> b.deferIndexes = v),

@@ -517,7 +517,7 @@ public final class TasksViewModel {
         }
         double avg = s.atMillis() <= 0 ? 0 : done / (s.atMillis() / 1000.0);
         overallText.set(fmt(done) + " of " + fmt(estimated) + " rows · " + tablesDone + " of " + rows.size() + " tables done · "
-                + fmt(Math.round(avg)) + " rows/s on average");
+                + "avg " + fmt(Math.round(avg)) + " rows/s");
         heap.set(s.heapMax() <= 0 ? 0 : s.heapUsed() / (double) s.heapMax());
         heapText.set("Heap " + (s.heapUsed() >> 20) + " of " + (s.heapMax() >> 20) + " MB");
         int totalRanges = s.planned().stream().mapToInt(LoadRunning.PlannedTable::ranges).sum();

@@ -282,7 +282,7 @@ public final class DemoTour {
             return null;
         });
         // during the load (with a demo of -Dferry.demo.scale=20 or so it takes some seconds)
-        ok = await("the load under way", () -> tasks.overallProperty().get() >= 0.6 || tasks.streamingProperty().get()
+        ok = await("the load under way", () -> tasks.overallProperty().get() >= 0.3 || tasks.streamingProperty().get()
                 || tasks.stateProperty().get() != TasksViewModel.RunState.RUNNING, Duration.ofMinutes(5));
         shot("tasks", ok ? null : "the load did not start");
         ok = await("the demo load", () -> tasks.streamingProperty().get()
