@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.assessment;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.model.project.TypeMappingRule;
 import dev.ferry.app.gui.Icons;
 import dev.ferry.converter.assess.ActionItem;
@@ -11,7 +12,6 @@ import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -52,7 +52,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -152,13 +151,7 @@ public final class AssessmentView {
 
     private AssessmentView(AssessmentViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(AssessmentView.class.getResource("Assessment.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Assessment.fxml", e);
-        }
+        this.root = Fxml.load(AssessmentView.class, "Assessment.fxml", this);
     }
 
     public static AssessmentView create(AssessmentViewModel viewModel) {

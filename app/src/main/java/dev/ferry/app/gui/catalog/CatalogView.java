@@ -1,9 +1,9 @@
 package dev.ferry.app.gui.catalog;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.app.gui.Icons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,7 +28,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 /**
@@ -65,13 +64,7 @@ public final class CatalogView {
 
     private CatalogView(CatalogViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(CatalogView.class.getResource("Catalog.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Catalog.fxml", e);
-        }
+        this.root = Fxml.load(CatalogView.class, "Catalog.fxml", this);
     }
 
     public static CatalogView create(CatalogViewModel viewModel) {

@@ -1,9 +1,9 @@
 package dev.ferry.app.gui.cutover;
 
+import dev.ferry.app.gui.Fxml;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,7 +18,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Validation &amp; cutover section ({@code Cutover.fxml}): per-table validation with the mismatched keys of the
@@ -60,13 +59,7 @@ public final class CutoverView {
 
     private CutoverView(CutoverViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(CutoverView.class.getResource("Cutover.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Cutover.fxml", e);
-        }
+        this.root = Fxml.load(CutoverView.class, "Cutover.fxml", this);
     }
 
     public static CutoverView create(CutoverViewModel viewModel) {

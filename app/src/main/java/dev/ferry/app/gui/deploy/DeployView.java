@@ -1,11 +1,11 @@
 package dev.ferry.app.gui.deploy;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.app.gui.assessment.SqlHighlighter;
 import dev.ferry.engine.deploy.DeployOptions;
 import dev.ferry.engine.deploy.TargetPrepPreview;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -25,7 +25,6 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Deploy section ({@code Deploy.fxml}): the plan as a checklist, the selected object's SQL (read-only RichTextFX),
@@ -72,13 +71,7 @@ public final class DeployView {
 
     private DeployView(DeployViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(DeployView.class.getResource("Deploy.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Deploy.fxml", e);
-        }
+        this.root = Fxml.load(DeployView.class, "Deploy.fxml", this);
     }
 
     public static DeployView create(DeployViewModel viewModel) {

@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.endpoints;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.app.gui.Icons;
 import dev.ferry.app.gui.endpoints.EndpointsViewModel.CheckRole;
 import dev.ferry.app.gui.endpoints.EndpointsViewModel.PasswordMode;
@@ -13,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -49,7 +49,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Endpoints section ({@code Endpoints.fxml}): the endpoint list and the editor form with its connection test. A
@@ -124,13 +123,7 @@ public final class EndpointsView {
 
     private EndpointsView(EndpointsViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(EndpointsView.class.getResource("Endpoints.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Endpoints.fxml", e);
-        }
+        this.root = Fxml.load(EndpointsView.class, "Endpoints.fxml", this);
     }
 
     public static EndpointsView create(EndpointsViewModel viewModel) {

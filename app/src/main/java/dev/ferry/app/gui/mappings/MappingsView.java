@@ -1,12 +1,12 @@
 package dev.ferry.app.gui.mappings;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.model.project.TableMappingRule;
 import dev.ferry.model.project.TransformationRule;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,7 +23,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -64,13 +63,7 @@ public final class MappingsView {
 
     private MappingsView(MappingsViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(MappingsView.class.getResource("Mappings.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Mappings.fxml", e);
-        }
+        this.root = Fxml.load(MappingsView.class, "Mappings.fxml", this);
         root.sceneProperty().addListener((obs, o, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undoIfShown);

@@ -1,11 +1,11 @@
 package dev.ferry.app.gui.tasks;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.app.gui.Icons;
 import dev.ferry.model.project.TaskSettingDescriptor;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
@@ -28,7 +28,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -83,13 +82,7 @@ public final class TasksView {
 
     private TasksView(TasksViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(TasksView.class.getResource("Tasks.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Tasks.fxml", e);
-        }
+        this.root = Fxml.load(TasksView.class, "Tasks.fxml", this);
     }
 
     public static TasksView create(TasksViewModel viewModel) {

@@ -1,8 +1,8 @@
 package dev.ferry.app.gui.welcome;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.app.config.RecentProject;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -12,7 +12,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -38,13 +37,7 @@ public final class WelcomeView {
 
     private WelcomeView(WelcomeViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(WelcomeView.class.getResource("Welcome.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Welcome.fxml", e);
-        }
+        this.root = Fxml.load(WelcomeView.class, "Welcome.fxml", this);
     }
 
     public static WelcomeView create(WelcomeViewModel viewModel) {

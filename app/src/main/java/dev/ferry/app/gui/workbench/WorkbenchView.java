@@ -1,5 +1,6 @@
 package dev.ferry.app.gui.workbench;
 
+import dev.ferry.app.gui.Fxml;
 import dev.ferry.app.gui.Icons;
 import dev.ferry.app.gui.assessment.AssessmentView;
 import dev.ferry.app.gui.catalog.CatalogView;
@@ -10,7 +11,6 @@ import dev.ferry.app.gui.mappings.MappingsView;
 import dev.ferry.app.gui.endpoints.EndpointsView;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -31,7 +31,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -73,13 +72,7 @@ public final class WorkbenchView {
         this.viewModel = viewModel;
         this.endpointsView = EndpointsView.create(viewModel.endpoints());
         this.catalogView = CatalogView.create(viewModel.catalog());
-        FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("Workbench.fxml"));
-        loader.setController(this);
-        try {
-            this.root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load Workbench.fxml", e);
-        }
+        this.root = Fxml.load(WorkbenchView.class, "Workbench.fxml", this);
     }
 
     public static WorkbenchView create(WorkbenchViewModel viewModel) {
