@@ -212,39 +212,15 @@ class MariaDbToPostgresLoadIT {
         LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
         LoadSettings settings = LoadSettings.defaults("myresume").withMaxSubTasks(1).withSplit(1000, 4);
         LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(source, target)));
-        assertThat(plan.jobs().get(0).ranges()).hasSize(4);
-        Path state = dir.resolve("resume.db");
-        AtomicBoolean interrupted = new AtomicBoolean();
-        LoadListener crashInSecondRange = new LoadListener() {
-            @Override
-            public void tableProgress(TableProgress p) {
-                // one worker: the ranges run one after another; fail while the second one streams
-                if (p.rangesDone() == 1 && p.rowsDone() > 10_000 + 4000 && interrupted.compareAndSet(false, true)) {
-                    throw new IllegalStateException("simulated crash in the middle of a range");
-                }
-            }
-        };
-        try (LoadStateStore store = LoadStateStore.open(state); MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
-            FullLoad load = new FullLoad(from, to, settings, store, crashInSecondRange);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> load.run(plan, snapshot))
-                    .isInstanceOf(LoadException.class).hasMessageContaining("simulated crash");
-        }
-        assertThat(interrupted).isTrue();
-        try (Connection c = pg.connect(dst); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ferry_load_state)")) {
-            rs.next();
-            assertThat(rs.getLong(1)).isEqualTo(10_000); // only the first range committed
-            assertThat(rs.getLong(2)).isEqualTo(1);
-        }
-
-        LoadResult resumed;
-        try (LoadStateStore store = LoadStateStore.open(state); MySqlSourceSnapshot snapshot = new MySqlSourceSnapshot()) {
-            resumed = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
-        }
-        TableResult r = resumed.tables().get(0);
-        assertThat(r.rangesSkipped()).isEqualTo(1);
-        assertThat(r.rangesLoaded()).isEqualTo(3);
-        assertThat(r.rows()).isEqualTo(40_000);
+        InterruptedRangeResume.crashInSecondRangeThenResume(from, to, settings, plan, dir.resolve("resume.db"),
+                MySqlSourceSnapshot::new, () -> {
+                    try (Connection c = pg.connect(dst); Statement st = c.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ferry_load_state)")) {
+                        rs.next();
+                        assertThat(rs.getLong(1)).isEqualTo(10_000); // only the first range committed
+                        assertThat(rs.getLong(2)).isEqualTo(1);
+                    }
+                });
         try (Connection c = pg.connect(dst); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT id), max(what) FILTER (WHERE id = 3) FROM events")) {
             rs.next();
@@ -252,8 +228,6 @@ class MariaDbToPostgresLoadIT {
             assertThat(rs.getLong(2)).isEqualTo(40_000);
             assertThat(rs.getString(3)).isEqualTo("eccbc87e4b5ce2fe28308fd9f2a7baf3\t\\");
         }
-        TableValidation v = Validator.compare(from, to, plan.jobs()).get(0);
-        assertThat(v.status()).as(v.toString()).isEqualTo(TableValidation.Status.VALIDATED);
     }
 
     @Test

@@ -16,10 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** PostgreSQL → PostgreSQL through the binary COPY pass-through: exact, resumable, and bad rows still rejected. */
 class PostgresCopyPassThroughIT {
@@ -149,40 +147,12 @@ class PostgresCopyPassThroughIT {
         LoadEndpoint to = new LoadEndpoint(Engine.POSTGRESQL, () -> pg.connect(dst));
         LoadSettings settings = LoadSettings.defaults("ptresume").withMaxSubTasks(1).withSplit(1000, 4);
         LoadPlan plan = new LoadPlanner(from, settings).plan(List.of(new LoadPlanner.TablePair(t, t)));
-        assertThat(plan.jobs().get(0).ranges()).hasSize(4);
-        Path state = dir.resolve("resume.db");
-        AtomicBoolean interrupted = new AtomicBoolean();
-        LoadListener crashInSecondRange = new LoadListener() {
-            @Override
-            public void tableProgress(TableProgress p) {
-                // ranges run one after another (one worker): fail while the second range streams
-                if (p.rangesDone() == 1 && p.rowsDone() > 10_000 + 4000 && interrupted.compareAndSet(false, true)) {
-                    throw new IllegalStateException("simulated crash in the middle of a range");
-                }
-            }
-        };
-        try (LoadStateStore store = LoadStateStore.open(state);
-             PostgresPlainSnapshot snapshot = PostgresPlainSnapshot.export(from.connections())) {
-            FullLoad load = new FullLoad(from, to, settings, store, crashInSecondRange);
-            assertThatThrownBy(() -> load.run(plan, snapshot)).isInstanceOf(LoadException.class)
-                    .hasMessageContaining("simulated crash");
-        }
-        assertThat(interrupted).isTrue();
-        assertThat(count(pg, dst, "SELECT count(*) FROM events")).isEqualTo(10_000); // only the first range committed
-        assertThat(count(pg, dst, "SELECT count(*) FROM ferry_load_state WHERE task = 'ptresume'")).isEqualTo(1);
-
-        LoadResult resumed;
-        try (LoadStateStore store = LoadStateStore.open(state);
-             PostgresPlainSnapshot snapshot = PostgresPlainSnapshot.export(from.connections())) {
-            resumed = new FullLoad(from, to, settings, store, LoadListener.NO_OP).run(plan, snapshot);
-        }
-        TableResult r = resumed.tables().get(0);
-        assertThat(r.rangesSkipped()).isEqualTo(1);
-        assertThat(r.rangesLoaded()).isEqualTo(3);
-        assertThat(r.rows()).isEqualTo(40_000);
+        InterruptedRangeResume.crashInSecondRangeThenResume(from, to, settings, plan, dir.resolve("resume.db"),
+                () -> PostgresPlainSnapshot.export(from.connections()), () -> {
+                    assertThat(count(pg, dst, "SELECT count(*) FROM events")).isEqualTo(10_000); // only the first range committed
+                    assertThat(count(pg, dst, "SELECT count(*) FROM ferry_load_state WHERE task = 'ptresume'")).isEqualTo(1);
+                });
         assertThat(count(pg, dst, "SELECT count(*) FROM events")).isEqualTo(40_000);
-        TableValidation v = Validator.compare(from, to, plan.jobs()).get(0);
-        assertThat(v.status()).as(v.toString()).isEqualTo(TableValidation.Status.VALIDATED);
     }
 
     @Test
